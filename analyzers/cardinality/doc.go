@@ -1,0 +1,2 @@
+// Package cardinality is the otellint cardinality rule (work in progress).
+package cardinality

@@ -1,0 +1,2 @@
+// Package ctxprop is the otellint ctxprop rule (work in progress).
+package ctxprop

@@ -1,0 +1,266 @@
+package api
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// Import paths of the metrics APIs.
+const (
+	PrometheusPath = "github.com/prometheus/client_golang/prometheus"
+	PromautoPath   = "github.com/prometheus/client_golang/prometheus/promauto"
+)
+
+// Attribute is an OpenTelemetry attribute built by a constructor call:
+// attribute.String("k", v), attribute.Int(...), or attribute.Key("k").String(v).
+type Attribute struct {
+	Call  *ast.CallExpr
+	Key   ast.Expr // the key expression (a string, or an attribute.Key value)
+	Value ast.Expr
+	// Type is the constructor's name: String, Int, Int64, Float64, Bool,
+	// Stringer, StringSlice, ...
+	Type string
+}
+
+// AttributeOf reports whether call builds an attribute.KeyValue from a key
+// and a value, and returns them.
+func AttributeOf(info *types.Info, call *ast.CallExpr) (Attribute, bool) {
+	fn := Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != AttributePath {
+		return Attribute{}, false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Results().Len() != 1 || !IsNamed(sig.Results().At(0).Type(), AttributePath, "KeyValue") {
+		return Attribute{}, false
+	}
+	if sig.Recv() != nil {
+		// attribute.Key("k").String(v)
+		recv := Receiver(info, call)
+		if recv == nil || len(call.Args) != 1 {
+			return Attribute{}, false
+		}
+		return Attribute{Call: call, Key: recv, Value: call.Args[0], Type: fn.Name()}, true
+	}
+	if len(call.Args) != 2 {
+		return Attribute{}, false
+	}
+	return Attribute{Call: call, Key: call.Args[0], Value: call.Args[1], Type: fn.Name()}, true
+}
+
+// AttributeKey returns the constant key of an attribute's key expression:
+// a string constant, an attribute.Key constant or conversion
+// attribute.Key("k").
+func AttributeKey(info *types.Info, key ast.Expr) (string, bool) {
+	if s, ok := StringConst(info, key); ok {
+		return s, true
+	}
+	if call, ok := ast.Unparen(key).(*ast.CallExpr); ok && len(call.Args) == 1 {
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+			return StringConst(info, call.Args[0])
+		}
+	}
+	return "", false
+}
+
+// InstrumentKind classifies a metric instrument constructor.
+type InstrumentKind string
+
+const (
+	Counter       InstrumentKind = "counter"
+	UpDownCounter InstrumentKind = "up-down counter"
+	Histogram     InstrumentKind = "histogram"
+	Gauge         InstrumentKind = "gauge"
+	Summary       InstrumentKind = "summary"
+)
+
+// Instrument is a call that constructs a metric instrument.
+type Instrument struct {
+	Call *ast.CallExpr
+	Func *types.Func
+	Kind InstrumentKind
+	// Observable is true for asynchronous (callback) instruments and
+	// Prometheus *Func collectors.
+	Observable bool
+	// Prometheus is true for client_golang constructors.
+	Prometheus bool
+	// Vec is true for Prometheus *Vec constructors; LabelNames is then the
+	// label-names argument.
+	Vec        bool
+	LabelNames ast.Expr
+	// Name is the instrument-name argument of an OpenTelemetry instrument,
+	// or nil (Prometheus names live in the Opts struct).
+	Name ast.Expr
+	// Options are the trailing option arguments (OpenTelemetry) or the Opts
+	// argument (Prometheus).
+	Options []ast.Expr
+}
+
+// InstrumentOf reports whether call constructs a metric instrument: a
+// metric.Meter method (Int64Counter, Float64Histogram, ...; on the interface
+// or any type implementing it) or a Prometheus constructor
+// (prometheus.New*, promauto.New*, promauto.Factory's New*).
+func InstrumentOf(info *types.Info, call *ast.CallExpr) (Instrument, bool) {
+	fn := Callee(info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return Instrument{}, false
+	}
+	sig := fn.Type().(*types.Signature)
+	name := fn.Name()
+	switch path := fn.Pkg().Path(); {
+	case path == PrometheusPath || path == PromautoPath:
+		if sig.Recv() != nil && !IsNamed(sig.Recv().Type(), PromautoPath, "Factory") {
+			return Instrument{}, false
+		}
+		if !strings.HasPrefix(name, "New") || len(call.Args) == 0 {
+			return Instrument{}, false
+		}
+		kind, rest := promKind(strings.TrimPrefix(name, "New"))
+		if kind == "" {
+			return Instrument{}, false
+		}
+		in := Instrument{Call: call, Func: fn, Kind: kind, Prometheus: true, Options: call.Args[:1]}
+		switch rest {
+		case "Vec":
+			in.Vec = true
+			if len(call.Args) >= 2 {
+				in.LabelNames = call.Args[1]
+			}
+		case "Func":
+			in.Observable = true
+		case "":
+		default:
+			return Instrument{}, false
+		}
+		return in, true
+	case sig.Recv() != nil && (strings.HasPrefix(name, "Int64") || strings.HasPrefix(name, "Float64")):
+		if !implementsNamed(sig.Recv().Type(), MetricPath, "Meter") || len(call.Args) == 0 {
+			return Instrument{}, false
+		}
+		base := strings.TrimPrefix(strings.TrimPrefix(name, "Int64"), "Float64")
+		in := Instrument{Call: call, Func: fn, Name: call.Args[0], Options: call.Args[1:]}
+		if strings.HasPrefix(base, "Observable") {
+			in.Observable = true
+			base = strings.TrimPrefix(base, "Observable")
+		}
+		switch base {
+		case "Counter":
+			in.Kind = Counter
+		case "UpDownCounter":
+			in.Kind = UpDownCounter
+		case "Histogram":
+			in.Kind = Histogram
+		case "Gauge":
+			in.Kind = Gauge
+		default:
+			return Instrument{}, false
+		}
+		return in, true
+	}
+	return Instrument{}, false
+}
+
+func promKind(s string) (InstrumentKind, string) {
+	for _, k := range []struct {
+		prefix string
+		kind   InstrumentKind
+	}{{"Counter", Counter}, {"Gauge", Gauge}, {"Histogram", Histogram}, {"Summary", Summary}, {"Untyped", Gauge}} {
+		if strings.HasPrefix(s, k.prefix) {
+			return k.kind, strings.TrimPrefix(s, k.prefix)
+		}
+	}
+	return "", ""
+}
+
+// Measurement is a call that records a value on an OpenTelemetry
+// instrument: Add, Record, or an observer's Observe/ObserveInt64/ObserveFloat64.
+type Measurement struct {
+	Call *ast.CallExpr
+	Func *types.Func
+	// Options are the measurement options passed (metric.WithAttributes, ...).
+	Options []ast.Expr
+}
+
+// MeasurementOf reports whether call records a measurement on an
+// OpenTelemetry metric instrument or observer.
+func MeasurementOf(info *types.Info, call *ast.CallExpr) (Measurement, bool) {
+	fn := Callee(info, call)
+	if fn == nil {
+		return Measurement{}, false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == nil || sig.Variadic() == false {
+		return Measurement{}, false
+	}
+	var optStart int
+	switch fn.Name() {
+	case "Add", "Record": // (ctx, value, opts...)
+		optStart = 2
+	case "Observe": // (value, opts...)
+		optStart = 1
+	case "ObserveInt64", "ObserveFloat64": // (instrument, value, opts...)
+		optStart = 2
+	default:
+		return Measurement{}, false
+	}
+	last := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice).Elem()
+	if n := namedPkg(last); n == nil || n.Path() != MetricPath {
+		return Measurement{}, false
+	}
+	var opts []ast.Expr
+	if len(call.Args) > optStart {
+		opts = call.Args[optStart:]
+	}
+	return Measurement{Call: call, Func: fn, Options: opts}, true
+}
+
+// MetricAttributesOf reports whether call is metric.WithAttributes(...) or
+// metric.WithAttributeSet(set), returning the attribute arguments.
+func MetricAttributesOf(info *types.Info, call *ast.CallExpr) ([]ast.Expr, bool) {
+	switch CalleeName(info, call) {
+	case MetricPath + ".WithAttributes", MetricPath + ".WithAttributeSet":
+		return call.Args, true
+	}
+	return nil, false
+}
+
+// PromLabels is a Prometheus call that supplies label values to a metric
+// vector: WithLabelValues/GetMetricWithLabelValues (positional values) or
+// With/GetMetricWith (a prometheus.Labels map).
+type PromLabels struct {
+	Call *ast.CallExpr
+	// Values are the positional label values; Map is the Labels argument.
+	Values []ast.Expr
+	Map    ast.Expr
+}
+
+// PromLabelsOf reports whether call supplies label values to a Prometheus
+// metric vector.
+func PromLabelsOf(info *types.Info, call *ast.CallExpr) (PromLabels, bool) {
+	fn := Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != PrometheusPath {
+		return PromLabels{}, false
+	}
+	if sig := fn.Type().(*types.Signature); sig.Recv() == nil {
+		return PromLabels{}, false
+	}
+	switch fn.Name() {
+	case "WithLabelValues", "GetMetricWithLabelValues":
+		return PromLabels{Call: call, Values: call.Args}, true
+	case "With", "GetMetricWith":
+		if len(call.Args) == 1 {
+			return PromLabels{Call: call, Map: call.Args[0]}, true
+		}
+	}
+	return PromLabels{}, false
+}
+
+// IsPromRegister reports whether call registers a Prometheus collector
+// (prometheus.MustRegister/Register, or a Registerer's).
+func IsPromRegister(info *types.Info, call *ast.CallExpr) bool {
+	fn := Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != PrometheusPath {
+		return false
+	}
+	return fn.Name() == "MustRegister" || fn.Name() == "Register"
+}

@@ -1,0 +1,119 @@
+package lint
+
+import (
+	"go/ast"
+	"go/token"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// IgnoreAnalyzer indexes the //otellint:ignore directives of a package. Every
+// rule requires it; Reporter consults it. It exports no facts.
+//
+// A directive reads
+//
+//	//otellint:ignore <rule>[,<rule>...] <reason>
+//
+// and silences the named rules (or "all") on its own line and on the line
+// below it. A rule may be written with its check ("spanend/discarded") to
+// silence only that check.
+var IgnoreAnalyzer = &analysis.Analyzer{
+	Name:             "otellintignore",
+	Doc:              "index //otellint:ignore directives (internal)",
+	Run:              indexIgnores,
+	ResultType:       reflect.TypeOf((*Ignores)(nil)),
+	RunDespiteErrors: true,
+}
+
+// Ignores maps a file and line to the rules silenced there.
+type Ignores struct {
+	lines map[lineKey][]string
+}
+
+type lineKey struct {
+	file string
+	line int
+}
+
+const ignorePrefix = "//otellint:ignore"
+
+func indexIgnores(pass *analysis.Pass) (any, error) {
+	ig := &Ignores{lines: map[lineKey][]string{}}
+	for _, f := range pass.Files {
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				if !strings.HasPrefix(c.Text, ignorePrefix) {
+					continue
+				}
+				rest := strings.TrimPrefix(c.Text, ignorePrefix)
+				if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+					continue // e.g. //otellint:ignored
+				}
+				fields := strings.Fields(rest)
+				if len(fields) == 0 {
+					continue
+				}
+				rules := strings.Split(fields[0], ",")
+				p := pass.Fset.Position(c.Slash)
+				for _, line := range []int{p.Line, p.Line + 1} {
+					k := lineKey{p.Filename, line}
+					ig.lines[k] = append(ig.lines[k], rules...)
+				}
+			}
+		}
+	}
+	return ig, nil
+}
+
+// Silenced reports whether a finding of rule/check at pos is silenced.
+func (ig *Ignores) Silenced(fset *token.FileSet, pos token.Pos, rule, check string) bool {
+	if ig == nil || len(ig.lines) == 0 || !pos.IsValid() {
+		return false
+	}
+	p := fset.Position(pos)
+	for _, r := range ig.lines[lineKey{p.Filename, p.Line}] {
+		if r == "all" || r == rule || r == rule+"/"+check {
+			return true
+		}
+	}
+	return false
+}
+
+// Reporter reports a rule's diagnostics: it sets the Category to
+// "<rule>/<check>", appends the category to the message so that text output
+// names the rule, and drops findings silenced by a directive.
+type Reporter struct {
+	pass    *analysis.Pass
+	rule    string
+	ignores *Ignores
+	checks  *Checks
+}
+
+// NewReporter returns the Reporter of pass for rule. checks may be nil (all
+// checks on).
+func NewReporter(pass *analysis.Pass, rule string, checks *Checks) *Reporter {
+	ig, _ := pass.ResultOf[IgnoreAnalyzer].(*Ignores)
+	return &Reporter{pass: pass, rule: rule, ignores: ig, checks: checks}
+}
+
+// Enabled reports whether check is switched on.
+func (r *Reporter) Enabled(check string) bool {
+	return r.checks == nil || r.checks.Enabled(check)
+}
+
+// Report reports d under check, unless the check is off or silenced.
+func (r *Reporter) Report(check string, d analysis.Diagnostic) {
+	if !r.Enabled(check) || r.ignores.Silenced(r.pass.Fset, d.Pos, r.rule, check) {
+		return
+	}
+	d.Category = r.rule + "/" + check
+	d.Message += " (" + d.Category + ")"
+	r.pass.Report(d)
+}
+
+// Reportf reports a finding of check at node.
+func (r *Reporter) Reportf(check string, node ast.Node, format string, args ...any) {
+	r.Report(check, analysis.Diagnostic{Pos: node.Pos(), End: node.End(), Message: sprintf(format, args...)})
+}

@@ -1,0 +1,2 @@
+// Package logmix is the otellint logmix rule (work in progress).
+package logmix

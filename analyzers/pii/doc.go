@@ -1,0 +1,2 @@
+// Package pii is the otellint pii rule (work in progress).
+package pii

@@ -1,0 +1,2 @@
+// Package sdksetup is the otellint sdksetup rule (work in progress).
+package sdksetup

@@ -1,0 +1,2 @@
+// Package spanend is the otellint spanend rule (work in progress).
+package spanend

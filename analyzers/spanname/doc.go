@@ -1,0 +1,2 @@
+// Package spanname is the otellint spanname rule (work in progress).
+package spanname
