@@ -4,10 +4,12 @@
 package testutil
 
 import (
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -35,4 +37,38 @@ func TestData(t testing.TB) string {
 		t.Fatalf("go mod download in %s: %v\n%s", dir, loadErr, output)
 	}
 	return dir
+}
+
+// BuildGolden checks that the code a suggested fix produces compiles: it
+// builds each testdata package (paths relative to the testdata module, e.g.
+// "spanend/fixes") with every file.go replaced by its file.go.golden through
+// a go build overlay. A package without golden files is an error, so the
+// check cannot pass vacuously.
+func BuildGolden(t testing.TB, pkgs ...string) {
+	t.Helper()
+	root := TestData(t)
+	for _, pkg := range pkgs {
+		goldens, err := filepath.Glob(filepath.Join(root, pkg, "*.go.golden"))
+		if err != nil || len(goldens) == 0 {
+			t.Fatalf("BuildGolden: no .go.golden files in %s", pkg)
+		}
+		replace := map[string]string{}
+		for _, g := range goldens {
+			replace[strings.TrimSuffix(g, ".golden")] = g
+		}
+		data, err := json.Marshal(map[string]any{"Replace": replace})
+		if err != nil {
+			t.Fatal(err)
+		}
+		overlay := filepath.Join(t.TempDir(), "overlay.json")
+		if err := os.WriteFile(overlay, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command("go", "build", "-overlay", overlay, "./"+pkg)
+		cmd.Dir = root
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("the fixed code of %s does not compile: %v\n%s", pkg, err, out)
+		}
+	}
 }
