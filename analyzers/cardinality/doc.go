@@ -1,2 +1,6 @@
-// Package cardinality is the otellint cardinality rule (work in progress).
+// Package cardinality is an otellint rule.
+//
+// # Analyzer cardinality
+//
+// cardinality: work in progress
 package cardinality

@@ -1,2 +1,6 @@
-// Package ctxprop is the otellint ctxprop rule (work in progress).
+// Package ctxprop is an otellint rule.
+//
+// # Analyzer ctxprop
+//
+// ctxprop: work in progress
 package ctxprop

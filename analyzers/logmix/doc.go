@@ -1,2 +1,6 @@
-// Package logmix is the otellint logmix rule (work in progress).
+// Package logmix is an otellint rule.
+//
+// # Analyzer logmix
+//
+// logmix: work in progress
 package logmix

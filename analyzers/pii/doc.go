@@ -1,2 +1,6 @@
-// Package pii is the otellint pii rule (work in progress).
+// Package pii is an otellint rule.
+//
+// # Analyzer pii
+//
+// pii: work in progress
 package pii

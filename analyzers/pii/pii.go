@@ -1,7 +1,7 @@
 package pii
 
 import (
-	_ "embed"
+	_ "embed" // for the rule documentation in doc.go
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -9,10 +9,13 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
+//go:embed doc.go
+var doc string
+
 // Analyzer is the pii rule.
 var Analyzer = &analysis.Analyzer{
 	Name:     "pii",
-	Doc:      "pii: work in progress",
+	Doc:      lint.MustExtractDoc(doc, "pii"),
 	URL:      "https://github.com/otellint/otellint#pii",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, lint.IgnoreAnalyzer},
 	Run:      run,

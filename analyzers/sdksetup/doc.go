@@ -1,2 +1,6 @@
-// Package sdksetup is the otellint sdksetup rule (work in progress).
+// Package sdksetup is an otellint rule.
+//
+// # Analyzer sdksetup
+//
+// sdksetup: work in progress
 package sdksetup

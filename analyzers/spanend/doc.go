@@ -1,2 +1,6 @@
-// Package spanend is the otellint spanend rule (work in progress).
+// Package spanend is an otellint rule.
+//
+// # Analyzer spanend
+//
+// spanend: work in progress
 package spanend

@@ -1,2 +1,6 @@
-// Package spanname is the otellint spanname rule (work in progress).
+// Package spanname is an otellint rule.
+//
+// # Analyzer spanname
+//
+// spanname: work in progress
 package spanname
