@@ -13,7 +13,8 @@ import (
 // `otellint help <rule>`. The comment must contain a heading
 // "# Analyzer <name>" followed by a paragraph starting "<name>: summary";
 // the documentation is everything from that paragraph to the next
-// "# Analyzer" heading or the end of the comment. It panics on a malformed
+// "# Analyzer" heading or the end of the comment, less the "<name>: "
+// prefix (the drivers print the name themselves). It panics on a malformed
 // doc.go (a programming error caught by any test).
 func MustExtractDoc(src, name string) string {
 	doc, err := extractDoc(src, name)
@@ -44,5 +45,6 @@ func extractDoc(src, name string) (string, error) {
 	if j := strings.Index(text, "\n# Analyzer "); j >= 0 {
 		text = text[:j]
 	}
-	return strings.TrimSpace(text), nil
+	// Analyzer.Doc is what follows "name: " (the driver prints the name).
+	return strings.TrimSpace(strings.TrimPrefix(text, name+": ")), nil
 }

@@ -11,7 +11,7 @@ func TestExtractDoc(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "demo: find things\n\nDetails here."; got != want {
+	if want := "find things\n\nDetails here."; got != want {
 		t.Errorf("extractDoc = %q, want %q", got, want)
 	}
 	for _, bad := range []string{
