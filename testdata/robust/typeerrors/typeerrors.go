@@ -1,0 +1,35 @@
+// Package typeerrors does not type-check. golangci-lint hands such packages
+// to analyzers with partial type information; none may panic.
+package typeerrors
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/metric"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+)
+
+var tracer = otel.Tracer("broken")
+
+func Handle(w http.ResponseWriter, r *http.Request) {
+	ctx, span := tracer.Start(r.Context(), undefinedName)
+	span.SetAttributes(attribute.String("user.email", missing.Email))
+	slog.Info("hello", "user", notDeclared)
+	counter, _ := otel.Meter("m").Int64Counter(nameVar)
+	counter.Add(ctx, 1, metric.WithAttributes(attribute.String("user_id", r.UserID)))
+	go work(context.Background(), undefinedArg)
+	tp := sdktrace.NewTracerProvider(sdktrace.WithSyncer(exporter))
+	otel.SetTracerProvider(tp)
+	var n int = "string"
+	_ = n
+	span.End()
+}
+
+func work(ctx context.Context, x int) {
+	_, s := tracer.Start(ctx, 42)
+	s.UnknownMethod()
+}
