@@ -2,15 +2,35 @@ package spanend
 
 import (
 	_ "embed" // for the rule documentation in doc.go
+	"go/ast"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/otellint/otellint/analyzers/internal/api"
 	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 //go:embed doc.go
 var doc string
+
+// The checks of the rule, in the order the documentation lists them.
+const (
+	checkNotEnded      = "not-ended"
+	checkDiscarded     = "discarded"
+	checkOverwritten   = "overwritten"
+	checkDeferInLoop   = "defer-in-loop"
+	checkUsedAfterEnd  = "used-after-end"
+	checkDeferEarlyErr = "defer-captures-err"
+	checkRecordError   = "recorderror"
+)
+
+var checks = lint.NewChecks([]string{
+	checkNotEnded, checkDiscarded, checkOverwritten, checkDeferInLoop,
+	checkUsedAfterEnd, checkDeferEarlyErr, checkRecordError,
+})
 
 // Analyzer is the spanend rule.
 var Analyzer = &analysis.Analyzer{
@@ -21,6 +41,223 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+func init() {
+	Analyzer.Flags.Var(checks, "checks", "comma-separated checks to run: all, or all,-name to switch one off (known: "+
+		"not-ended, discarded, overwritten, defer-in-loop, used-after-end, defer-captures-err, recorderror)")
+	Analyzer.Flags.Var(&api.Config.StartFuncs, "start-funcs", "comma-separated regular expressions over full function names "+
+		"(e.g. github.com/acme/tracing.StartSpan) of in-house functions that start a span, in addition to every Tracer's Start")
+}
+
 func run(pass *analysis.Pass) (any, error) {
+	if !mayUseSpans(pass.Pkg) {
+		return nil, nil
+	}
+	insp, ok := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !ok || pass.TypesInfo == nil {
+		return nil, nil
+	}
+	c := newChecker(pass)
+	c.collect(insp)
+	c.checkFuncs()
 	return nil, nil
+}
+
+// mayUseSpans is the fast path: a package can only start or end spans when
+// it depends on the trace API, directly or through an in-house wrapper's
+// types. With configured start functions any package may call one.
+func mayUseSpans(pkg *types.Package) bool {
+	if pkg == nil {
+		return false
+	}
+	if api.ImportsAny(pkg, api.OtelPath, api.TracePath) || api.Config.StartFuncs.Len() > 0 {
+		return true
+	}
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		if p.Path() == api.TracePath {
+			return true
+		}
+		for _, imp := range p.Imports() {
+			if walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
+}
+
+// funcInfo gathers what one function body (a declaration or a literal) holds
+// that the checks look at.
+type funcInfo struct {
+	node  ast.Node // *ast.FuncDecl or *ast.FuncLit
+	body  *ast.BlockStmt
+	typ   *ast.FuncType
+	outer *ast.FuncDecl // the declaration the function is part of, or nil
+
+	starts       []*startSite
+	ends         []*ast.ExprStmt // span.End() statements on a variable
+	recordErrors []*ast.ExprStmt // span.RecordError(err) statements
+	defers       []*deferSite
+
+	g *graph // built on demand
+}
+
+// startSite is one span start and how its results are bound.
+type startSite struct {
+	api.SpanStart
+	stmt    ast.Node // the *ast.AssignStmt, *ast.ValueSpec or *ast.ExprStmt
+	spanLHS ast.Expr // the expression the span is assigned to, or nil when unused
+	ctxLHS  ast.Expr // the expression the context is assigned to, or nil
+	inLoop  bool     // the start is inside a loop body of its function
+	inList  bool     // stmt is a statement of a block or clause (fixes insert after it)
+}
+
+type deferSite struct {
+	stmt   *ast.DeferStmt
+	inLoop bool
+}
+
+// collect walks the package once and files every span start, End,
+// RecordError and defer under its enclosing function.
+func (c *checker) collect(insp *inspector.Inspector) {
+	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.DeferStmt)(nil)}
+	insp.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		fi := c.funcOf(stack)
+		if fi == nil {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			fi.defers = append(fi.defers, &deferSite{stmt: n, inLoop: inLoopBody(stack, n)})
+		case *ast.CallExpr:
+			if s, ok := api.SpanStartOf(c.info, n); ok {
+				if site := bindStart(s, stack); site != nil {
+					fi.starts = append(fi.starts, site)
+				}
+				return true
+			}
+			recv, method, ok := api.SpanMethodCall(c.info, n)
+			if !ok {
+				return true
+			}
+			stmt, isStmt := parentOf(stack).(*ast.ExprStmt)
+			if !isStmt {
+				return true
+			}
+			switch method {
+			case "End":
+				if _, isIdent := ast.Unparen(recv).(*ast.Ident); isIdent {
+					fi.ends = append(fi.ends, stmt)
+				}
+			case "RecordError":
+				fi.recordErrors = append(fi.recordErrors, stmt)
+			}
+		}
+		return true
+	})
+}
+
+// funcOf returns the funcInfo of the innermost function in stack.
+func (c *checker) funcOf(stack []ast.Node) *funcInfo {
+	fn := lint.EnclosingFunc(stack)
+	if fn == nil {
+		return nil
+	}
+	if fi, ok := c.funcs[fn]; ok {
+		return fi
+	}
+	body, typ := lint.FuncBody(fn)
+	if body == nil {
+		return nil
+	}
+	fi := &funcInfo{node: fn, body: body, typ: typ, outer: lint.EnclosingFuncDecl(stack)}
+	c.funcs[fn] = fi
+	c.order = append(c.order, fi)
+	return fi
+}
+
+// parentOf returns the parent of the last node of stack, or nil.
+func parentOf(stack []ast.Node) ast.Node {
+	for i := len(stack) - 2; i >= 0; i-- {
+		if _, paren := stack[i].(*ast.ParenExpr); !paren {
+			return stack[i]
+		}
+	}
+	return nil
+}
+
+// inLoopBody reports whether the last node of stack lies in the body of a for
+// or range loop of its own function.
+func inLoopBody(stack []ast.Node, n ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch s := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.ForStmt:
+			if s.Body != nil && n.Pos() >= s.Body.Pos() && n.End() <= s.Body.End() {
+				return true
+			}
+		case *ast.RangeStmt:
+			if s.Body != nil && n.Pos() >= s.Body.Pos() && n.End() <= s.Body.End() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bindStart finds how the results of a span start are bound. It returns nil
+// when the results flow somewhere else (returned, passed on), which hands the
+// span to someone else.
+func bindStart(s api.SpanStart, stack []ast.Node) *startSite {
+	site := &startSite{SpanStart: s, inLoop: inLoopBody(stack, s.Call)}
+	var parent ast.Node
+	if len(stack) >= 2 {
+		parent = stack[len(stack)-2]
+	}
+	var lhs []ast.Expr
+	switch p := parent.(type) {
+	case *ast.ExprStmt:
+		site.stmt = p
+	case *ast.AssignStmt:
+		if len(p.Rhs) != 1 || p.Rhs[0] != s.Call {
+			return nil
+		}
+		site.stmt, lhs = p, p.Lhs
+		if len(stack) >= 3 {
+			switch stack[len(stack)-3].(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+				site.inList = true
+			}
+		}
+	case *ast.ValueSpec:
+		if len(p.Values) != 1 || p.Values[0] != s.Call {
+			return nil
+		}
+		site.stmt = p
+		for _, id := range p.Names {
+			lhs = append(lhs, id)
+		}
+	default:
+		return nil
+	}
+	if lhs != nil {
+		if s.SpanResult >= len(lhs) {
+			return nil
+		}
+		site.spanLHS = lhs[s.SpanResult]
+		if s.CtxResult >= 0 && s.CtxResult < len(lhs) {
+			site.ctxLHS = lhs[s.CtxResult]
+		}
+	}
+	return site
 }

@@ -2,6 +2,7 @@ package api
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"sync"
 )
@@ -246,4 +247,49 @@ func implementsNamed(t types.Type, pkgPath, name string) bool {
 		return false
 	}
 	return types.Implements(t, iface) || (!types.IsInterface(t) && types.Implements(types.NewPointer(t), iface))
+}
+
+// SpanMutators are the Span methods that change a span; after End they are
+// silently dropped. Read-only methods (SpanContext, IsRecording,
+// TracerProvider) are left out: reading an ended span is fine.
+var SpanMutators = map[string]bool{
+	"End": true, "SetAttributes": true, "AddEvent": true, "AddLink": true,
+	"RecordError": true, "SetStatus": true, "SetName": true,
+}
+
+// SpanFromContextArg returns the context argument of a
+// trace.SpanFromContext(ctx) call, or nil when call is not one.
+func SpanFromContextArg(info *types.Info, call *ast.CallExpr) ast.Expr {
+	if !IsSpanFromContext(info, call) || len(call.Args) != 1 {
+		return nil
+	}
+	return call.Args[0]
+}
+
+// StatusCode returns the value of e when it is a constant of type
+// go.opentelemetry.io/otel/codes.Code (codes.Unset = 0, codes.Error = 1,
+// codes.Ok = 2).
+func StatusCode(info *types.Info, e ast.Expr) (uint64, bool) {
+	if info == nil || e == nil {
+		return 0, false
+	}
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || !IsNamed(tv.Type, CodesPath, "Code") {
+		return 0, false
+	}
+	v, exact := constant.Uint64Val(constant.ToInt(tv.Value))
+	return v, exact
+}
+
+// CodesError is the value of codes.Error.
+const CodesError = 1
+
+// MaySetErrorStatus reports whether the arguments of a span's SetStatus call
+// may set the Error status: the code is codes.Error or not a constant.
+func MaySetErrorStatus(info *types.Info, call *ast.CallExpr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	v, ok := StatusCode(info, call.Args[0])
+	return !ok || v == CodesError
 }

@@ -1,0 +1,19 @@
+package spanend_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/otellint/otellint/analyzers/internal/testutil"
+	"github.com/otellint/otellint/analyzers/spanend"
+)
+
+// packages are the testdata situations checked with the default flags.
+var packages = []string{
+	"./spanend/earlyreturn",
+}
+
+func TestSpanend(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(t), spanend.Analyzer, packages...)
+}

@@ -1,0 +1,375 @@
+package spanend
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
+)
+
+// checker holds the per-package state of the rule.
+type checker struct {
+	pass *analysis.Pass
+	info *types.Info
+	r    *lint.Reporter
+	flow *lint.Flow
+
+	funcs map[ast.Node]*funcInfo
+	order []*funcInfo
+	decls map[*types.Func]*ast.FuncDecl // same-package function bodies
+
+	helperEnds   map[paramKey]bool
+	helperBusy   map[paramKey]bool
+	helperStatus map[paramKey]bool
+	effects      map[effectKey]effect
+	closureMemo  map[effectKey]effect
+	bodies       map[*ast.BlockStmt]*graph
+	usedAfterEnd map[token.Pos]bool
+}
+
+type paramKey struct {
+	fn *types.Func
+	i  int
+}
+
+type effectKey struct {
+	n ast.Node
+	v *types.Var
+}
+
+func newChecker(pass *analysis.Pass) *checker {
+	c := &checker{
+		pass: pass, info: pass.TypesInfo,
+		r:     lint.NewReporter(pass, "spanend", checks),
+		flow:  lint.NewFlow(pass),
+		funcs: map[ast.Node]*funcInfo{}, decls: map[*types.Func]*ast.FuncDecl{},
+		helperEnds: map[paramKey]bool{}, helperBusy: map[paramKey]bool{}, helperStatus: map[paramKey]bool{},
+		effects: map[effectKey]effect{}, closureMemo: map[effectKey]effect{},
+		bodies: map[*ast.BlockStmt]*graph{}, usedAfterEnd: map[token.Pos]bool{},
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := c.info.Defs[fd.Name].(*types.Func); ok {
+					c.decls[fn] = fd
+				}
+			}
+		}
+	}
+	return c
+}
+
+// effKind is what a piece of code does to a span variable. Larger kinds win
+// when one node does several things; every kind from effEnd on means the
+// span is taken care of on the path through the node.
+type effKind int
+
+const (
+	effNone         effKind = iota
+	effUse                  // a method call that does not end it, a nil comparison
+	effReassign             // the variable is assigned a new value
+	effPartialDefer         // a deferred function that ends it on some of its paths only
+	effEnd                  // End, or a same-package helper that ends it
+	effDeferEnd             // defer span.End(), or a deferred function ending it on every path
+	effHandOff              // returned, stored, sent, captured by a closure that ends it, passed on
+)
+
+func (k effKind) handled() bool { return k >= effEnd }
+
+type effect struct {
+	kind effKind
+	// restart is the span start that reassigns the variable (effReassign).
+	restart *ast.CallExpr
+	// at is the deferred statement of effPartialDefer.
+	at ast.Node
+}
+
+func merge(a, b effect) effect {
+	if b.kind > a.kind {
+		return b
+	}
+	if b.kind == a.kind && a.restart == nil {
+		a.restart = b.restart
+	}
+	return a
+}
+
+// effectOf returns what node n, a node of a control-flow graph or a whole
+// body, does to the span variable v. bareReturnUses says whether a bare
+// return hands v to the caller (v is a named result of the function).
+func (c *checker) effectOf(n ast.Node, v *types.Var, bareReturnUses bool) effect {
+	key := effectKey{n, v}
+	if e, ok := c.effects[key]; ok {
+		return e
+	}
+	var res effect
+	var stack []ast.Node
+	ast.Inspect(n, func(x ast.Node) bool {
+		if x == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if lit, ok := x.(*ast.FuncLit); ok && x != n {
+			res = merge(res, c.closureEffect(lit, append(stack, lit), v))
+			return false
+		}
+		stack = append(stack, x)
+		switch x := x.(type) {
+		case *ast.Ident:
+			if c.info.Uses[x] == v || c.info.Defs[x] == v {
+				res = merge(res, c.identEffect(stack))
+			}
+		case *ast.ReturnStmt:
+			if len(x.Results) == 0 && bareReturnUses {
+				res = merge(res, effect{kind: effHandOff})
+			}
+		}
+		return true
+	})
+	c.effects[key] = res
+	return res
+}
+
+// identEffect classifies one occurrence of the span variable: the last node
+// of stack, whose other nodes are its ancestors within the node inspected.
+func (c *checker) identEffect(stack []ast.Node) effect {
+	id := stack[len(stack)-1]
+	for _, anc := range stack {
+		if _, ok := anc.(*ast.ReturnStmt); ok {
+			return effect{kind: effHandOff}
+		}
+	}
+	i := len(stack) - 2
+	for i >= 0 {
+		if _, ok := stack[i].(*ast.ParenExpr); !ok {
+			break
+		}
+		i--
+	}
+	if i < 0 {
+		return effect{kind: effUse}
+	}
+	child := ast.Node(id)
+	if i+1 < len(stack) {
+		child = stack[i+1]
+	}
+	at := func(j int) ast.Node {
+		if j < 0 || j >= len(stack) {
+			return nil
+		}
+		return stack[j]
+	}
+	switch p := stack[i].(type) {
+	case *ast.SelectorExpr:
+		if p.X != child {
+			return effect{kind: effUse}
+		}
+		call, ok := at(i - 1).(*ast.CallExpr)
+		if !ok || call.Fun != p {
+			if _, isField := c.info.Selections[p]; isField && c.info.Selections[p].Kind() == types.FieldVal {
+				return effect{kind: effUse}
+			}
+			return effect{kind: effHandOff} // a method value: f := span.End
+		}
+		if p.Sel.Name != "End" {
+			return effect{kind: effUse}
+		}
+		if d, ok := at(i - 2).(*ast.DeferStmt); ok && d.Call == call {
+			return effect{kind: effDeferEnd}
+		}
+		return effect{kind: effEnd}
+	case *ast.BinaryExpr:
+		if p.Op == token.EQL || p.Op == token.NEQ {
+			return effect{kind: effUse}
+		}
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
+			if l == child {
+				e := effect{kind: effReassign}
+				if len(p.Rhs) == 1 {
+					if call, ok := ast.Unparen(p.Rhs[0]).(*ast.CallExpr); ok {
+						if _, isStart := api.SpanStartOf(c.info, call); isStart {
+							e.restart = call
+						}
+					}
+				}
+				return e
+			}
+		}
+	case *ast.ValueSpec:
+		for _, name := range p.Names {
+			if name == child {
+				return effect{kind: effReassign}
+			}
+		}
+	case *ast.CallExpr:
+		for j, arg := range p.Args {
+			if arg == child {
+				deferred := false
+				if d, ok := at(i - 1).(*ast.DeferStmt); ok && d.Call == p {
+					deferred = true
+				}
+				return c.argEffect(p, j, deferred)
+			}
+		}
+		if p.Fun == child {
+			return effect{kind: effHandOff}
+		}
+	}
+	return effect{kind: effHandOff}
+}
+
+// argEffect classifies passing a span as argument i of call. A same-package
+// helper is looked into: it ends the span when its body ends (or hands on)
+// the parameter. A call into another package, or of a function value, is a
+// hand-off: we cannot see what happens to the span there.
+func (c *checker) argEffect(call *ast.CallExpr, i int, deferred bool) effect {
+	fn := api.Callee(c.info, call)
+	if fn == nil {
+		if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() {
+			return effect{kind: effHandOff} // a conversion
+		}
+		return effect{kind: effHandOff}
+	}
+	decl, ok := c.decls[fn]
+	if !ok || fn.Pkg() != c.pass.Pkg {
+		return effect{kind: effHandOff}
+	}
+	if !c.helperEndsParam(fn, decl, i) {
+		return effect{kind: effUse}
+	}
+	if deferred {
+		return effect{kind: effDeferEnd}
+	}
+	return effect{kind: effEnd}
+}
+
+// paramVar returns the parameter of decl that receives argument i, or nil.
+func (c *checker) paramVar(decl *ast.FuncDecl, fn *types.Func, i int) *types.Var {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Params().Len() == 0 {
+		return nil
+	}
+	if i >= sig.Params().Len() {
+		if !sig.Variadic() {
+			return nil
+		}
+		i = sig.Params().Len() - 1
+	}
+	k := 0
+	for _, field := range decl.Type.Params.List {
+		if len(field.Names) == 0 {
+			if k == i {
+				return nil
+			}
+			k++
+			continue
+		}
+		for _, name := range field.Names {
+			if k == i {
+				v, _ := c.info.Defs[name].(*types.Var)
+				return v
+			}
+			k++
+		}
+	}
+	return nil
+}
+
+// helperEndsParam reports whether the same-package function fn ends (or
+// hands on) the span it receives as argument i.
+func (c *checker) helperEndsParam(fn *types.Func, decl *ast.FuncDecl, i int) bool {
+	key := paramKey{fn, i}
+	if v, ok := c.helperEnds[key]; ok {
+		return v
+	}
+	if c.helperBusy[key] {
+		return false // recursion: the outer call decides
+	}
+	p := c.paramVar(decl, fn, i)
+	if p == nil {
+		c.helperEnds[key] = false
+		return false
+	}
+	c.helperBusy[key] = true
+	e := c.effectOf(decl.Body, p, false)
+	delete(c.helperBusy, key)
+	ends := e.kind.handled() || e.kind == effPartialDefer
+	c.helperEnds[key] = ends
+	return ends
+}
+
+// closureEffect classifies a function literal that mentions the span: a
+// deferred literal ends the span when it ends it on every path of its body;
+// any other literal that ends or hands on the span takes it over (a goroutine,
+// a callback, a returned cleanup func).
+func (c *checker) closureEffect(lit *ast.FuncLit, stack []ast.Node, v *types.Var) effect {
+	deferred := false
+	if n := len(stack); n >= 3 {
+		if call, ok := stack[n-2].(*ast.CallExpr); ok && call.Fun == lit {
+			if d, ok := stack[n-3].(*ast.DeferStmt); ok && d.Call == call {
+				deferred = true
+			}
+		}
+	}
+	key := effectKey{lit, v}
+	if e, ok := c.closureMemo[key]; ok {
+		return e
+	}
+	inner := c.effectOf(lit.Body, v, false)
+	var res effect
+	switch {
+	case inner.kind == effNone:
+	case inner.kind == effReassign:
+		res = effect{kind: effHandOff} // the closure takes the variable over
+	case deferred && (inner.kind.handled() || inner.kind == effPartialDefer):
+		g := c.graphOf(lit.Body)
+		if l := c.findLeak(g, lit.Body, nil, v, false, nil); l == nil {
+			res = effect{kind: effDeferEnd}
+		} else {
+			res = effect{kind: effPartialDefer, at: lit}
+		}
+	case inner.kind.handled() || inner.kind == effPartialDefer:
+		res = effect{kind: effHandOff}
+	default:
+		res = effect{kind: effUse}
+	}
+	c.closureMemo[key] = res
+	return res
+}
+
+// localVar returns the local variable e denotes when it is declared inside
+// fn's body or parameter list, else nil.
+func localVar(info *types.Info, e ast.Expr, fi *funcInfo) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() {
+		return nil
+	}
+	if v.Pos() < fi.typ.Pos() || v.Pos() > fi.body.End() {
+		return nil
+	}
+	return v
+}
+
+// isNamedResult reports whether v is a named result of fi.
+func isNamedResult(info *types.Info, v *types.Var, fi *funcInfo) bool {
+	if fi.typ == nil || fi.typ.Results == nil {
+		return false
+	}
+	for _, f := range fi.typ.Results.List {
+		for _, name := range f.Names {
+			if info.Defs[name] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
