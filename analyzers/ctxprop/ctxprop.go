@@ -2,10 +2,18 @@ package ctxprop
 
 import (
 	_ "embed" // for the rule documentation in doc.go
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/otellint/otellint/analyzers/internal/api"
 	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
@@ -21,6 +29,654 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+// The checks.
+const (
+	checkBackground = "background" // context.Background()/TODO() where a context is reachable
+	checkLoop       = "loop"       // a fresh root context on every loop iteration
+	checkGoroutine  = "goroutine"  // a goroutine started from a fresh root context
+	checkCtxless    = "ctxless"    // a listed or configured context-less call
+	checkConvention = "convention" // F where the types prove an FContext twin
+)
+
+var (
+	checks       = lint.NewChecks([]string{checkBackground, checkLoop, checkGoroutine, checkCtxless, checkConvention})
+	includeTests = true
+)
+
+func init() {
+	fs := &Analyzer.Flags
+	fs.Var(checks, "checks", "comma-separated checks to run: background, loop, goroutine, ctxless, convention; \"all\", or \"all,-name\"")
+	fs.BoolVar(&includeTests, "tests", true, "also check _test.go files (top-level Test, Benchmark, Fuzz and Example functions are never checked)")
+	fs.Var(carrierFlag{}, "context-types", "comma-separated context-carrying types, written import/path.TypeName (e.g. a framework's request context); a parameter of such a type makes a context reachable")
+	fs.Var(pairsFlag{}, "pairs", "comma-separated extra context-less → context-taking pairs, written fullname=TwinName, e.g. (*example.com/kv.Client).Get=GetCtx")
+}
+
+// carrierFlag sets api.SetContextCarriers.
+type carrierFlag struct{}
+
+func (carrierFlag) String() string { return strings.Join(api.ContextCarriers(), ",") }
+func (carrierFlag) Set(s string) error {
+	names := api.SplitList(s)
+	for _, n := range names {
+		if i := strings.LastIndexByte(n, '.'); i <= 0 || i == len(n)-1 {
+			return fmt.Errorf("context type %q: want import/path.TypeName", n)
+		}
+	}
+	api.SetContextCarriers(names)
+	return nil
+}
+
+// pairsFlag sets api.SetCtxlessPairs.
+type pairsFlag struct{}
+
+func (pairsFlag) String() string { return strings.Join(api.CtxlessPairs(), ",") }
+func (pairsFlag) Set(s string) error {
+	m := map[string]string{}
+	for _, p := range api.SplitTopLevel(s) {
+		i := strings.LastIndexByte(p, '=')
+		name, twin := strings.TrimSpace(p[:max(i, 0)]), strings.TrimSpace(p[i+1:])
+		if i <= 0 || twin == "" || !token.IsIdentifier(twin) {
+			return fmt.Errorf("pair %q: want fullname=TwinName, e.g. (*example.com/kv.Client).Get=GetCtx", p)
+		}
+		m[name] = twin
+	}
+	api.SetCtxlessPairs(m)
+	return nil
+}
+
 func run(pass *analysis.Pass) (any, error) {
+	if !api.ImportsAny(pass.Pkg, "context", "net/http") && len(api.ContextCarriers()) == 0 {
+		return nil, nil
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c := &collector{
+		pass:      pass,
+		shutdown:  map[*types.Var]bool{},
+		rebound:   map[*types.Var]bool{},
+		ctxImport: map[*ast.File]string{},
+	}
+	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.CallExpr)(nil)}, c.visit)
+	r := lint.NewReporter(pass, "ctxprop", checks)
+	for _, f := range c.findings {
+		if c.shutdown[f.flowsTo] || c.rebound[f.request] {
+			continue
+		}
+		r.Report(f.check, f.diag)
+	}
 	return nil, nil
+}
+
+// finding is a diagnostic whose fate depends on the rest of the function:
+// it is dropped when its context flows into a shutdown call, or when the
+// request it builds is given a context afterwards.
+type finding struct {
+	check   string
+	diag    analysis.Diagnostic
+	flowsTo *types.Var // the variable the fresh context (or one derived from it) is stored in
+	request *types.Var // the variable an http.NewRequest result is stored in
+}
+
+type collector struct {
+	pass      *analysis.Pass
+	shutdown  map[*types.Var]bool // contexts passed to Shutdown-like calls
+	rebound   map[*types.Var]bool // requests given a context by WithContext or Clone
+	ctxImport map[*ast.File]string
+	findings  []finding
+}
+
+func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
+	if !push {
+		return true
+	}
+	switch n := n.(type) {
+	case *ast.File:
+		return includeTests || !lint.IsTestFile(c.pass, n.Pos())
+	case *ast.FuncDecl:
+		return !isRootFunc(c.pass, n)
+	case *ast.CallExpr:
+		info := c.pass.TypesInfo
+		c.noteShutdownArgs(n)
+		c.noteReboundRequest(n)
+		if name, ok := api.IsFreshContext(info, n); ok {
+			c.freshContext(n, name, stack)
+		} else {
+			c.contextlessCall(n, stack)
+		}
+	}
+	return true
+}
+
+// isRootFunc reports whether fd is where contexts legitimately start: main
+// and init, and the top-level Test, Benchmark, Fuzz and Example functions
+// (and TestMain) of a _test.go file.
+func isRootFunc(pass *analysis.Pass, fd *ast.FuncDecl) bool {
+	if fd.Recv != nil {
+		return false
+	}
+	name := fd.Name.Name
+	if name == "init" || name == "main" && pass.Pkg.Name() == "main" {
+		return true
+	}
+	if !lint.IsTestFile(pass, fd.Pos()) {
+		return false
+	}
+	for _, prefix := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
+		if rest, ok := strings.CutPrefix(name, prefix); ok && (rest == "" || !isLower(rest[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
+
+// freshContext examines a context.Background() or context.TODO() call.
+func (c *collector) freshContext(call *ast.CallExpr, name string, stack []ast.Node) {
+	info := c.pass.TypesInfo
+	parent, inParent := parentCall(stack)
+	if inParent {
+		switch {
+		case isLogCall(info, parent),
+			api.IsPropagatorExtract(info, parent) && argIndex(parent, call) == 0,
+			isShutdownCall(info, parent):
+			return
+		}
+	}
+	if inDefer(stack) || insideNilContextCheck(info, stack) {
+		return
+	}
+	funcs := lint.EnclosingFuncs(stack)
+	src, ok := api.ContextAt(c.pass.Pkg, info, funcs, call.Pos())
+	if !ok || inOnceInit(info, stack, src.Var) {
+		return
+	}
+	flowsTo, reassign := freshContextFlow(info, stack)
+	if reassign && flowsTo == src.Var {
+		return // ctx = context.Background(): deliberately re-rooted
+	}
+	fresh := "context." + name + "()"
+	f := finding{flowsTo: flowsTo, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
+	replacement := src.Expr
+	goArg := isGoArg(stack, parent, inParent)
+	switch {
+	case !goArg && loopAround(stack, src.Var) != nil:
+		f.check = checkLoop
+		f.diag.Message = fmt.Sprintf("%s starts a new root context on every iteration of this loop; derive it from %s instead", fresh, src.Describe())
+	case goArg || startsGoroutine(info, stack, src.Var):
+		f.check = checkGoroutine
+		f.diag.Message = fmt.Sprintf("goroutine starts from %s and loses the trace of %s; pass %s for work that must outlive it, or %s to stop with it",
+			fresh, src.Describe(), withoutCancel(qualifier(call), src.Expr), src.Expr)
+		replacement = withoutCancel(qualifier(call), src.Expr)
+		if !c.atLeastGo121(stack) {
+			replacement = ""
+		}
+	default:
+		f.check = checkBackground
+		f.diag.Message = fmt.Sprintf("use %s instead of %s", src.Describe(), fresh)
+	}
+	if src.Opaque {
+		replacement = ""
+	}
+	if replacement != "" {
+		f.diag.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "use " + replacement,
+			TextEdits: []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(replacement)}},
+		}}
+	}
+	c.findings = append(c.findings, f)
+}
+
+// contextlessCall examines a call that may have a context-taking variant.
+func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
+	info := c.pass.TypesInfo
+	cl, ok := api.CtxlessOf(info, c.pass.Pkg, call)
+	check := checkCtxless
+	if !ok {
+		if !checks.Enabled(checkConvention) {
+			return
+		}
+		if cl, ok = api.CtxTwinOf(info, c.pass.Pkg, call); !ok {
+			return
+		}
+		check = checkConvention
+	}
+	if isLogCall(info, call) || inDefer(stack) || insideTwin(info, stack, cl) {
+		return
+	}
+	src, ok := api.ContextAt(c.pass.Pkg, info, lint.EnclosingFuncs(stack), call.Pos())
+	if !ok {
+		return
+	}
+	ctxText, fixable := src.Expr, !src.Opaque
+	if src.Opaque {
+		ctxText = ""
+	} else if startsGoroutine(info, stack, src.Var) {
+		// The goroutine may outlive the context: keep the trace, not the
+		// cancellation.
+		q, imported := c.contextQualifier(stack)
+		if !imported {
+			q = "context."
+		}
+		ctxText = withoutCancel(q, src.Expr)
+		fixable = imported && c.atLeastGo121(stack)
+	}
+	f := finding{check: check, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
+	if api.FullName(cl.Func) == "net/http.NewRequest" {
+		f.request, _ = freshContextFlow(info, append(stack[:len(stack):len(stack)], call))
+	}
+	f.diag.Message, f.diag.SuggestedFixes = describeCtxless(cl, src, ctxText, fixable, c.qualifiedTwin(cl))
+	c.findings = append(c.findings, f)
+}
+
+// describeCtxless builds the message and, when fixable and the rewrite is
+// one call edit, the fix. ctxText is the context expression to pass, or ""
+// when there is none (a carrier whose context cannot be named).
+func describeCtxless(cl api.CtxlessCall, src api.ContextSource, ctxText string, fixable bool, twin string) (string, []analysis.SuggestedFix) {
+	call := cl.Call
+	head := fmt.Sprintf("%s cannot carry %s; ", api.ShortFuncName(cl.Func), src.Describe())
+	if ctxText == "" {
+		if cl.Rewrite == api.RewriteNone {
+			return head + fmt.Sprintf(cl.Hint, "that context"), nil
+		}
+		return head + fmt.Sprintf("call %s with that context instead", twin), nil
+	}
+	if cl.Rewrite == api.RewriteNone {
+		return head + fmt.Sprintf(cl.Hint, ctxText), nil
+	}
+	args := ctxText
+	if cl.Extra != "" {
+		args += ", " + cl.Extra
+	}
+	insert := args
+	if len(call.Args) > 0 {
+		args += ", ..."
+		insert += ", "
+	}
+	msg := head + fmt.Sprintf("call %s(%s) instead", twin, args)
+	if !fixable {
+		return msg, nil
+	}
+	var edits []analysis.TextEdit
+	switch cl.Rewrite {
+	case api.RewriteTwin:
+		id := funcIdent(call.Fun)
+		if id == nil {
+			return msg, nil
+		}
+		edits = append(edits, analysis.TextEdit{Pos: id.Pos(), End: id.End(), NewText: []byte(cl.Twin)})
+	case api.RewriteDialer, api.RewriteResolver:
+		edits = append(edits, analysis.TextEdit{Pos: call.Fun.Pos(), End: call.Fun.End(), NewText: []byte(twin)})
+	}
+	edits = append(edits, analysis.TextEdit{Pos: call.Lparen + 1, End: call.Lparen + 1, NewText: []byte(insert)})
+	return msg, []analysis.SuggestedFix{{Message: "call " + twin, TextEdits: edits}}
+}
+
+// qualifiedTwin writes the replacement callee as the fix spells it:
+// "QueryContext" for a method, "http.NewRequestWithContext" for a package
+// function (with the file's own qualifier), "(&net.Dialer{}).DialContext".
+func (c *collector) qualifiedTwin(cl api.CtxlessCall) string {
+	q := ""
+	if sel, ok := ast.Unparen(cl.Call.Fun).(*ast.SelectorExpr); ok {
+		if id, ok := sel.X.(*ast.Ident); ok {
+			if _, isPkg := c.pass.TypesInfo.Uses[id].(*types.PkgName); isPkg {
+				q = id.Name + "."
+			}
+		}
+	}
+	switch cl.Rewrite {
+	case api.RewriteDialer:
+		return "(&" + q + "Dialer{})." + cl.Twin
+	case api.RewriteResolver:
+		return q + "DefaultResolver." + cl.Twin
+	}
+	if sig, ok := cl.Func.Type().(*types.Signature); ok && sig.Recv() != nil {
+		return cl.Twin
+	}
+	return q + cl.Twin
+}
+
+// funcIdent returns the identifier naming the called function.
+func funcIdent(fun ast.Expr) *ast.Ident {
+	switch e := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	case *ast.IndexExpr:
+		return funcIdent(e.X)
+	case *ast.IndexListExpr:
+		return funcIdent(e.X)
+	}
+	return nil
+}
+
+// parentCall returns the call whose argument the top of stack is, looking
+// through parentheses.
+func parentCall(stack []ast.Node) (*ast.CallExpr, bool) {
+	child := stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			child = p
+			continue
+		case *ast.CallExpr:
+			return p, argIndex(p, child) >= 0
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
+func argIndex(call *ast.CallExpr, e ast.Node) int {
+	for i, a := range call.Args {
+		if a == e || ast.Unparen(a) == e {
+			return i
+		}
+	}
+	return -1
+}
+
+func isLogCall(info *types.Info, call *ast.CallExpr) bool {
+	_, ok := api.LogCallOf(info, call)
+	return ok
+}
+
+// isShutdownCall reports whether call ends the life of a component: a
+// function, method or function value named Shutdown (or containing it),
+// Stop, Close, Cleanup, Flush, ForceFlush or Drain whose first parameter is
+// a context.Context — tp.Shutdown(ctx), srv.Shutdown(ctx), cleanup(ctx). Its
+// context deliberately starts fresh: the root context is usually cancelled
+// by then.
+func isShutdownCall(info *types.Info, call *ast.CallExpr) bool {
+	id := funcIdent(call.Fun)
+	if id == nil {
+		return false
+	}
+	sig, ok := api.TypeOf(info, call.Fun).Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() == 0 || !api.IsContext(sig.Params().At(0).Type()) {
+		return false
+	}
+	switch name := strings.ToLower(id.Name); name {
+	case "stop", "close", "cleanup", "flush", "forceflush", "drain":
+		return true
+	default:
+		return strings.Contains(name, "shutdown")
+	}
+}
+
+// noteShutdownArgs records the context variables passed to a shutdown call.
+func (c *collector) noteShutdownArgs(call *ast.CallExpr) {
+	if len(call.Args) == 0 || !isShutdownCall(c.pass.TypesInfo, call) {
+		return
+	}
+	if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok {
+		if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok {
+			c.shutdown[v] = true
+		}
+	}
+}
+
+// noteReboundRequest records req in req.WithContext(ctx) and req.Clone(ctx).
+func (c *collector) noteReboundRequest(call *ast.CallExpr) {
+	switch api.CalleeName(c.pass.TypesInfo, call) {
+	case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+		if id, ok := ast.Unparen(api.Receiver(c.pass.TypesInfo, call)).(*ast.Ident); ok && id != nil {
+			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok {
+				c.rebound[v] = true
+			}
+		}
+	}
+}
+
+// freshContextFlow returns the variable the value at the top of stack is
+// stored in — directly (ctx := context.Background()) or through a
+// context.WithX derivation (ctx, cancel := context.WithTimeout(context.Background(), d)) —
+// and whether the store is a plain assignment (=) rather than a declaration.
+func freshContextFlow(info *types.Info, stack []ast.Node) (*types.Var, bool) {
+	var e ast.Node = stack[len(stack)-1]
+	i := len(stack) - 2
+	for ; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			e = p
+			continue
+		case *ast.CallExpr:
+			if argIndex(p, e) == 0 && isContextDerivation(info, p) {
+				e = p
+				continue
+			}
+			return nil, false
+		case *ast.AssignStmt:
+			return assignedVar(info, p.Lhs, p.Rhs, e), p.Tok == token.ASSIGN
+		case *ast.ValueSpec:
+			names := make([]ast.Expr, len(p.Names))
+			for j, n := range p.Names {
+				names[j] = n
+			}
+			return assignedVar(info, names, p.Values, e), false
+		}
+		return nil, false
+	}
+	return nil, false
+}
+
+// isContextDerivation reports whether call is context.WithX(parent, ...).
+func isContextDerivation(info *types.Info, call *ast.CallExpr) bool {
+	fn := api.Callee(info, call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && strings.HasPrefix(fn.Name(), "With")
+}
+
+func assignedVar(info *types.Info, lhs, rhs []ast.Expr, e ast.Node) *types.Var {
+	idx := -1
+	for i, r := range rhs {
+		if r == e {
+			idx = i
+		}
+	}
+	if idx < 0 || len(rhs) != 1 && len(rhs) != len(lhs) {
+		return nil
+	}
+	if len(rhs) == 1 {
+		idx = 0
+	}
+	if id, ok := ast.Unparen(lhs[idx]).(*ast.Ident); ok {
+		v, _ := info.ObjectOf(id).(*types.Var)
+		return v
+	}
+	return nil
+}
+
+func inDefer(stack []ast.Node) bool {
+	for _, n := range stack {
+		if _, ok := n.(*ast.DeferStmt); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// insideNilContextCheck reports whether the top of stack lies in an if
+// statement of the innermost function testing a context against nil: the
+// defaulting idiom "if ctx == nil { ctx = context.Background() }".
+func insideNilContextCheck(info *types.Info, stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.IfStmt:
+			if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+				if isNil(info, b.Y) && api.IsContextLike(api.TypeOf(info, b.X)) || isNil(info, b.X) && api.IsContextLike(api.TypeOf(info, b.Y)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}
+
+// inOnceInit reports whether the top of stack lies in a function literal
+// run once for the whole process — (*sync.Once).Do, sync.OnceFunc,
+// OnceValue, OnceValues — that does not declare src itself: one caller's
+// context must not govern shared initialisation.
+func inOnceInit(info *types.Info, stack []ast.Node, src *types.Var) bool {
+	for i := len(stack) - 1; i > 0; i-- {
+		lit, ok := stack[i].(*ast.FuncLit)
+		if !ok || declaredIn(src, lit) {
+			continue
+		}
+		if call, ok := stack[i-1].(*ast.CallExpr); ok && argIndex(call, lit) >= 0 {
+			switch api.CalleeName(info, call) {
+			case "(*sync.Once).Do", "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func declaredIn(v *types.Var, n ast.Node) bool {
+	return v != nil && n.Pos() <= v.Pos() && v.Pos() < n.End()
+}
+
+// isGoArg reports whether the top of stack is an argument of the call of a
+// go statement: go worker(context.Background()).
+func isGoArg(stack []ast.Node, parent *ast.CallExpr, inParent bool) bool {
+	if !inParent {
+		return false
+	}
+	for i := len(stack) - 1; i > 0; i-- {
+		if stack[i] == parent {
+			g, ok := stack[i-1].(*ast.GoStmt)
+			return ok && g.Call == parent
+		}
+	}
+	return false
+}
+
+// startsGoroutine reports whether the top of stack lies in a function
+// literal that runs on its own goroutine — go func() { ... }() or
+// time.AfterFunc(d, func() { ... }) — and that captures src from outside.
+func startsGoroutine(info *types.Info, stack []ast.Node, src *types.Var) bool {
+	for i := len(stack) - 1; i > 1; i-- {
+		lit, ok := stack[i].(*ast.FuncLit)
+		if !ok || declaredIn(src, lit) {
+			continue
+		}
+		call, ok := stack[i-1].(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		if g, ok := stack[i-2].(*ast.GoStmt); ok && g.Call == call && ast.Unparen(call.Fun) == lit {
+			return true
+		}
+		if api.CalleeName(info, call) == "time.AfterFunc" && argIndex(call, lit) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// loopAround returns the innermost for or range statement of the innermost
+// function whose body contains the top of stack and which src is declared
+// outside of, or nil.
+func loopAround(stack []ast.Node, src *types.Var) ast.Node {
+	top := stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 0; i-- {
+		var body *ast.BlockStmt
+		switch n := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil
+		case *ast.ForStmt:
+			body = n.Body
+		case *ast.RangeStmt:
+			body = n.Body
+		default:
+			continue
+		}
+		if body.Pos() <= top.Pos() && top.End() <= body.End() && !declaredIn(src, stack[i]) {
+			return stack[i]
+		}
+	}
+	return nil
+}
+
+// insideTwin reports whether the call is made from the body of its own
+// context-taking twin (func (c *C) GetContext(ctx, k) { ... c.Get(k) }),
+// where the rewrite would recurse.
+func insideTwin(info *types.Info, stack []ast.Node, cl api.CtxlessCall) bool {
+	fd := lint.EnclosingFuncDecl(stack)
+	if fd == nil || fd.Name.Name != cl.Twin {
+		return false
+	}
+	def, ok := info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig, _ := cl.Func.Type().(*types.Signature)
+	dsig, _ := def.Type().(*types.Signature)
+	if sig == nil || dsig == nil || (sig.Recv() == nil) != (dsig.Recv() == nil) {
+		return false
+	}
+	return def.Pkg() == cl.Func.Pkg()
+}
+
+// qualifier returns the spelling of the context package at a
+// context.Background() call: "context." (or the import's alias), or "" for
+// a dot import.
+func qualifier(call *ast.CallExpr) string {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if id, ok := sel.X.(*ast.Ident); ok {
+			return id.Name + "."
+		}
+	}
+	return ""
+}
+
+func withoutCancel(qual, ctx string) string {
+	return qual + "WithoutCancel(" + ctx + ")"
+}
+
+// contextQualifier returns how the file at the bottom of stack spells the
+// context package, if it imports it.
+func (c *collector) contextQualifier(stack []ast.Node) (string, bool) {
+	file, ok := stack[0].(*ast.File)
+	if !ok {
+		return "", false
+	}
+	if q, ok := c.ctxImport[file]; ok {
+		return q, q != "-"
+	}
+	q := "-"
+	for _, imp := range file.Imports {
+		if imp.Path.Value != `"context"` {
+			continue
+		}
+		switch {
+		case imp.Name == nil:
+			q = "context."
+		case imp.Name.Name == ".":
+			q = ""
+		case imp.Name.Name != "_":
+			q = imp.Name.Name + "."
+		}
+	}
+	c.ctxImport[file] = q
+	return q, q != "-"
+}
+
+// atLeastGo121 reports whether the file at the bottom of stack may use
+// context.WithoutCancel (Go 1.21).
+func (c *collector) atLeastGo121(stack []ast.Node) bool {
+	v := c.pass.Pkg.GoVersion()
+	if file, ok := stack[0].(*ast.File); ok {
+		if fv := c.pass.TypesInfo.FileVersions[file]; fv != "" {
+			v = fv
+		}
+	}
+	return v == "" || version.Compare(v, "go1.21") >= 0
 }

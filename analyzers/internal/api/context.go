@@ -14,6 +14,32 @@ func IsContext(t types.Type) bool {
 	return IsNamed(t, "context", "Context")
 }
 
+// IsContextLike reports whether a value of type t can be used as a
+// context.Context where one is needed: context.Context itself, or a type
+// parameter whose constraint makes it one (func F[C context.Context](ctx C)).
+func IsContextLike(t types.Type) bool {
+	if IsContext(t) {
+		return true
+	}
+	tp, ok := types.Unalias(t).(*types.TypeParam)
+	if !ok {
+		return false
+	}
+	if IsContext(tp.Constraint()) {
+		return true
+	}
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := 0; i < iface.NumEmbeddeds(); i++ {
+		if IsContextLike(iface.EmbeddedType(i)) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsHTTPRequest reports whether t is *net/http.Request.
 func IsHTTPRequest(t types.Type) bool {
 	return IsPointerTo(t, "net/http", "Request")
@@ -39,14 +65,50 @@ func IsHTTPHandlerSig(sig *types.Signature) bool {
 	return false
 }
 
+// IsFreshContext reports whether call is context.Background() or
+// context.TODO(), and returns the function's name.
+func IsFreshContext(info *types.Info, call *ast.CallExpr) (name string, ok bool) {
+	switch CalleeName(info, call) {
+	case "context.Background":
+		return "Background", true
+	case "context.TODO":
+		return "TODO", true
+	}
+	return "", false
+}
+
+// IsPropagatorExtract reports whether call is the Extract method of an
+// OpenTelemetry text-map propagator: propagation.TextMapPropagator itself
+// (otel.GetTextMapPropagator().Extract), or any type implementing it
+// (propagation.TraceContext{}, b3, autoprop's composites). Such a call is how
+// a consumer continues a remote trace from a carrier, and its first argument
+// is legitimately context.Background().
+func IsPropagatorExtract(info *types.Info, call *ast.CallExpr) bool {
+	fn := Callee(info, call)
+	if fn == nil || fn.Name() != "Extract" {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Params().Len() != 2 || !IsContext(sig.Params().At(0).Type()) {
+		return false
+	}
+	recv := sig.Recv().Type()
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s, ok := info.Selections[sel]; ok {
+			recv = s.Recv()
+		}
+	}
+	return implementsNamed(recv, PropagationPath, "TextMapPropagator")
+}
+
 // ContextSourceKind says where a reachable context comes from.
 type ContextSourceKind int
 
 const (
 	CtxParam   ContextSourceKind = iota // a context.Context parameter
 	CtxLocal                            // a context.Context local variable
-	CtxRequest                          // a *http.Request: r.Context()
-	CtxCarrier                          // a value of a configured context-carrying type
+	CtxRequest                          // a *http.Request parameter: r.Context()
+	CtxCarrier                          // a parameter of a configured context-carrying type
 )
 
 // ContextSource is a context value reachable at some position.
@@ -54,35 +116,55 @@ type ContextSource struct {
 	Var  *types.Var
 	Kind ContextSourceKind
 	// Expr is the Go expression that yields the context: "ctx",
-	// "r.Context()", or the carrier variable's name.
+	// "r.Context()", or for a carrier "c" (when its type is itself a
+	// context.Context), "c.Context()" (when it has a method returning one),
+	// or the carrier variable's name (see Opaque).
 	Expr string
 	// Func is the name of the function that declares Var ("" for a
 	// function literal).
 	Func string
+	// Opaque is true for a carrier from which no context.Context
+	// expression could be derived: Expr names the carrier, and is not
+	// itself a context.
+	Opaque bool
 }
 
 // Describe returns a short phrase naming the source for messages, e.g.
-// "ctx (parameter of PlaceOrder)" or "r.Context()".
+// "ctx (parameter of PlaceOrder)", "r.Context() (request of ServeHTTP)" or
+// "ctx (local variable of Run)".
 func (c ContextSource) Describe() string {
+	where := "the enclosing function literal"
+	if c.Func != "" {
+		where = c.Func
+	}
 	switch c.Kind {
 	case CtxParam:
-		if c.Func != "" {
-			return c.Expr + " (parameter of " + c.Func + ")"
-		}
-		return c.Expr + " (parameter of the enclosing function literal)"
+		return c.Expr + " (parameter of " + where + ")"
 	case CtxLocal:
-		return c.Expr + " (declared above)"
+		return c.Expr + " (local variable of " + where + ")"
+	case CtxRequest:
+		return c.Expr + " (request of " + where + ")"
+	case CtxCarrier:
+		if c.Opaque {
+			return "the context carried by " + c.Expr + " (parameter of " + where + ")"
+		}
+		return c.Expr + " (from a parameter of " + where + ")"
 	}
 	return c.Expr
 }
 
-// ContextAt returns the context reachable at pos: the innermost visible
-// context.Context variable (parameter or local, including ones captured from
-// enclosing functions), else a *http.Request (r.Context()), else a value of a
-// configured carrier type. Package-level variables and blank parameters do
-// not count. funcs is the chain of *ast.FuncDecl and *ast.FuncLit enclosing
-// pos, outermost first (as an inspector stack gives it); it is used to tell
-// parameters from locals and to name the declaring function.
+// ContextAt returns the context reachable at pos, looking outwards from the
+// innermost scope at pos: in each scope, the latest visible context.Context
+// variable (parameter or local, or a value of a type parameter constrained
+// by context.Context), else a *http.Request parameter (r.Context()), else a
+// parameter of a configured carrier type. Enclosing function literals are
+// searched before the functions that contain them, so a handler literal's
+// request wins over its outer function's context. Package-level variables,
+// blank and named result parameters, and variables shadowed at pos do not
+// count. funcs is the chain of *ast.FuncDecl and *ast.FuncLit enclosing pos,
+// outermost first (lint.EnclosingFuncs of an inspector stack); it tells
+// parameters from locals and names the declaring function. Missing type
+// information yields no source.
 func ContextAt(pkg *types.Package, info *types.Info, funcs []ast.Node, pos token.Pos) (ContextSource, bool) {
 	if pkg == nil || info == nil || !pos.IsValid() {
 		return ContextSource{}, false
@@ -90,77 +172,92 @@ func ContextAt(pkg *types.Package, info *types.Info, funcs []ast.Node, pos token
 	fscopes := map[*types.Scope]funcDesc{}
 	for _, n := range funcs {
 		var ft *ast.FuncType
+		var recv *ast.FieldList
 		name := ""
 		switch f := n.(type) {
 		case *ast.FuncDecl:
-			ft, name = f.Type, f.Name.Name
+			ft, name, recv = f.Type, f.Name.Name, f.Recv
 		case *ast.FuncLit:
 			ft = f.Type
 		default:
 			continue
 		}
 		if sc := info.Scopes[ft]; sc != nil {
-			fscopes[sc] = funcDesc{name: name, params: ft.Params}
+			fscopes[sc] = funcDesc{name: name, params: ft.Params, recv: recv, results: ft.Results}
 		}
 	}
-	var request, carrier *ContextSource
-	for s := pkg.Scope().Innermost(pos); s != nil && s.Parent() != pkg.Scope() && s != pkg.Scope() && s != types.Universe; s = s.Parent() {
-		var best *ContextSource
+	inner := pkg.Scope().Innermost(pos)
+	for s := inner; s != nil && s != pkg.Scope() && s != types.Universe && s.Parent() != pkg.Scope(); s = s.Parent() {
+		d, isFunc := fscopes[s]
+		var best, request, carrier *ContextSource
 		for _, name := range s.Names() {
 			if name == "_" {
 				continue
 			}
-			_, obj := s.LookupParent(name, pos)
-			v, ok := obj.(*types.Var)
-			if !ok || v.Parent() != s || v.IsField() {
+			v, ok := s.Lookup(name).(*types.Var)
+			if !ok || v.IsField() {
 				continue
 			}
-			kind, expr, ok := contextKind(v)
-			if !ok {
+			// Visible at pos: declared before it and not shadowed.
+			if _, obj := inner.LookupParent(name, pos); obj != v {
 				continue
 			}
-			src := &ContextSource{Var: v, Kind: kind, Expr: expr, Func: enclosingFuncName(s, fscopes)}
-			switch kind {
-			case CtxLocal:
-				if d, ok := fscopes[s]; ok && d.declares(info, v) {
+			isParam := isFunc && d.declaresParam(info, v)
+			if isFunc && d.declaresResult(info, v) {
+				continue
+			}
+			src := &ContextSource{Var: v, Func: enclosingFuncName(s, fscopes)}
+			switch t := v.Type(); {
+			case IsContextLike(t):
+				src.Expr, src.Kind = v.Name(), CtxLocal
+				if isParam {
 					src.Kind = CtxParam
 				}
 				if best == nil || v.Pos() > best.Var.Pos() {
 					best = src
 				}
-			case CtxRequest:
-				if request == nil {
+			case isParam && IsHTTPRequest(t):
+				src.Expr, src.Kind = v.Name()+".Context()", CtxRequest
+				if request == nil || v.Pos() < request.Var.Pos() {
 					request = src
 				}
-			case CtxCarrier:
-				if carrier == nil {
+			case isParam && isCarrier(t):
+				src.Kind = CtxCarrier
+				src.Expr, src.Opaque = carrierExpr(v)
+				if carrier == nil || v.Pos() < carrier.Var.Pos() {
 					carrier = src
 				}
 			}
 		}
-		if best != nil {
-			return *best, true
+		for _, c := range []*ContextSource{best, request, carrier} {
+			if c != nil {
+				return *c, true
+			}
 		}
-	}
-	if request != nil {
-		return *request, true
-	}
-	if carrier != nil {
-		return *carrier, true
 	}
 	return ContextSource{}, false
 }
 
 type funcDesc struct {
-	name   string
-	params *ast.FieldList
+	name    string
+	params  *ast.FieldList
+	recv    *ast.FieldList
+	results *ast.FieldList
 }
 
-func (d funcDesc) declares(info *types.Info, v *types.Var) bool {
-	if d.params == nil {
+func (d funcDesc) declaresParam(info *types.Info, v *types.Var) bool {
+	return declares(info, d.params, v) || declares(info, d.recv, v)
+}
+
+func (d funcDesc) declaresResult(info *types.Info, v *types.Var) bool {
+	return declares(info, d.results, v)
+}
+
+func declares(info *types.Info, fl *ast.FieldList, v *types.Var) bool {
+	if fl == nil {
 		return false
 	}
-	for _, f := range d.params.List {
+	for _, f := range fl.List {
 		for _, id := range f.Names {
 			if info.Defs[id] == v {
 				return true
@@ -170,7 +267,8 @@ func (d funcDesc) declares(info *types.Info, v *types.Var) bool {
 	return false
 }
 
-// enclosingFuncName names the nearest declared function at or above scope s.
+// enclosingFuncName names the nearest function at or above scope s: a
+// declared function's name, or "" for a function literal.
 func enclosingFuncName(s *types.Scope, fscopes map[*types.Scope]funcDesc) string {
 	for ; s != nil; s = s.Parent() {
 		if d, ok := fscopes[s]; ok {
@@ -180,17 +278,54 @@ func enclosingFuncName(s *types.Scope, fscopes map[*types.Scope]funcDesc) string
 	return ""
 }
 
-func contextKind(v *types.Var) (ContextSourceKind, string, bool) {
+// carrierExpr returns the expression that yields the context.Context of a
+// carrier variable v: v itself when its type implements context.Context, v.M()
+// for a method M taking nothing and returning a context.Context (Context,
+// UserContext, ...), v.Request().Context() when it has Request() returning
+// *http.Request; otherwise v's name and opaque = true.
+func carrierExpr(v *types.Var) (expr string, opaque bool) {
 	t := v.Type()
-	switch {
-	case IsContext(t):
-		return CtxLocal, v.Name(), true
-	case IsHTTPRequest(t):
-		return CtxRequest, v.Name() + ".Context()", true
-	case isCarrier(t):
-		return CtxCarrier, v.Name(), true
+	if ctxIface := contextInterface(t); ctxIface != nil && (types.Implements(t, ctxIface) || types.Implements(types.NewPointer(t), ctxIface)) {
+		return v.Name(), false
 	}
-	return 0, "", false
+	ms := methodSet(t)
+	var ctxMethods []string
+	request := false
+	for i := 0; i < ms.Len(); i++ {
+		fn, ok := ms.At(i).Obj().(*types.Func)
+		if !ok || !fn.Exported() {
+			continue
+		}
+		sig := fn.Type().(*types.Signature)
+		if sig.Params().Len() != 0 || sig.Results().Len() != 1 {
+			continue
+		}
+		switch r := sig.Results().At(0).Type(); {
+		case IsContext(r):
+			ctxMethods = append(ctxMethods, fn.Name())
+		case IsHTTPRequest(r) && fn.Name() == "Request":
+			request = true
+		}
+	}
+	if len(ctxMethods) > 0 {
+		sort.Slice(ctxMethods, func(i, j int) bool { // prefer Context, then shortest
+			if (ctxMethods[i] == "Context") != (ctxMethods[j] == "Context") {
+				return ctxMethods[i] == "Context"
+			}
+			return len(ctxMethods[i]) < len(ctxMethods[j]) || len(ctxMethods[i]) == len(ctxMethods[j]) && ctxMethods[i] < ctxMethods[j]
+		})
+		return v.Name() + "." + ctxMethods[0] + "()", false
+	}
+	if request {
+		return v.Name() + ".Request().Context()", false
+	}
+	return v.Name(), true
+}
+
+// contextInterface returns the context.Context interface as seen from the
+// package declaring t, or nil.
+func contextInterface(t types.Type) *types.Interface {
+	return lookupInterface(findPackage(namedPkg(t), "context"), "Context")
 }
 
 // carrierTypes holds "pkg/path.Name" entries for configured context-carrying
