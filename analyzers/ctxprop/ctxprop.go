@@ -262,7 +262,7 @@ func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
 	}
 	f := finding{check: check, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
 	if api.FullName(cl.Func) == "net/http.NewRequest" {
-		f.request, _ = freshContextFlow(info, append(stack[:len(stack):len(stack)], call))
+		f.request, _ = freshContextFlow(info, stack)
 	}
 	f.diag.Message, f.diag.SuggestedFixes = describeCtxless(cl, src, ctxText, fixable, c.qualifiedTwin(cl))
 	c.findings = append(c.findings, f)

@@ -1,0 +1,127 @@
+// Package httpclient calls other services. An outbound request built
+// without the caller's context carries no traceparent header downstream.
+package httpclient
+
+import (
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os/exec"
+	"strings"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+)
+
+type Client struct {
+	base string
+	http *http.Client
+}
+
+func New(base string) *Client {
+	return &Client{base: base, http: &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport)}}
+}
+
+func (c *Client) Fetch(ctx context.Context, path string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodGet, c.base+path, nil) // want `http\.NewRequest cannot carry ctx \(parameter of Fetch\); call http\.NewRequestWithContext\(ctx, \.\.\.\) instead \(ctxprop/ctxless\)`
+	if err != nil {
+		return nil, err
+	}
+	return c.http.Do(req)
+}
+
+func (c *Client) FetchOK(ctx context.Context, path string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	return c.http.Do(req)
+}
+
+// Rebound builds the request first and gives it the context right after.
+func (c *Client) Rebound(ctx context.Context, path string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodGet, c.base+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	return c.http.Do(req)
+}
+
+// Cloned uses Clone(ctx) instead.
+func (c *Client) Cloned(ctx context.Context, path string, body io.Reader) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodPost, c.base+path, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.http.Do(req.Clone(ctx))
+}
+
+// Proxy forwards an incoming request.
+func (c *Client) Proxy(w http.ResponseWriter, r *http.Request) {
+	out, err := http.NewRequest(r.Method, c.base+r.URL.Path, r.Body) // want `http\.NewRequest cannot carry r\.Context\(\) \(request of Proxy\); call http\.NewRequestWithContext\(r\.Context\(\), \.\.\.\) instead \(ctxprop/ctxless\)`
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	resp, err := c.http.Do(out)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	_, _ = io.Copy(w, resp.Body)
+}
+
+// Shortcuts cannot take a context at all: the fix is more than one call.
+func (c *Client) Shortcuts(ctx context.Context, form url.Values) {
+	_, _ = http.Get(c.base + "/a")                                     // want `http\.Get cannot carry ctx \(parameter of Shortcuts\); build the request with http\.NewRequestWithContext\(ctx, http\.MethodGet, url, nil\) and send it with http\.DefaultClient\.Do \(ctxprop/ctxless\)`
+	_, _ = http.Head(c.base + "/b")                                    // want `http\.Head cannot carry ctx \(parameter of Shortcuts\); build the request with http\.NewRequestWithContext\(ctx, http\.MethodHead, url, nil\) and send it with http\.DefaultClient\.Do \(ctxprop/ctxless\)`
+	_, _ = http.Post(c.base+"/c", "text/plain", strings.NewReader("")) // want `http\.Post cannot carry ctx \(parameter of Shortcuts\); build the request with http\.NewRequestWithContext\(ctx, http\.MethodPost, url, body\), set its Content-Type and send it with http\.DefaultClient\.Do \(ctxprop/ctxless\)`
+	_, _ = http.PostForm(c.base+"/d", form)                            // want `http\.PostForm cannot carry ctx .*application/x-www-form-urlencoded and send it with http\.DefaultClient\.Do \(ctxprop/ctxless\)`
+	_, _ = c.http.Get(c.base + "/e")                                   // want `\(\*http\.Client\)\.Get cannot carry ctx \(parameter of Shortcuts\); build the request with http\.NewRequestWithContext\(ctx, http\.MethodGet, url, nil\) and send it with the client's Do \(ctxprop/ctxless\)`
+	_, _ = c.http.Post(c.base+"/f", "text/plain", nil)                 // want `\(\*http\.Client\)\.Post cannot carry ctx .* send it with the client's Do \(ctxprop/ctxless\)`
+}
+
+// Startup has no context: shortcuts are fine here.
+func (c *Client) Startup() error {
+	resp, err := http.Get(c.base + "/healthz")
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Dial opens a raw connection.
+func Dial(ctx context.Context, addr string) (net.Conn, error) {
+	return net.Dial("tcp", addr) // want `net\.Dial cannot carry ctx \(parameter of Dial\); call \(&net\.Dialer\{\}\)\.DialContext\(ctx, \.\.\.\) instead \(ctxprop/ctxless\)`
+}
+
+func DialOK(ctx context.Context, addr string) (net.Conn, error) {
+	var d net.Dialer
+	return d.DialContext(ctx, "tcp", addr)
+}
+
+// DialWith uses a configured dialer.
+func DialWith(ctx context.Context, d *net.Dialer, addr string) (net.Conn, error) {
+	return d.Dial("tcp", addr) // want `\(\*net\.Dialer\)\.Dial cannot carry ctx \(parameter of DialWith\); call DialContext\(ctx, \.\.\.\) instead \(ctxprop/ctxless\)`
+}
+
+// Resolve looks a host up.
+func Resolve(ctx context.Context, host string) ([]string, error) {
+	return net.LookupHost(host) // want `net\.LookupHost cannot carry ctx \(parameter of Resolve\); call net\.DefaultResolver\.LookupHost\(ctx, \.\.\.\) instead \(ctxprop/ctxless\)`
+}
+
+func ResolveOK(ctx context.Context, host string) ([]string, error) {
+	return net.DefaultResolver.LookupHost(ctx, host)
+}
+
+// Convert shells out.
+func Convert(ctx context.Context, in, out string) error {
+	return exec.Command("convert", in, out).Run() // want `exec\.Command cannot carry ctx \(parameter of Convert\); call exec\.CommandContext\(ctx, \.\.\.\) instead \(ctxprop/ctxless\)`
+}
+
+func ConvertOK(ctx context.Context, in, out string) error {
+	return exec.CommandContext(ctx, "convert", in, out).Run()
+}
