@@ -72,8 +72,8 @@ func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.Cal
 			return
 		}
 		overwrites[restart] = true
-		c.r.Reportf(checkOverwritten, restart, "%s overwrites %s %s started at line %d, which is not ended; call %s.End() before starting the next span",
-			c.restartLabel(restart), label, v.Name(), c.line(s.stmt.Pos()), v.Name())
+		c.r.Reportf(checkOverwritten, restart, "%s started here is assigned to %s while %s started at line %d is not ended; call %s.End() before starting the next span",
+			c.restartLabel(restart), v.Name(), label, c.line(s.stmt.Pos()), v.Name())
 	})
 	if l == nil {
 		return
@@ -156,6 +156,11 @@ func (c *checker) ctxUseEscapes(fi *funcInfo, stack []ast.Node) bool {
 			// only for returns of the closure itself.
 		case *ast.ReturnStmt, *ast.SendStmt, *ast.CompositeLit:
 			return true
+		case *ast.SelectorExpr:
+			// ctx.Done(), ctx.Value(k): reading the context.
+			if n.X == stack[i+1] {
+				return false
+			}
 		case *ast.AssignStmt:
 			inRHS := false
 			for _, r := range n.Rhs {
@@ -179,9 +184,21 @@ func (c *checker) ctxUseEscapes(fi *funcInfo, stack []ast.Node) bool {
 			if arg := api.SpanFromContextArg(c.info, n); arg != nil && i+1 < len(stack) && stack[i+1] == ast.Node(arg) {
 				return c.spanFromContextEnded(fi, stack[:i+1])
 			}
+			// Passing the context to a call is not an escape, unless the
+			// call returns a value carrying it (ctx2 := context.WithValue(ctx, ...),
+			// r.WithContext(ctx)) that escapes in turn.
+			if !carriesContext(api.TypeOf(c.info, n)) {
+				return false
+			}
 		}
 	}
 	return false
+}
+
+// carriesContext reports whether a value of type t carries a context: a
+// context.Context or an *http.Request.
+func carriesContext(t types.Type) bool {
+	return api.IsContext(t) || api.IsHTTPRequest(t)
 }
 
 // spanFromContextEnded reports whether the trace.SpanFromContext call at the
@@ -378,6 +395,9 @@ func (c *checker) checkUsedAfterEnd(fi *funcInfo, end *ast.ExprStmt) {
 // mutationAfterEnd looks in node n for the first call of a span method that
 // changes v (not deferred, not in a closure), and whether n assigns v.
 func (c *checker) mutationAfterEnd(n ast.Node, v *types.Var) (use *ast.CallExpr, reassigned bool) {
+	if id, ok := n.(*ast.Ident); ok && c.info.ObjectOf(id) == v {
+		return nil, true // the key or value of a range loop
+	}
 	ast.Inspect(n, func(x ast.Node) bool {
 		if use != nil {
 			return false

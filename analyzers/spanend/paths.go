@@ -150,23 +150,19 @@ func (c *checker) findLeak(g *graph, body *ast.BlockStmt, start ast.Node, v *typ
 }
 
 // exitLeak classifies a block without successors that the search reached
-// without the span being ended.
+// without the span being ended. Only a return leaks (go/cfg makes the
+// fall-through at the closing brace an explicit return); other dead ends are
+// calls that never return (panic, os.Exit, log.Fatal, ...) and the
+// impossible "no case ready" exit go/cfg gives a select without default.
 func (c *checker) exitLeak(b *cfg.Block, body *ast.BlockStmt) *leak {
-	if len(b.Nodes) > 0 {
-		switch last := b.Nodes[len(b.Nodes)-1].(type) {
-		case *ast.ReturnStmt:
-			if last.Return == body.Rbrace {
-				// go/cfg makes the fall-through at the closing brace an explicit return.
-				return &leak{kind: leakFuncEnd, pos: body.Rbrace}
-			}
-			return &leak{kind: leakReturn, pos: last.Pos()}
-		case *ast.ExprStmt:
-			if call, ok := last.X.(*ast.CallExpr); ok && !c.flow.MayReturn(call) {
-				return nil // panic, os.Exit, log.Fatal: the path ends here
-			}
-		}
+	ret := b.Return()
+	if ret == nil {
+		return nil
 	}
-	return &leak{kind: leakFuncEnd, pos: body.Rbrace}
+	if ret.Return == body.Rbrace && len(ret.Results) == 0 {
+		return &leak{kind: leakFuncEnd, pos: body.Rbrace}
+	}
+	return &leak{kind: leakReturn, pos: ret.Pos()}
 }
 
 // nilTest reports whether cond compares v with nil, and how.
@@ -223,7 +219,7 @@ func (c *checker) pathAvoids(g *graph, n ast.Node, forward bool, stop func(ast.N
 	}
 	isEnd := func(b *cfg.Block) bool {
 		if forward {
-			return len(b.Succs) == 0
+			return b.Return() != nil
 		}
 		return b == g.cfg.Blocks[0]
 	}
@@ -261,7 +257,7 @@ func (c *checker) pathAvoids(g *graph, n ast.Node, forward bool, stop func(ast.N
 	return false
 }
 
-// reachable calls visit for every node on a path leaving node n of g, in
+// forEachNodeAfter calls visit for every node on a path leaving node n of g, in
 // path order, until visit returns false for that path.
 func (c *checker) forEachNodeAfter(g *graph, n ast.Node, visit func(ast.Node) bool) {
 	p, ok := g.where[n]
@@ -277,8 +273,20 @@ func (c *checker) forEachNodeAfter(g *graph, n ast.Node, visit func(ast.Node) bo
 	for len(work) > 0 {
 		it := work[len(work)-1]
 		work = work[:len(work)-1]
+		nodes := it.b.Nodes[it.from:]
+		if rs, ok := it.b.Stmt.(*ast.RangeStmt); ok && it.b.Kind == cfg.KindRangeLoop && it.from == 0 {
+			// go/cfg evaluates the key and value once, before the loop;
+			// they are assigned again on every iteration.
+			var kv []ast.Node
+			for _, e := range []ast.Expr{rs.Key, rs.Value} {
+				if e != nil {
+					kv = append(kv, e)
+				}
+			}
+			nodes = append(kv, nodes...)
+		}
 		stopped := false
-		for _, x := range it.b.Nodes[it.from:] {
+		for _, x := range nodes {
 			if !visit(x) {
 				stopped = true
 				break

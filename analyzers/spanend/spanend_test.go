@@ -11,7 +11,21 @@ import (
 
 // packages are the testdata situations checked with the default flags.
 var packages = []string{
+	"./spanend/branches",
+	"./spanend/closures",
+	"./spanend/defererr",
+	"./spanend/discarded",
 	"./spanend/earlyreturn",
+	"./spanend/generics",
+	"./spanend/goroutines",
+	"./spanend/helpers",
+	"./spanend/loops",
+	"./spanend/methods",
+	"./spanend/noreturn",
+	"./spanend/overwritten",
+	"./spanend/recorderror",
+	"./spanend/returned",
+	"./spanend/usedafterend",
 }
 
 func TestSpanend(t *testing.T) {

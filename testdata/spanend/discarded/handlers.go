@@ -1,0 +1,109 @@
+// Package discarded is a set of gRPC-style handlers that throw away the span
+// returned by Start, or hand it on through the context.
+package discarded
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/trace"
+)
+
+var tracer = otel.Tracer("rpc")
+
+func call(ctx context.Context) error { return nil }
+
+// Ping throws the span away and uses only the context.
+func Ping(ctx context.Context) error {
+	ctx, _ = tracer.Start(ctx, "Ping") // want `span "Ping" started here is discarded, so it can never be ended; assign it \(ctx, span := ...\) and add defer span.End\(\) \(spanend/discarded\)`
+	return call(ctx)
+}
+
+// PingEnded keeps the span and ends it.
+func PingEnded(ctx context.Context) error {
+	ctx, span := tracer.Start(ctx, "Ping")
+	defer span.End()
+	return call(ctx)
+}
+
+// Fire ignores both results.
+func Fire(ctx context.Context) {
+	tracer.Start(ctx, "Fire") // want `span "Fire" started here is discarded, so it can never be ended; assign it \(ctx, span := ...\) and add defer span.End\(\) \(spanend/discarded\)`
+}
+
+// FireBoth assigns both results to blank.
+func FireBoth(ctx context.Context) {
+	_, _ = tracer.Start(ctx, "Fire") // want `span "Fire" started here is discarded, so it can never be ended; assign it \(ctx, span := ...\) and add defer span.End\(\) \(spanend/discarded\)`
+}
+
+// TagRPC starts the span and returns the context: a later callback ends it
+// with trace.SpanFromContext (otelgrpc's stats handler works this way).
+func TagRPC(ctx context.Context, method string) context.Context {
+	ctx, _ = tracer.Start(ctx, method)
+	return ctx
+}
+
+// HandleRPC ends the span handed over through the context.
+func HandleRPC(ctx context.Context) {
+	trace.SpanFromContext(ctx).End()
+}
+
+// Stream keeps the context in a field for the stream's later events.
+type Stream struct{ ctx context.Context }
+
+// Open stores the context in a field.
+func (s *Stream) Open(ctx context.Context) {
+	ctx, _ = tracer.Start(ctx, "Stream")
+	s.ctx = ctx
+}
+
+// OpenDirect assigns the context straight into the field.
+func (s *Stream) OpenDirect(ctx context.Context) {
+	s.ctx, _ = tracer.Start(ctx, "Stream")
+}
+
+// Close ends the span of the stream's context.
+func (s *Stream) Close() {
+	span := trace.SpanFromContext(s.ctx)
+	span.End()
+}
+
+// Publish sends the context on a channel to the goroutine that ends it.
+func Publish(ctx context.Context, out chan<- context.Context) {
+	ctx, _ = tracer.Start(ctx, "Publish")
+	out <- ctx
+}
+
+// Local ends the discarded span from its context in the same function.
+func Local(ctx context.Context) error {
+	ctx, _ = tracer.Start(ctx, "Local")
+	defer trace.SpanFromContext(ctx).End()
+	return call(ctx)
+}
+
+// LocalVar ends the discarded span through a variable.
+func LocalVar(ctx context.Context) error {
+	ctx, _ = tracer.Start(ctx, "Local")
+	span := trace.SpanFromContext(ctx)
+	defer span.End()
+	return call(ctx)
+}
+
+// Passed only passes the context to a call: not an escape.
+func Passed(ctx context.Context) error {
+	ctx, _ = tracer.Start(ctx, "Passed") // want `span "Passed" started here is discarded, so it can never be ended; assign it \(ctx, span := ...\) and add defer span.End\(\) \(spanend/discarded\)`
+	return call(ctx)
+}
+
+// Annotated reads the span from the context but does not end it.
+func Annotated(ctx context.Context) error {
+	ctx, _ = tracer.Start(ctx, "Annotated") // want `span "Annotated" started here is discarded, so it can never be ended; assign it \(ctx, span := ...\) and add defer span.End\(\) \(spanend/discarded\)`
+	trace.SpanFromContext(ctx).AddEvent("annotated")
+	return call(ctx)
+}
+
+// FromContext annotates the caller's span: nothing to end here.
+func FromContext(ctx context.Context) {
+	span := trace.SpanFromContext(ctx)
+	span.AddEvent("seen")
+}
