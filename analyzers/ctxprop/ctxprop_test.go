@@ -1,6 +1,8 @@
 package ctxprop_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -9,7 +11,130 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/testutil"
 )
 
+// fixPackages have suggested fixes, each checked against .golden files.
+var fixPackages = []string{
+	"handlers", "repository", "workers", "goroutines", "closures", "httpclient",
+	"consumers", "shutdown", "convention", "generics", "mainpkg", "testfiles",
+}
+
+func patterns(pkgs ...string) []string {
+	out := make([]string, len(pkgs))
+	for i, p := range pkgs {
+		out[i] = "otellint.test/ctxprop/" + p
+	}
+	return out
+}
+
+// TestCtxprop checks every situation with default flags in one load:
+// diagnostics against // want, fixes against .golden files. carriers/plain
+// has no findings: without -ctxprop.context-types a framework type is no
+// context.
 func TestCtxprop(t *testing.T) {
 	dir := testutil.TestData(t)
-	analysistest.Run(t, dir, ctxprop.Analyzer, "otellint.test/ctxprop/handlers", "otellint.test/ctxprop/repository", "otellint.test/ctxprop/workers", "otellint.test/ctxprop/goroutines", "otellint.test/ctxprop/closures", "otellint.test/ctxprop/httpclient", "otellint.test/ctxprop/consumers", "otellint.test/ctxprop/shutdown", "otellint.test/ctxprop/convention", "otellint.test/ctxprop/generics")
+	analysistest.RunWithSuggestedFixes(t, dir, ctxprop.Analyzer, patterns(append(fixPackages, "carriers/plain")...)...)
+}
+
+func TestFixesCompile(t *testing.T) {
+	var pkgs []string
+	for _, p := range append(fixPackages, "carriers", "pairs") {
+		pkgs = append(pkgs, "ctxprop/"+p)
+	}
+	testutil.BuildGolden(t, pkgs...)
+}
+
+// setFlag sets an analyzer flag for one test and restores it afterwards.
+func setFlag(t *testing.T, name, value string) {
+	t.Helper()
+	f := ctxprop.Analyzer.Flags.Lookup(name)
+	if f == nil {
+		t.Fatalf("no flag %q", name)
+	}
+	old := f.Value.String()
+	if err := f.Value.Set(value); err != nil {
+		t.Fatalf("set -%s=%s: %v", name, value, err)
+	}
+	t.Cleanup(func() {
+		if err := f.Value.Set(old); err != nil {
+			t.Errorf("restore -%s: %v", name, err)
+		}
+	})
+}
+
+func TestContextTypes(t *testing.T) {
+	dir := testutil.TestData(t)
+	fw := "otellint.test/ctxprop/carriers/fw."
+	setFlag(t, "context-types", fw+"Ctx,"+fw+"Echo, "+fw+"Native,"+fw+"Opaque")
+	analysistest.RunWithSuggestedFixes(t, dir, ctxprop.Analyzer, patterns("carriers")...)
+}
+
+func TestPairs(t *testing.T) {
+	dir := testutil.TestData(t)
+	legacy := "otellint.test/ctxprop/pairs/legacy"
+	setFlag(t, "pairs", "(*"+legacy+".Client).Fetch=FetchCtx, (*"+legacy+".Client).Send=SendWithContext,"+legacy+".Publish=PublishCtx")
+	analysistest.RunWithSuggestedFixes(t, dir, ctxprop.Analyzer, patterns("pairs")...)
+}
+
+// recorder collects analysistest's complaints instead of failing.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
+
+// TestTestsFlag: testsoff's _test.go has a finding without a // want. With
+// -ctxprop.tests=false the package is clean; with the default it is not.
+func TestTestsFlag(t *testing.T) {
+	dir := testutil.TestData(t)
+	t.Run("default", func(t *testing.T) {
+		var rec recorder
+		analysistest.Run(&rec, dir, ctxprop.Analyzer, patterns("testsoff")...)
+		found := false
+		for _, e := range rec.errs {
+			if strings.Contains(e, "jobs_test.go") && strings.Contains(e, "unexpected diagnostic: use ctx (parameter of runHelper) instead of context.Background() (ctxprop/background)") {
+				found = true
+			} else {
+				t.Errorf("unexpected complaint: %s", e)
+			}
+		}
+		if !found {
+			t.Errorf("with -ctxprop.tests=true the finding in jobs_test.go was not reported; complaints: %q", rec.errs)
+		}
+	})
+	t.Run("off", func(t *testing.T) {
+		setFlag(t, "tests", "false")
+		analysistest.Run(t, dir, ctxprop.Analyzer, patterns("testsoff")...)
+	})
+}
+
+func TestChecksFlag(t *testing.T) {
+	dir := testutil.TestData(t)
+	// With only the convention check on, the convention package's other
+	// findings are gone and its convention ones remain: analysistest would
+	// complain about every unmatched // want, so count them instead.
+	setFlag(t, "checks", "all,-convention")
+	var rec recorder
+	analysistest.Run(&rec, dir, ctxprop.Analyzer, patterns("convention")...)
+	missing := 0
+	for _, e := range rec.errs {
+		if strings.Contains(e, "no diagnostic was reported matching") && strings.Contains(e, "ctxprop/convention") {
+			missing++
+		} else {
+			t.Errorf("unexpected complaint: %s", e)
+		}
+	}
+	if missing != 6 {
+		t.Errorf("with -ctxprop.checks=all,-convention, %d convention expectations went unmatched, want 6", missing)
+	}
+}
+
+func TestFlagErrors(t *testing.T) {
+	for name, bad := range map[string]string{
+		"context-types": "NoPackage",
+		"pairs":         "(*a/b.C).Get",
+		"checks":        "nonsense",
+	} {
+		if err := ctxprop.Analyzer.Flags.Set(name, bad); err == nil {
+			t.Errorf("-%s=%s: no error", name, bad)
+		}
+	}
 }

@@ -119,7 +119,7 @@ func CtxlessOf(info *types.Info, pkg *types.Package, call *ast.CallExpr) (Ctxles
 	if !ok {
 		return CtxlessCall{}, false
 	}
-	spec := CtxlessSpec{Twin: twinName, Hint: "call " + twinName + " with %[1]s"}
+	spec := CtxlessSpec{Twin: twinName, Hint: "call " + twinName + " with %[1]s instead"}
 	if provenTwin(info, pkg, call, fn, twinName) != nil {
 		spec = twin(twinName)
 	}

@@ -1,0 +1,53 @@
+// Package carriers has handlers written against a web framework whose
+// request context type is configured with -ctxprop.context-types.
+package carriers
+
+import (
+	"context"
+	"database/sql"
+
+	"otellint.test/ctxprop/carriers/fw"
+)
+
+type API struct{ db *sql.DB }
+
+func (a *API) load(ctx context.Context, id string) error { return ctx.Err() }
+
+func (a *API) Show(c *fw.Ctx) error {
+	return a.load(context.Background(), c.Param("id")) // want `use c\.Context\(\) \(from a parameter of Show\) instead of context\.Background\(\) \(ctxprop/background\)`
+}
+
+func (a *API) ShowOK(c *fw.Ctx) error {
+	return a.load(c.Context(), c.Param("id"))
+}
+
+func (a *API) Echo(c fw.Echo) error {
+	if err := a.load(context.TODO(), "x"); err != nil { // want `use c\.Request\(\)\.Context\(\) \(from a parameter of Echo\) instead of context\.TODO\(\) \(ctxprop/background\)`
+		return err
+	}
+	return c.String(200, "ok")
+}
+
+func (a *API) Native(c *fw.Native) {
+	_, _ = a.db.Exec("UPDATE hits SET n = n + 1") // want `\(\*sql\.DB\)\.Exec cannot carry c \(from a parameter of Native\); call ExecContext\(c, \.\.\.\) instead \(ctxprop/ctxless\)`
+	c.JSON(200, nil)
+}
+
+func (a *API) NativeOK(c *fw.Native) {
+	_, _ = a.db.ExecContext(c, "UPDATE hits SET n = n + 1")
+}
+
+func (a *API) Opaque(o fw.Opaque) {
+	_ = a.load(context.Background(), "x") // want `use the context carried by o \(parameter of Opaque\) instead of context\.Background\(\) \(ctxprop/background\)`
+	o.Reply("ok")
+}
+
+// A real context parameter wins over the carrier.
+func (a *API) Both(ctx context.Context, c *fw.Ctx) error {
+	return a.load(context.Background(), c.Param("id")) // want `use ctx \(parameter of Both\) instead of context\.Background\(\) \(ctxprop/background\)`
+}
+
+// Helpers without a carrier are left alone.
+func (a *API) Helper(id string) error {
+	return a.load(context.Background(), id)
+}
