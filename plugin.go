@@ -37,6 +37,8 @@ import (
 // default before applying the settings, so one process sees one
 // configuration at a time (golangci-lint calls New once per run).
 
+//go:generate go run ./internal/cmd/gen-golangci-example
+
 func init() { register.Plugin("otellint", New) }
 
 // enabledKey is the per-section key that switches an analyzer on or off. No
