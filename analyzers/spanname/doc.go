@@ -1,6 +1,101 @@
-// Package spanname is an otellint rule.
+// Package spanname defines an Analyzer that checks span names: they must
+// name what the system does, with bounded cardinality.
 //
 // # Analyzer spanname
 //
-// spanname: work in progress
+// spanname: check that span names name business operations with bounded cardinality
+//
+// A trace is readable only when its spans are named for what the system does
+// ("OrderService.PlaceOrder"), not for the function that happens to run
+// ("ProcessRequest"), and a tracing backend can group spans only when their
+// names come from a small fixed set: a name built from a URL path or an ID
+// makes every request its own operation. (Observability guide, step 1:
+// "Making Traces Actually Readable".)
+//
+// Bad:
+//
+//	func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+//		ctx, span := tracer.Start(r.Context(), "handle_request")
+//		...
+//		_, span := tracer.Start(ctx, fmt.Sprintf("%s %s", r.Method, r.URL.Path))
+//
+// Good:
+//
+//	ctx, span := tracer.Start(r.Context(), "OrderService.PlaceOrder")
+//	...
+//	_, span := tracer.Start(ctx, r.Method+" "+r.Pattern) // "GET /orders/{id}"
+//	span.SetAttributes(semconv.URLPath(r.URL.Path))
+//
+// The rule checks the name argument of every span start — the Start method of
+// any trace.Tracer (the interface, an embedding struct, or an implementation)
+// and the wrappers configured with -spanend.start-funcs — of span.SetName, of
+// otelhttp.NewHandler(h, operation) and otelhttp.NewMiddleware(operation), and
+// the values returned by a formatter passed to otelhttp.WithSpanNameFormatter
+// (a function literal or a function of the same package).
+// trace.SpanFromContext starts nothing and is not checked.
+//
+// A name is followed through constants (of any package, including named
+// string types and concatenations, as go/types folds them), local and
+// package-level variables (every assignment the package makes to them),
+// fmt.Sprintf and fmt.Sprint, +, strings.Join, path.Join, strings.Builder and
+// bytes.Buffer writes, string conversions, String() and Error() methods,
+// and the return statements of same-package functions. The rule reports only
+// what it can see: a name it cannot follow (a parameter, a call into another
+// package) is not reported, unless its variable's name says it is an ID.
+//
+// Each name gets at most one finding, from the first check that applies:
+//
+//   - empty: the name is the empty string.
+//
+//   - dynamic: the name is built from a value of unbounded cardinality: the
+//     raw request path or URL (r.URL.Path, r.URL.String(), r.RequestURI),
+//     client input (r.PathValue, r.FormValue, query values, headers,
+//     r.RemoteAddr), an ID (a variable, parameter or field whose name ends in
+//     ID, UUID, GUID, UID, Email or Token, or whose type is named so), a
+//     UUID, a time.Time, an error message
+//     (err.Error()), or a loop index or counter. Parts of bounded cardinality
+//     are fine: constants, r.Method, r.Pattern (Go 1.22 route patterns),
+//     values of an enumerated named type (a named string or integer type with
+//     declared constants that the package never converts a variable into),
+//     and loop variables ranging over constants. The message proposes a route
+//     template such as "GET /orders/{id}" or the fixed part of the name, and
+//     moving the variable part into a span attribute.
+//
+//   - function-style: the name repeats the enclosing function's name
+//     (ignoring case and separators: "place_order" in PlaceOrder), or is a
+//     bare identifier with no domain qualifier ("ProcessRequest",
+//     "handle_request", "doWork", "handler"). The message suggests the name
+//     qualified by the receiver type or package, e.g. "Handler.HandleRequest".
+//
+//   - convention: the name does not follow the naming convention. By default
+//     that is dotted PascalCase with at least two segments
+//     ("OrderService.PlaceOrder", "Payment.OrderService.CreateOrder") or one
+//     of the semantic-convention forms instrumentation uses: an HTTP method
+//     with an optional route ("GET", "GET /orders/{id}", "HTTP GET",
+//     "HTTP POST /payments"), a route ("/orders/{id}"), a lowercase
+//     <system>.<operation> ("kafka.publish", "db.query", "http.server"),
+//     "<destination> <operation>" for messaging (publish, process, receive,
+//     send, create, settle, deliver: "orders publish"), an SQL verb with an
+//     optional table ("SELECT orders"), and an RPC method
+//     ("orders.v1.OrderService/PlaceOrder").
+//
+// Names that pass the convention are never function-style or off-convention,
+// and names listed in -spanname.allow are accepted as they are. Only names the
+// rule can compute completely are checked for style and convention.
+//
+// Flags:
+//
+//	-spanname.checks    checks to run (default all): a comma-separated list of
+//	                    empty, dynamic, function-style, convention; "all";
+//	                    or "all,-convention" to switch one off
+//	-spanname.pattern   a regular expression (matched against the whole name)
+//	                    that replaces the default convention, e.g.
+//	                    '[A-Z]\w*(\.[A-Z]\w*){2}' for Domain.Service.Action
+//	-spanname.allow     comma-separated names to accept as they are
+//	-spanname.name-arg  the index of the name argument of the wrappers set with
+//	                    -spanend.start-funcs (default -1: the wrapper's first
+//	                    string parameter)
+//
+// Silence one finding with //otellint:ignore spanname <reason> (or
+// spanname/<check>) on the line or the line above.
 package spanname

@@ -2,10 +2,15 @@ package spanname
 
 import (
 	_ "embed" // for the rule documentation in doc.go
+	"go/ast"
+	"go/token"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/otellint/otellint/analyzers/internal/api"
 	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
@@ -14,13 +19,151 @@ var doc string
 
 // Analyzer is the spanname rule.
 var Analyzer = &analysis.Analyzer{
-	Name:     "spanname",
-	Doc:      lint.MustExtractDoc(doc, "spanname"),
-	URL:      "https://github.com/otellint/otellint#spanname",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, lint.IgnoreAnalyzer},
-	Run:      run,
+	Name:             "spanname",
+	Doc:              lint.MustExtractDoc(doc, "spanname"),
+	URL:              "https://github.com/otellint/otellint#spanname",
+	Requires:         []*analysis.Analyzer{inspect.Analyzer, lint.IgnoreAnalyzer},
+	Run:              run,
+	RunDespiteErrors: true,
+}
+
+// The checks, in order of precedence: a name gets at most one finding, from
+// the first check that applies.
+const (
+	checkEmpty         = "empty"
+	checkDynamic       = "dynamic"
+	checkFunctionStyle = "function-style"
+	checkConvention    = "convention"
+)
+
+var (
+	checks  = lint.NewChecks([]string{checkEmpty, checkDynamic, checkFunctionStyle, checkConvention})
+	pattern patternFlag
+	allow   allowFlag
+	nameArg = intFlag{v: -1}
+)
+
+func init() {
+	Analyzer.Flags.Var(checks, "checks", "comma-separated checks to run: empty, dynamic, function-style, convention, all, or all,-<check>")
+	Analyzer.Flags.Var(&pattern, "pattern", "regular expression a span name must match as a whole; replaces the default convention")
+	Analyzer.Flags.Var(&allow, "allow", "comma-separated span names accepted as they are")
+	Analyzer.Flags.Var(&nameArg, "name-arg", "index of the span-name argument of the wrappers set with -spanend.start-funcs (-1: the wrapper's first string parameter)")
+}
+
+// site is an expression that becomes a span name, with the function
+// declaration it is written in (nil at package level).
+type site struct {
+	expr ast.Expr
+	decl *ast.FuncDecl
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if pass.TypesInfo == nil || pass.Pkg == nil || !mayNameSpans(pass.Pkg) {
+		return nil, nil
+	}
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	idx := newIndex(pass.TypesInfo)
+	var sites []site
+	var formatters []site // the formatter arguments of otelhttp.WithSpanNameFormatter
+	insp.WithStack(indexedNodes, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		idx.add(n, stack)
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		decl := lint.EnclosingFuncDecl(stack)
+		if name, ok := spanNameArg(pass.TypesInfo, call); ok {
+			sites = append(sites, site{name, decl})
+		} else if s, ok := api.SpanNameSiteOf(pass.TypesInfo, call); ok {
+			if s.Formatter {
+				formatters = append(formatters, site{s.Arg, decl})
+			} else {
+				sites = append(sites, site{s.Arg, decl})
+			}
+		}
+		return true
+	})
+
+	c := &checker{pass: pass, r: lint.NewReporter(pass, "spanname", checks), ev: newEvaluator(idx), reported: map[token.Pos]bool{}}
+	for _, s := range sites {
+		c.checkName(s)
+	}
+	for _, f := range formatters {
+		for _, ret := range idx.formatterResults(f) {
+			c.checkName(ret)
+		}
+	}
 	return nil, nil
+}
+
+// mayNameSpans is the fast path: a package can start or name spans only if
+// it imports the OpenTelemetry API or otelhttp, or — with configured
+// start wrappers, which may live in another package — depends on the trace
+// API at all.
+func mayNameSpans(pkg *types.Package) bool {
+	if api.ImportsAny(pkg, api.OtelPath, api.OtelHTTPPath) {
+		return true
+	}
+	return api.Config.StartFuncs.Len() > 0 && api.DependsOn(pkg, api.TracePath)
+}
+
+// spanNameArg returns the span-name argument of a span start (Tracer.Start
+// or a configured wrapper, whose name argument -name-arg may override) or of
+// span.SetName.
+func spanNameArg(info *types.Info, call *ast.CallExpr) (ast.Expr, bool) {
+	if s, ok := api.SpanStartOf(info, call); ok {
+		if i := nameArg.get(); s.Configured && i >= 0 {
+			s.NameArg = i
+		}
+		name := s.Name()
+		return name, name != nil
+	}
+	if _, method, ok := api.SpanMethodCall(info, call); ok && method == "SetName" && len(call.Args) == 1 {
+		return call.Args[0], true
+	}
+	return nil, false
+}
+
+type checker struct {
+	pass     *analysis.Pass
+	r        *lint.Reporter
+	ev       *evaluator
+	reported map[token.Pos]bool
+}
+
+// checkName reports the most specific problem of one span name: empty,
+// then dynamic, then function-style, then convention.
+func (c *checker) checkName(s site) {
+	if c.reported[s.expr.Pos()] {
+		return
+	}
+	c.reported[s.expr.Pos()] = true
+	v := c.ev.eval(s.expr, 0)
+	if p, ok := v.unbounded(); ok {
+		if c.r.Enabled(checkDynamic) {
+			c.r.Reportf(checkDynamic, s.expr, "%s", dynamicMessage(v, p))
+		}
+		return
+	}
+	name, ok := v.constant()
+	if !ok {
+		return // built from values of bounded or unknown cardinality
+	}
+	if name == "" {
+		c.r.Reportf(checkEmpty, s.expr, "span name is empty; name the operation the span measures as Service.Action%s", example(c.pass.Pkg, s.decl))
+		return
+	}
+	if allow.has(name) || conforms(name) {
+		return
+	}
+	if msg, ok := functionStyleMessage(c.pass.Pkg, s.decl, name); ok && c.r.Enabled(checkFunctionStyle) {
+		c.r.Reportf(checkFunctionStyle, s.expr, "%s", msg)
+		return
+	} else if ok {
+		return // one finding per name: a function-style name is not also off-convention
+	}
+	c.r.Reportf(checkConvention, s.expr, "%s", conventionMessage(name))
 }

@@ -1,0 +1,301 @@
+package spanname
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"unicode"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+)
+
+// defaultConvention accepts dotted PascalCase names of at least two
+// segments and the semantic-convention forms instrumentation libraries use.
+var defaultConvention = regexp.MustCompile(`^(?:` + strings.Join([]string{
+	`[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)+`,                                    // OrderService.PlaceOrder, Payment.OrderService.CreateOrder
+	`(?:HTTP )?(?:GET|HEAD|POST|PUT|PATCH|DELETE|CONNECT|OPTIONS|TRACE)(?: /\S*)?`, // GET, GET /orders/{id}, HTTP POST /payments
+	`HTTP`, // otelhttp's name for a non-standard method
+	`/\S*`, // /orders/{id}: an http.route, the older server-span name
+	`[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+`,                                                       // kafka.publish, db.query, http.server
+	`\S+ (?:publish|process|receive|send|create|settle|deliver)`,                                    // orders publish
+	`(?:SELECT|INSERT|UPDATE|DELETE|UPSERT|MERGE|CALL|EXEC|EXECUTE|BEGIN|COMMIT|ROLLBACK)(?: \S+)?`, // SELECT orders
+	`[A-Za-z_][\w.]*/[A-Za-z_]\w*`,                                                                  // orders.v1.OrderService/PlaceOrder (gRPC)
+}, "|") + `)$`)
+
+// conforms reports whether name follows the convention: the -pattern
+// expression when set, the default convention otherwise.
+func conforms(name string) bool {
+	if re := pattern.get(); re != nil {
+		return re.MatchString(name)
+	}
+	return defaultConvention.MatchString(name)
+}
+
+var bareIdentifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// functionStyleMessage reports whether name is function-style — it
+// repeats the name of the function it is written in (ignoring case and
+// separators), or is a bare identifier with no domain qualifier — and says
+// what to write instead.
+func functionStyleMessage(pkg *types.Package, decl *ast.FuncDecl, name string) (string, bool) {
+	var suffix string
+	if s := suggestDomain(pkg, decl, name) + pascal(name); defaultConvention.MatchString(s) && conforms(s) {
+		suffix = fmt.Sprintf(", e.g. %q", s)
+	}
+	form := "as Service.Action"
+	if p := pattern.String(); p != "" {
+		form = "to match the configured pattern " + p
+	}
+	if decl != nil && normalize(name) == normalize(decl.Name.Name) && normalize(name) != "" {
+		return fmt.Sprintf("span name %q repeats the function name %s; name the operation the system performs %s%s", name, decl.Name.Name, form, suffix), true
+	}
+	if bareIdentifier.MatchString(name) {
+		return fmt.Sprintf("span name %q is a bare identifier with no domain qualifier; name the operation %s%s", name, form, suffix), true
+	}
+	return "", false
+}
+
+// example suggests a name for a span started in decl, qualifying the
+// function's name with its receiver type or package: ", e.g. \"Orders.Get\"".
+func example(pkg *types.Package, decl *ast.FuncDecl) string {
+	if decl == nil {
+		return ""
+	}
+	s := suggestDomain(pkg, decl, decl.Name.Name) + pascal(decl.Name.Name)
+	if !defaultConvention.MatchString(s) || !conforms(s) {
+		return ""
+	}
+	return fmt.Sprintf(", e.g. %q", s)
+}
+
+// suggestDomain returns the qualifier to suggest for a span name written in
+// decl: the receiver's type name of a method, the package name of a
+// function ("Orders."), or "" when there is none to offer.
+func suggestDomain(pkg *types.Package, decl *ast.FuncDecl, name string) string {
+	if decl != nil && decl.Recv != nil && len(decl.Recv.List) == 1 {
+		t := decl.Recv.List[0].Type
+		if s, ok := t.(*ast.StarExpr); ok {
+			t = s.X
+		}
+		switch x := t.(type) {
+		case *ast.IndexExpr:
+			t = x.X
+		case *ast.IndexListExpr:
+			t = x.X
+		}
+		if id, ok := t.(*ast.Ident); ok && !strings.EqualFold(id.Name, name) {
+			return pascal(id.Name) + "."
+		}
+	}
+	if pkg != nil && pkg.Name() != "main" && !strings.EqualFold(pkg.Name(), name) {
+		return pascal(pkg.Name()) + "."
+	}
+	return ""
+}
+
+// normalize lower-cases s and drops everything but letters and digits.
+func normalize(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// pascal turns an identifier or a snake/kebab-case word into PascalCase:
+// handle_request → HandleRequest, doWork → DoWork.
+func pascal(s string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range s {
+		if r == '_' || r == '-' || r == ' ' {
+			up = true
+			continue
+		}
+		if up {
+			r = unicode.ToUpper(r)
+			up = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// conventionMessage says why name does not follow the convention and what
+// would.
+func conventionMessage(name string) string {
+	if re := pattern.get(); re != nil {
+		return fmt.Sprintf("span name %q does not match the configured pattern %s; rename it or add it to -spanname.allow", name, pattern.String())
+	}
+	msg := fmt.Sprintf("span name %q does not follow the naming convention; use dotted PascalCase such as \"OrderService.PlaceOrder\" or a semantic-convention name such as \"GET /orders/{id}\" or \"kafka.publish\"", name)
+	if s := pascalSegments(name); s != name && defaultConvention.MatchString(s) {
+		msg += fmt.Sprintf(", e.g. %q", s)
+	}
+	return msg
+}
+
+// pascalSegments rewrites a dotted name with each segment in PascalCase:
+// order-service.place_order → OrderService.PlaceOrder.
+func pascalSegments(name string) string {
+	segs := strings.Split(name, ".")
+	for i, s := range segs {
+		segs[i] = pascal(s)
+	}
+	return strings.Join(segs, ".")
+}
+
+// dynamicMessage says where an unbounded name comes from and what to do.
+func dynamicMessage(v value, p part) string {
+	if p.route {
+		what := "the path in the url.path attribute"
+		if p.input {
+			what = "the value as a span attribute"
+		}
+		return fmt.Sprintf("span name is built from %s (%s), which has unbounded cardinality; name the span after the route template (r.Pattern, or a constant such as \"GET /orders/{id}\") and record %s", p.src, p.why, what)
+	}
+	fixed := ""
+	for _, routeStyle := range []bool{true, false} {
+		if s := skeleton(v, routeStyle); s != "" && defaultConvention.MatchString(s) && conforms(s) {
+			fixed = fmt.Sprintf(" such as %q", s)
+			break
+		}
+	}
+	return fmt.Sprintf("span name is built from %s (%s), which has unbounded cardinality; use a fixed name%s and record %s as a span attribute", p.src, p.why, fixed, p.src)
+}
+
+// skeleton returns the name v would have without its unbounded parts: with
+// routeStyle, a part that follows a slash becomes a {placeholder}
+// ("/orders/{id}"); other parts are dropped with their separators
+// ("Orders.Get"). It is "" when a part is unknown.
+func skeleton(v value, routeStyle bool) string {
+	var b strings.Builder
+	for _, p := range v {
+		switch p.kind {
+		case litPart:
+			b.WriteString(p.text)
+		case unboundedPart:
+			if routeStyle && strings.HasSuffix(b.String(), "/") {
+				b.WriteString("{" + placeholder(p.src) + "}")
+			} else {
+				s := strings.TrimRight(b.String(), " .-_:#=/")
+				b.Reset()
+				b.WriteString(s)
+			}
+		default:
+			return ""
+		}
+	}
+	return strings.TrimRight(strings.TrimSpace(b.String()), " .-_:#=/")
+}
+
+// placeholder names a route parameter after the expression it replaces:
+// orderID → id, req.UserID → id, i → i.
+func placeholder(src string) string {
+	if i := strings.LastIndexAny(src, ".("); i >= 0 {
+		src = src[i+1:]
+	}
+	src = strings.Trim(src, "()")
+	if denotesID(src) {
+		return "id"
+	}
+	if src == "" {
+		return "id"
+	}
+	return src
+}
+
+// idWords are the last words of identifiers naming an ID.
+var idWords = []string{"uuids", "uuid", "guid", "uid", "ids", "id", "email", "token"}
+
+// denotesID reports whether an identifier's last word denotes an ID:
+// orderID, user_id, traceId, IDs, requestUUID, email.
+func denotesID(name string) bool { return lastWordIn(name, idWords) }
+
+// lastWordIn reports whether name ends with one of words (case-insensitive)
+// on a word boundary: the start, an underscore, or an upper-case letter
+// starting the word.
+func lastWordIn(name string, words []string) bool {
+	for _, w := range words {
+		if len(name) < len(w) || !strings.EqualFold(name[len(name)-len(w):], w) {
+			continue
+		}
+		start := len(name) - len(w)
+		if start == 0 || name[start-1] == '_' || unicode.IsUpper(rune(name[start])) {
+			return true
+		}
+	}
+	return false
+}
+
+// patternFlag is the -pattern flag: a regular expression compiled when set.
+type patternFlag struct{ re atomic.Pointer[regexp.Regexp] }
+
+func (f *patternFlag) get() *regexp.Regexp { return f.re.Load() }
+
+func (f *patternFlag) String() string {
+	if re := f.get(); re != nil {
+		return strings.TrimSuffix(strings.TrimPrefix(re.String(), "^(?:"), ")$")
+	}
+	return ""
+}
+
+func (f *patternFlag) Set(s string) error {
+	if s == "" {
+		f.re.Store(nil)
+		return nil
+	}
+	re, err := regexp.Compile("^(?:" + s + ")$")
+	if err != nil {
+		return fmt.Errorf("invalid -spanname.pattern %q: %v", s, err)
+	}
+	f.re.Store(re)
+	return nil
+}
+
+// allowFlag is the -allow flag: a set of exact names.
+type allowFlag struct{ names atomic.Pointer[[]string] }
+
+func (f *allowFlag) has(name string) bool {
+	if p := f.names.Load(); p != nil {
+		for _, n := range *p {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (f *allowFlag) String() string {
+	if p := f.names.Load(); p != nil {
+		return strings.Join(*p, ",")
+	}
+	return ""
+}
+
+func (f *allowFlag) Set(s string) error {
+	names := api.SplitList(s)
+	f.names.Store(&names)
+	return nil
+}
+
+// intFlag is the -name-arg flag.
+type intFlag struct{ v int64 }
+
+func (f *intFlag) get() int { return int(atomic.LoadInt64(&f.v)) }
+
+func (f *intFlag) String() string { return fmt.Sprint(f.get()) }
+
+func (f *intFlag) Set(s string) error {
+	var n int64
+	if _, err := fmt.Sscan(s, &n); err != nil || n < -1 {
+		return fmt.Errorf("invalid -spanname.name-arg %q: want an argument index, or -1 for the wrapper's first string parameter", s)
+	}
+	atomic.StoreInt64(&f.v, n)
+	return nil
+}

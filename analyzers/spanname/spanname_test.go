@@ -1,0 +1,101 @@
+package spanname_test
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/testutil"
+	"github.com/otellint/otellint/analyzers/spanname"
+)
+
+func TestSpanName(t *testing.T) {
+	dir := testutil.TestData(t)
+	analysistest.Run(t, dir, spanname.Analyzer,
+		"./spanname/httpmiddleware",
+		"./spanname/handlers",
+		"./spanname/repositories",
+		"./spanname/messaging",
+		"./spanname/grpcservice",
+		"./spanname/constants/...",
+		"./spanname/namedtypes",
+		"./spanname/loops",
+		"./spanname/partialtypes",
+	)
+}
+
+// setFlag sets a flag of the analyzer and restores its value when the test
+// ends.
+func setFlag(t *testing.T, name, value string) {
+	t.Helper()
+	f := spanname.Analyzer.Flags.Lookup(name)
+	if f == nil {
+		t.Fatalf("no flag %q", name)
+	}
+	old := f.Value.String()
+	if err := f.Value.Set(value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := f.Value.Set(old); err != nil {
+			t.Error(err)
+		}
+	})
+}
+
+func setStartFuncs(t *testing.T, value string) {
+	t.Helper()
+	old := api.Config.StartFuncs.String()
+	if err := api.Config.StartFuncs.Set(value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = api.Config.StartFuncs.Set(old) })
+}
+
+func TestStartFuncs(t *testing.T) {
+	setStartFuncs(t, `otellint\.test/spanname/wrappers/telemetry\.(StartSpan|Span)`)
+	analysistest.Run(t, testutil.TestData(t), spanname.Analyzer, "./spanname/wrappers/...")
+}
+
+func TestNameArg(t *testing.T) {
+	setStartFuncs(t, `\(\*otellint\.test/spanname/wrappersnamearg\.Tracer\)\.Start`)
+	setFlag(t, "name-arg", "2")
+	analysistest.Run(t, testutil.TestData(t), spanname.Analyzer, "./spanname/wrappersnamearg")
+}
+
+func TestPatternAndAllow(t *testing.T) {
+	setFlag(t, "pattern", `[a-z_]+\.[a-z_]+`)
+	setFlag(t, "allow", "LegacyAccountOpen, other")
+	analysistest.Run(t, testutil.TestData(t), spanname.Analyzer, "./spanname/custompattern")
+}
+
+func TestChecksFlag(t *testing.T) {
+	setFlag(t, "checks", "all,-convention,-function-style")
+	analysistest.Run(t, testutil.TestData(t), spanname.Analyzer, "./spanname/checksflag")
+}
+
+func TestFlagErrors(t *testing.T) {
+	for _, tc := range []struct{ flag, value, want string }{
+		{"pattern", "[a-z", "invalid -spanname.pattern"},
+		{"name-arg", "x", "invalid -spanname.name-arg"},
+		{"name-arg", "-2", "invalid -spanname.name-arg"},
+		{"checks", "dynamic,nope", `unknown check "nope"`},
+	} {
+		f := spanname.Analyzer.Flags.Lookup(tc.flag)
+		old := f.Value.String()
+		err := f.Value.Set(tc.value)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("-%s=%q: error %v, want one containing %q", tc.flag, tc.value, err, tc.want)
+		}
+		if got := f.Value.String(); got != old {
+			t.Errorf("-%s=%q changed the flag to %q despite the error", tc.flag, tc.value, got)
+		}
+	}
+	for _, name := range []string{"checks", "pattern", "allow", "name-arg"} {
+		if spanname.Analyzer.Flags.Lookup(name) == nil {
+			t.Errorf("no -spanname.%s flag", name)
+		}
+	}
+}

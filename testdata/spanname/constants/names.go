@@ -1,0 +1,18 @@
+// Package constants starts spans whose names are constants declared in
+// another file and in another package.
+package constants
+
+const service = "PaymentService"
+
+const (
+	spanAuthorize  = service + ".Authorize"
+	spanSettle     = service + ".Settle"
+	spanChargeback = "chargeback"
+	spanEmpty      = ""
+)
+
+const (
+	prefix     = "Payment"
+	spanRefund = prefix + "." + "RefundService" + "." + "Refund"
+	spanLedger = prefix + "/ledger/post"
+)

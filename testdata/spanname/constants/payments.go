@@ -1,0 +1,76 @@
+package constants
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel"
+
+	"otellint.test/spanname/constants/spannames"
+)
+
+var tracer = otel.Tracer("shop/payments")
+
+type PaymentService struct{}
+
+func (PaymentService) Authorize(ctx context.Context) {
+	ctx, span := tracer.Start(ctx, spanAuthorize)
+	defer span.End()
+	_, s2 := tracer.Start(ctx, spanSettle)
+	defer s2.End()
+	_, s3 := tracer.Start(ctx, spanRefund)
+	defer s3.End()
+}
+
+func (PaymentService) Chargeback(ctx context.Context) {
+	_, span := tracer.Start(ctx, spanChargeback) // want `^span name "chargeback" repeats the function name Chargeback; name the operation the system performs as Service\.Action, e\.g\. "PaymentService\.Chargeback" \(spanname/function-style\)$`
+	defer span.End()
+	_, s2 := tracer.Start(ctx, spanEmpty) // want `^span name is empty; name the operation the span measures as Service\.Action, e\.g\. "PaymentService\.Chargeback" \(spanname/empty\)$`
+	defer s2.End()
+	_, s3 := tracer.Start(ctx, spanLedger) // want `^span name "Payment/ledger/post" does not follow the naming convention; .* \(spanname/convention\)$`
+	defer s3.End()
+}
+
+func (PaymentService) Place(ctx context.Context) {
+	ctx, span := tracer.Start(ctx, spannames.PlaceOrder)
+	defer span.End()
+	_, s2 := tracer.Start(ctx, spannames.CreateOrder)
+	defer s2.End()
+	_, s3 := tracer.Start(ctx, spannames.ReserveItem)
+	defer s3.End()
+	_, s4 := tracer.Start(ctx, string(spannames.Capture))
+	defer s4.End()
+	// A constant concatenated with another package's constant.
+	_, s5 := tracer.Start(ctx, spannames.Domain+".Ledger.Post")
+	defer s5.End()
+}
+
+func (PaymentService) Refund(ctx context.Context) {
+	_, span := tracer.Start(ctx, spannames.Refund) // want `^span name "refund_payment" is a bare identifier with no domain qualifier; name the operation as Service\.Action, e\.g\. "PaymentService\.RefundPayment" \(spanname/function-style\)$`
+	defer span.End()
+	_, s2 := tracer.Start(ctx, string(spannames.Void)) // want `^span name "void" is a bare identifier with no domain qualifier; .* \(spanname/function-style\)$`
+	defer s2.End()
+}
+
+// Local constants and a variable assigned once.
+func (PaymentService) Capture(ctx context.Context) {
+	const op = "Capture"
+	_, span := tracer.Start(ctx, service+"."+op)
+	defer span.End()
+	name := service + ".Capture.Retry"
+	_, s2 := tracer.Start(ctx, name)
+	defer s2.End()
+	bad := "capture" + "Retry"
+	_, s3 := tracer.Start(ctx, bad) // want `^span name "captureRetry" is a bare identifier with no domain qualifier; name the operation as Service\.Action, e\.g\. "PaymentService\.CaptureRetry" \(spanname/function-style\)$`
+	defer s3.End()
+}
+
+// Reassigned variables: each value is a constant, so the name is bounded;
+// no single constant to check.
+func (PaymentService) Settle(ctx context.Context, instant bool) {
+	name := spanSettle
+	if instant {
+		name = service + ".SettleInstant"
+	}
+	_, span := tracer.Start(ctx, name)
+	defer span.End()
+}

@@ -1,0 +1,81 @@
+package httpmiddleware
+
+import (
+	"net/http"
+
+	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+)
+
+const serverOperation = "http.server"
+
+// Server wires the mux behind otelhttp, as the guide does.
+func Server(mux *http.ServeMux) http.Handler {
+	return otelhttp.NewHandler(mux, serverOperation)
+}
+
+func Orders(h http.Handler) http.Handler {
+	return otelhttp.NewHandler(h, "Shop.Orders")
+}
+
+func Legacy(h http.Handler) http.Handler {
+	return otelhttp.NewHandler(h, "handler") // want `^span name "handler" is a bare identifier with no domain qualifier; name the operation as Service\.Action, e\.g\. "Httpmiddleware\.Handler" \(spanname/function-style\)$`
+}
+
+func Anonymous() func(http.Handler) http.Handler {
+	return otelhttp.NewMiddleware("") // want `^span name is empty; name the operation the span measures as Service\.Action, e\.g\. "Httpmiddleware\.Anonymous" \(spanname/empty\)$`
+}
+
+func Payments() func(http.Handler) http.Handler {
+	return otelhttp.NewMiddleware("payments api") // want `^span name "payments api" does not follow the naming convention; use dotted PascalCase such as "OrderService\.PlaceOrder" or a semantic-convention name such as "GET /orders/\{id\}" or "kafka\.publish" \(spanname/convention\)$`
+}
+
+// PathFormatter names every span after the raw path.
+func PathFormatter(h http.Handler) http.Handler {
+	return otelhttp.NewHandler(h, serverOperation,
+		otelhttp.WithSpanNameFormatter(func(operation string, r *http.Request) string {
+			return operation + " " + r.URL.Path // want `^span name is built from r\.URL\.Path \(the raw request path\), .* \(spanname/dynamic\)$`
+		}),
+	)
+}
+
+// RouteFormatter uses only bounded inputs.
+func RouteFormatter(h http.Handler) http.Handler {
+	return otelhttp.NewHandler(h, serverOperation,
+		otelhttp.WithSpanNameFormatter(func(operation string, r *http.Request) string {
+			if r.Pattern != "" {
+				return r.Method + " " + r.Pattern
+			}
+			return operation
+		}),
+	)
+}
+
+func methodFormatter(_ string, r *http.Request) string {
+	return "HTTP " + r.Method
+}
+
+func queryFormatter(_ string, r *http.Request) string {
+	if q := r.URL.Query().Get("op"); q != "" {
+		return "Search." + q // want `^span name is built from r\.URL\.Query\(\)\.Get\("op"\) \(a value the client chooses\), .* \(spanname/dynamic\)$`
+	}
+	return "Search.Query"
+}
+
+func Client() *http.Client {
+	return &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport, otelhttp.WithSpanNameFormatter(methodFormatter))}
+}
+
+func Search(h http.Handler) http.Handler {
+	return otelhttp.NewHandler(h, "Shop.Search", otelhttp.WithSpanNameFormatter(queryFormatter))
+}
+
+// Route registers h under a ServeMux pattern and names its spans after the
+// pattern: a route template, not a path.
+func Route(mux *http.ServeMux, pattern string, h http.HandlerFunc) {
+	mux.Handle(pattern, otelhttp.NewHandler(h, pattern))
+}
+
+func Routes(mux *http.ServeMux, orders, payments http.HandlerFunc) {
+	Route(mux, "GET /orders/{id}", orders)
+	Route(mux, "POST /payments", payments)
+}
