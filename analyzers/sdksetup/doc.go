@@ -2,5 +2,132 @@
 //
 // # Analyzer sdksetup
 //
-// sdksetup: work in progress
+// sdksetup: report OpenTelemetry SDK set-up that loses, blocks on, over-samples or fails to propagate telemetry
+//
+// The SDK is configured once, in main or an observability package, where a
+// reviewer rarely looks twice; the guide's pitfall checklist (7.1, 7.4, 7.5)
+// lists what goes wrong there. sdksetup reports five mistakes, each a check
+// of its own (category sdksetup/<check>). Code in _test.go files is never
+// reported: tests legitimately export synchronously, sample everything and
+// skip shutdown.
+//
+// # shutdown
+//
+// An SDK provider (sdktrace.NewTracerProvider, sdkmetric.NewMeterProvider,
+// sdklog.NewLoggerProvider) created in a function that neither calls nor
+// defers its Shutdown, nor hands it to code that will. The batch span
+// processor, the periodic metric reader and the batch log processor buffer
+// telemetry; without Shutdown the last batch is lost when the process
+// exits ("not calling TracerProvider.Shutdown() (causing data loss)").
+// The finding is at the constructor.
+//
+// The provider is followed through the function's local variables
+// (aliases, conversions to interfaces, closures). It counts as shut down
+// when any Shutdown on it is called, deferred or taken as a method value
+// (append(shutdownFuncs, tp.Shutdown)), on any path. It is someone else's
+// to shut down when it is returned, stored in a field, global, map or slice
+// element or struct, sent on a channel, or passed to any function other
+// than the known borrowers: otel.SetTracerProvider, otel.SetMeterProvider,
+// global.SetLoggerProvider and the instrumentation options such as
+// otelhttp.WithTracerProvider, which use the provider but never shut it
+// down. ForceFlush does not count: it exports what is buffered now, not
+// what arrives later. A same-package function that returns a provider it
+// created (directly, through a named result or with an error, including
+// methods and generic functions) is a factory: its callers are checked
+// instead, and the message names it. noop providers are never reported.
+//
+//	func main() {
+//		tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp)) // reported
+//		otel.SetTracerProvider(tp)
+//		log.Fatal(http.ListenAndServe(":8080", handler))
+//	}
+//
+// Good: shut it down with a timeout, or return a shutdown func as the
+// guide's InitObservability does:
+//
+//	tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp))
+//	otel.SetTracerProvider(tp)
+//	return func(ctx context.Context) error {
+//		ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+//		defer cancel()
+//		return tp.Shutdown(ctx)
+//	}, nil
+//
+// # sync-export
+//
+// sdktrace.WithSyncer, sdktrace.NewSimpleSpanProcessor and
+// sdklog.NewSimpleProcessor export every span or log record on the
+// goroutine that ends or emits it, so each request waits for the exporter
+// ("using synchronous Exporters to block requests"). A suggested fix
+// renames the call to sdktrace.WithBatcher, sdktrace.NewBatchSpanProcessor
+// or sdklog.NewBatchProcessor (the last only where the result is passed as
+// an sdklog.Processor, since the concrete types differ).
+//
+//	sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp))  // reported
+//	sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp)) // good
+//
+// # full-sampling
+//
+// sdktrace.WithSampler given a sampler that keeps every trace:
+// sdktrace.AlwaysSample(), sdktrace.TraceIDRatioBased(r) with a constant
+// r >= 1, or sdktrace.ParentBased of either as its root sampler. The
+// argument is followed through local variables only ever assigned such a
+// sampler and through same-package helpers whose every return is one. An
+// explicit WithSampler overrides OTEL_TRACES_SAMPLER, so production runs at
+// 100% ("100% sampling in production (cost explosion)"). Leave the sampler
+// unset so the SDK reads OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG, or
+// build it from configuration: samplers and ratios that are not constants
+// (config fields, parsed flags, parameters, variables also assigned another
+// sampler) are never reported.
+//
+//	sdktrace.WithSampler(sdktrace.ParentBased(sdktrace.AlwaysSample())) // reported
+//	sdktrace.WithSampler(sdktrace.TraceIDRatioBased(cfg.SampleRatio))   // good
+//
+// # propagator
+//
+// A package that installs a global TracerProvider (otel.SetTracerProvider)
+// but never calls otel.SetTextMapPropagator, in any of its non-test files
+// (a same-package helper counts). The global default propagator does
+// nothing, so trace context is neither read from incoming requests nor
+// written to outgoing ones and every trace stops at the process border.
+// The finding is at SetTracerProvider. A package that imports
+// go.opentelemetry.io/contrib/propagators/autoprop by name counts as setting
+// the propagator (it builds one from OTEL_PROPAGATORS, and an unused import
+// does not compile); a blank import does not, because autoprop installs
+// nothing by itself. Installing a noop TracerProvider is not reported. The
+// check is per package: set the propagator where you set the provider.
+//
+//	otel.SetTracerProvider(tp) // reported when the package sets no propagator
+//	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(
+//		propagation.TraceContext{}, propagation.Baggage{})) // good
+//
+// # service-name
+//
+// Off by default. An explicit resource.New, resource.NewWithAttributes or
+// resource.NewSchemaless whose attributes are all known and none is
+// service.name (semconv.ServiceName of any semconv version,
+// semconv.ServiceNameKey.String, attribute.String("service.name", ...)),
+// and whose options include neither resource.WithFromEnv() nor
+// resource.WithDetectors(...). Without service.name backends cannot tell
+// the services apart ("forgetting to set service.name"). Resources built
+// from options or attributes that cannot be read statically, and resources
+// merged with another (resource.Merge(resource.Default(), res)), are not
+// reported. It is off by default because the deployment may set
+// OTEL_SERVICE_NAME and a resource may get its name elsewhere.
+//
+//	resource.New(ctx, resource.WithAttributes(semconv.ServiceVersion(v)))       // reported
+//	resource.New(ctx, resource.WithAttributes(semconv.ServiceName("checkout"))) // good
+//
+// # Flags
+//
+//	-sdksetup.checks=list
+//		comma-separated checks to run: shutdown, sync-export,
+//		full-sampling, propagator, service-name; "all" or "all,-name".
+//		Default: all but service-name.
+//	-sdksetup.service-name
+//		also run the service-name check (the same as adding it to
+//		-sdksetup.checks; -sdksetup.service-name=false removes it).
+//
+// Silence one finding with //otellint:ignore sdksetup/<check> <reason> on
+// its line or the line above.
 package sdksetup

@@ -2,15 +2,36 @@ package sdksetup
 
 import (
 	_ "embed" // for the rule documentation in doc.go
+	"go/ast"
+	"go/types"
+	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/otellint/otellint/analyzers/internal/api"
 	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 //go:embed doc.go
 var doc string
+
+// The checks of the rule; each is a -sdksetup.checks entry and the suffix of
+// its diagnostics' category.
+const (
+	checkShutdown     = "shutdown"
+	checkSyncExport   = "sync-export"
+	checkFullSampling = "full-sampling"
+	checkPropagator   = "propagator"
+	checkServiceName  = "service-name"
+)
+
+// checks selects the checks; service-name is off by default because the
+// deployment may set OTEL_SERVICE_NAME.
+var checks = lint.NewChecks([]string{
+	checkShutdown, checkSyncExport, checkFullSampling, checkPropagator, checkServiceName,
+}, checkServiceName)
 
 // Analyzer is the sdksetup rule.
 var Analyzer = &analysis.Analyzer{
@@ -21,6 +42,205 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
+func init() {
+	Analyzer.Flags.Var(checks, "checks",
+		"comma-separated checks to run: shutdown, sync-export, full-sampling, propagator, service-name; "+
+			`"all" or "all,-name"`)
+	Analyzer.Flags.Var(checkToggle{checks, checkServiceName}, "service-name",
+		"also report resources built without a service.name (same as adding service-name to -sdksetup.checks)")
+}
+
 func run(pass *analysis.Pass) (any, error) {
+	if pass.TypesInfo == nil || pass.Pkg == nil || !api.ImportsAny(pass.Pkg, api.OtelPath) {
+		return nil, nil
+	}
+	c := &checker{
+		pass:      pass,
+		info:      pass.TypesInfo,
+		in:        pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
+		r:         lint.NewReporter(pass, "sdksetup", checks),
+		local:     map[*types.Func][]localCall{},
+		borrowers: map[borrowKey]bool{},
+		vars:      map[ast.Node]map[*types.Var][]inspector.Cursor{},
+	}
+	c.scan()
+	if c.r.Enabled(checkShutdown) {
+		c.reportUnshutProviders()
+	}
+	if c.r.Enabled(checkPropagator) {
+		c.reportMissingPropagator()
+	}
 	return nil, nil
 }
+
+// checker holds what one package's walk collects.
+type checker struct {
+	pass *analysis.Pass
+	info *types.Info
+	in   *inspector.Inspector
+	r    *lint.Reporter
+
+	// providers are the SDK provider constructor calls.
+	providers []source
+	// local are calls of same-package functions that return an SDK
+	// provider: the candidates for provider factories.
+	local map[*types.Func][]localCall
+	// installs are the otel.SetTracerProvider calls outside tests.
+	installs []*ast.CallExpr
+	// propagatorSet records a global propagator set outside tests, or the
+	// use of autoprop.
+	propagatorSet bool
+
+	decls     map[*types.Func]*ast.FuncDecl                  // same-package functions, built on demand
+	borrowers map[borrowKey]bool                             // same-package parameters that only borrow a provider
+	vars      map[ast.Node]map[*types.Var][]inspector.Cursor // local variable occurrences per outermost function
+}
+
+type localCall struct {
+	cur  inspector.Cursor
+	test bool
+}
+
+// scan walks the package once, reporting the per-call checks (sync-export,
+// full-sampling, service-name) and collecting what the package-wide checks
+// (shutdown, propagator) need.
+func (c *checker) scan() {
+	for fileCur := range c.in.Root().Children() {
+		file, ok := fileCur.Node().(*ast.File)
+		if !ok {
+			continue
+		}
+		test := lint.IsTestFile(c.pass, file.Pos())
+		if !test && usesAutoprop(file) {
+			c.propagatorSet = true
+		}
+		for cur := range fileCur.Preorder((*ast.CallExpr)(nil)) {
+			c.visitCall(cur, test)
+		}
+	}
+}
+
+func (c *checker) visitCall(cur inspector.Cursor, test bool) {
+	call := cur.Node().(*ast.CallExpr)
+	fn := api.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return
+	}
+	if fn.Pkg() == c.pass.Pkg {
+		if returnsProvider(fn) {
+			c.local[fn] = append(c.local[fn], localCall{cur, test})
+		}
+		return
+	}
+	switch fn.Pkg().Path() {
+	case api.OtelPath, api.SDKTracePath, api.SDKMetricPath, api.SDKLogPath, api.SDKResourcePath:
+	default:
+		return
+	}
+	switch {
+	case api.IsProviderConstructor(fn):
+		prov, _ := api.SDKProvider(api.TypeOf(c.info, call))
+		c.providers = append(c.providers, source{cur: cur, prov: prov, test: test})
+	case api.IsSetTracerProvider(fn):
+		if !test {
+			c.installs = append(c.installs, call)
+		}
+	case api.IsSetTextMapPropagator(fn):
+		if !test {
+			c.propagatorSet = true
+		}
+	case test:
+		// The remaining checks are about production set-up: tests may
+		// export synchronously and sample everything.
+	case api.IsWithSampler(fn):
+		if c.r.Enabled(checkFullSampling) {
+			c.checkSampler(cur, call)
+		}
+	default:
+		if s, ok := api.SyncExportOf(fn); ok && c.r.Enabled(checkSyncExport) && !exportsToTestExporter(c.info, call) {
+			c.reportSyncExport(cur, call, s)
+		}
+		if rc, ok := api.ResourceConstructorOf(fn); ok && c.r.Enabled(checkServiceName) {
+			c.checkServiceName(cur, call, rc)
+		}
+	}
+}
+
+// exportsToTestExporter reports whether call's exporter is a test
+// exporter (tracetest.NewInMemoryExporter()), as in test helpers kept in
+// non-test files.
+func exportsToTestExporter(info *types.Info, call *ast.CallExpr) bool {
+	return len(call.Args) > 0 && api.IsTestExporter(api.TypeOf(info, call.Args[0]))
+}
+
+// returnsProvider reports whether one of fn's results is an SDK provider.
+func returnsProvider(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		if _, ok := api.SDKProvider(sig.Results().At(i).Type()); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// usesAutoprop reports whether file imports autoprop by name: it then uses
+// it (an unused import does not compile), which means the author builds the
+// propagator from OTEL_PROPAGATORS. A blank import installs nothing.
+func usesAutoprop(file *ast.File) bool {
+	for _, imp := range file.Imports {
+		if path, err := strconv.Unquote(imp.Path.Value); err == nil && path == api.AutopropPath {
+			if imp.Name == nil || imp.Name.Name != "_" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reportMissingPropagator reports the SetTracerProvider calls of a package
+// that never sets the global propagator.
+func (c *checker) reportMissingPropagator() {
+	if c.propagatorSet {
+		return
+	}
+	for _, call := range c.installs {
+		if len(call.Args) == 1 && api.IsNoopProvider(api.TypeOf(c.info, call.Args[0])) {
+			continue // tracing is switched off: nothing to propagate
+		}
+		c.r.Reportf(checkPropagator, call,
+			"this package installs a global TracerProvider but never calls otel.SetTextMapPropagator, "+
+				"so the default no-op propagator drops trace context at every process boundary; "+
+				"call otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator("+
+				"propagation.TraceContext{}, propagation.Baggage{}))")
+	}
+}
+
+// checkToggle is a boolean flag switching one check of a Checks on or off.
+type checkToggle struct {
+	checks *lint.Checks
+	name   string
+}
+
+func (t checkToggle) String() string {
+	if t.checks == nil {
+		return "false"
+	}
+	return strconv.FormatBool(t.checks.Enabled(t.name))
+}
+
+func (t checkToggle) Set(s string) error {
+	on, err := strconv.ParseBool(s)
+	if err != nil {
+		return err
+	}
+	if on {
+		return t.checks.Set(t.checks.String() + "," + t.name)
+	}
+	return t.checks.Set(t.checks.String() + ",-" + t.name)
+}
+
+func (t checkToggle) IsBoolFlag() bool { return true }
