@@ -2,6 +2,7 @@ package api
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"strings"
 )
@@ -226,7 +227,7 @@ func MetricAttributesOf(info *types.Info, call *ast.CallExpr) ([]ast.Expr, bool)
 
 // PromLabels is a Prometheus call that supplies label values to a metric
 // vector: WithLabelValues/GetMetricWithLabelValues (positional values) or
-// With/GetMetricWith (a prometheus.Labels map).
+// With/GetMetricWith/CurryWith/MustCurryWith (a prometheus.Labels map).
 type PromLabels struct {
 	Call *ast.CallExpr
 	// Values are the positional label values; Map is the Labels argument.
@@ -235,7 +236,7 @@ type PromLabels struct {
 }
 
 // PromLabelsOf reports whether call supplies label values to a Prometheus
-// metric vector.
+// metric vector (including the partial values of CurryWith/MustCurryWith).
 func PromLabelsOf(info *types.Info, call *ast.CallExpr) (PromLabels, bool) {
 	fn := Callee(info, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != PrometheusPath {
@@ -247,7 +248,7 @@ func PromLabelsOf(info *types.Info, call *ast.CallExpr) (PromLabels, bool) {
 	switch fn.Name() {
 	case "WithLabelValues", "GetMetricWithLabelValues":
 		return PromLabels{Call: call, Values: call.Args}, true
-	case "With", "GetMetricWith":
+	case "With", "GetMetricWith", "CurryWith", "MustCurryWith":
 		if len(call.Args) == 1 {
 			return PromLabels{Call: call, Map: call.Args[0]}, true
 		}
@@ -263,4 +264,81 @@ func IsPromRegister(info *types.Info, call *ast.CallExpr) bool {
 		return false
 	}
 	return fn.Name() == "MustRegister" || fn.Name() == "Register"
+}
+
+// KeyValueOf reports whether call builds an attribute.KeyValue whose key can
+// be named: every form AttributeOf knows, plus the generated
+// semantic-convention helpers (semconv.URLFull(v), semconv.EnduserID(v)),
+// whose key is the package's constant <Name>Key. It returns the attribute
+// and its constant key ("" when the key is not a constant). For a semconv
+// helper, Attribute.Key is the call's Fun expression and Type is "semconv".
+func KeyValueOf(info *types.Info, call *ast.CallExpr) (Attribute, string, bool) {
+	if info == nil || call == nil {
+		return Attribute{}, "", false
+	}
+	if a, ok := AttributeOf(info, call); ok {
+		key, _ := AttributeKey(info, a.Key)
+		return a, key, true
+	}
+	fn := Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || !strings.HasPrefix(fn.Pkg().Path(), SemconvPathPrefix) || len(call.Args) != 1 {
+		return Attribute{}, "", false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() != nil || sig.Results().Len() != 1 || !IsNamed(sig.Results().At(0).Type(), AttributePath, "KeyValue") {
+		return Attribute{}, "", false
+	}
+	a := Attribute{Call: call, Key: call.Fun, Value: call.Args[0], Type: "semconv"}
+	if c, ok := fn.Pkg().Scope().Lookup(fn.Name() + "Key").(*types.Const); ok && c.Val().Kind() == constant.String {
+		return a, constant.StringVal(c.Val()), true
+	}
+	return a, "", true
+}
+
+// AttributeSetArgs reports whether call is attribute.NewSet(kvs...) or one
+// of its variants (NewSetWithSortable, NewSetWithFiltered,
+// NewSetWithSortableFiltered), returning the argument holding the
+// attributes: the variadic arguments of NewSet, the slice of the others.
+func AttributeSetArgs(info *types.Info, call *ast.CallExpr) ([]ast.Expr, bool) {
+	switch CalleeName(info, call) {
+	case AttributePath + ".NewSet":
+		return call.Args, true
+	case AttributePath + ".NewSetWithSortable", AttributePath + ".NewSetWithFiltered", AttributePath + ".NewSetWithSortableFiltered":
+		if len(call.Args) > 0 {
+			return call.Args[:1], true
+		}
+	}
+	return nil, false
+}
+
+// MetricOptionOf reports whether call is the metric package's instrument
+// option name (WithUnit, WithDescription, WithExplicitBucketBoundaries,
+// WithInt64Callback, ...) and returns name.
+func MetricOptionOf(info *types.Info, call *ast.CallExpr) (string, bool) {
+	fn := Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != MetricPath || !strings.HasPrefix(fn.Name(), "With") {
+		return "", false
+	}
+	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Recv() != nil {
+		return "", false
+	}
+	return fn.Name(), true
+}
+
+// IsMeterRegisterCallback reports whether call is RegisterCallback on a
+// metric.Meter (the interface or a type implementing it).
+func IsMeterRegisterCallback(info *types.Info, call *ast.CallExpr) bool {
+	fn := Callee(info, call)
+	if fn == nil || fn.Name() != "RegisterCallback" {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && implementsNamed(sig.Recv().Type(), MetricPath, "Meter")
+}
+
+// IsObserverType reports whether t is one of the metric package's observer
+// interfaces (Observer, Int64Observer, Float64Observer): the parameter of
+// an observable instrument's callback.
+func IsObserverType(t types.Type) bool {
+	return IsNamed(t, MetricPath, "Observer") || IsNamed(t, MetricPath, "Int64Observer") || IsNamed(t, MetricPath, "Float64Observer")
 }

@@ -1,0 +1,296 @@
+package cardinality
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+)
+
+// describeInstrument names an instrument construction for messages:
+// `Int64Counter "orders.placed"`, `prometheus.NewCounterVec "http_requests_total"`.
+func (c *checker) describeInstrument(in api.Instrument) string {
+	desc := in.Func.Name()
+	if in.Prometheus {
+		desc = in.Func.Pkg().Name() + "." + desc
+	}
+	if name := c.instrumentName(in); name != "" {
+		desc += " " + quote(name)
+	}
+	return desc
+}
+
+// instrumentName returns the constant name of an instrument, or "".
+func (c *checker) instrumentName(in api.Instrument) string {
+	if in.Prometheus {
+		return c.promName(in)
+	}
+	s, _ := api.StringConst(c.info, in.Name)
+	return s
+}
+
+// promOpts returns the fields of a Prometheus Opts argument given as a
+// literal (or a variable holding one).
+func (c *checker) promOpts(in api.Instrument) map[string]ast.Expr {
+	if len(in.Options) == 0 {
+		return nil
+	}
+	lit := c.resolveLiteral(in.Options[0], in.Call.Pos())
+	if lit == nil {
+		return nil
+	}
+	fields := map[string]ast.Expr{}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				fields[id.Name] = kv.Value
+			}
+		}
+	}
+	return fields
+}
+
+// promName returns the fully qualified name of a Prometheus metric built
+// from constant Namespace, Subsystem and Name, or "".
+func (c *checker) promName(in api.Instrument) string {
+	f := c.promOpts(in)
+	name, ok := api.StringConst(c.info, f["Name"])
+	if !ok {
+		return ""
+	}
+	var parts []string
+	for _, k := range []string{"Namespace", "Subsystem"} {
+		if s, ok := api.StringConst(c.info, f[k]); ok && s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(append(parts, name), "_")
+}
+
+// checkConstruction reports an instrument constructed (or a collector or
+// callback registered) on a hot path.
+func (c *checker) checkConstruction(call *ast.CallExpr, desc string, register bool, stack []ast.Node) {
+	if !c.r.Enabled(checkPerRequest) {
+		return
+	}
+	where, hot := c.hotPath(stack)
+	if !hot {
+		return
+	}
+	if register {
+		c.report(checkPerRequest, call, "%s is called %s; register once at start-up (in a constructor, init or sync.Once): registering again fails or leaks a registration", desc, where)
+		return
+	}
+	c.report(checkPerRequest, call, "%s creates an instrument %s; create it once at start-up (a package-level var, a constructor or sync.Once) and reuse it", desc, where)
+}
+
+// hotPath decides whether the node at the top of stack runs per request or
+// per iteration rather than once: inside an HTTP handler, an observable
+// callback or a function receiving a context that is not a constructor, or
+// inside a loop of a function that is none of these nor a constructor.
+// Package-level initialisers, init, main, constructors (New..., setup...,
+// register...) and functions passed to sync.Once.Do are once.
+func (c *checker) hotPath(stack []ast.Node) (string, bool) {
+	loop := false
+	for i := len(stack) - 2; i >= 0; i-- {
+		child := stack[i+1]
+		switch n := stack[i].(type) {
+		case *ast.ForStmt:
+			if child == n.Body {
+				loop = true
+			}
+		case *ast.RangeStmt:
+			if child == n.Body && !c.staticRange(n.X) {
+				loop = true
+			}
+		case *ast.FuncLit:
+			if c.runsOnce(stack, i) {
+				return "", false
+			}
+			sig, _ := api.TypeOf(c.info, n).(*types.Signature)
+			switch {
+			case api.IsHTTPHandlerSig(sig):
+				return "on every request (in this HTTP handler function literal)", true
+			case isObserverCallback(sig):
+				return "on every collection (in this observable callback)", true
+			case hasContextParam(sig):
+				return "on every call of this function literal, which receives a request context", true
+			}
+			if loop && isGoroutine(stack, i) {
+				// A worker goroutine's loop runs per iteration even
+				// when a constructor starts it.
+				return loopReason(loop)
+			}
+		case *ast.FuncDecl:
+			fn, _ := c.info.Defs[n.Name].(*types.Func)
+			if fn == nil {
+				return "", false
+			}
+			sig, _ := fn.Type().(*types.Signature)
+			name := n.Name.Name
+			switch {
+			case api.IsHTTPHandlerSig(sig):
+				return "on every request (in HTTP handler " + name + ")", true
+			case isSetupName(name) || returnsInstrument(sig):
+				return "", false
+			case isObserverCallback(sig):
+				return "on every collection (in observable callback " + name + ")", true
+			case hasContextParam(sig):
+				return "on every call of " + name + ", which receives a request context", true
+			}
+			return loopReason(loop)
+		}
+	}
+	return "", false
+}
+
+func loopReason(loop bool) (string, bool) {
+	if loop {
+		return "on every iteration of the enclosing loop", true
+	}
+	return "", false
+}
+
+// staticRange reports whether a range loop iterates over a fixed set: a
+// literal, a package-level variable or a constant.
+func (c *checker) staticRange(x ast.Expr) bool {
+	x = ast.Unparen(x)
+	if _, ok := x.(*ast.CompositeLit); ok || api.IsConst(c.info, x) {
+		return true
+	}
+	if v, ok := api.ObjectOf(c.info, x).(*types.Var); ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		return true
+	}
+	return false
+}
+
+// runsOnce reports whether the function literal at stack[i] is passed to
+// sync.Once.Do, sync.OnceFunc, sync.OnceValue or sync.OnceValues.
+func (c *checker) runsOnce(stack []ast.Node, i int) bool {
+	if i == 0 {
+		return false
+	}
+	call, ok := stack[i-1].(*ast.CallExpr)
+	if !ok || call.Fun == stack[i] {
+		return false
+	}
+	switch api.CalleeName(c.info, call) {
+	case "(*sync.Once).Do", "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
+		return true
+	}
+	return false
+}
+
+// isGoroutine reports whether the function literal at stack[i] is started
+// by a go statement: it runs on its own, whatever its definer is.
+func isGoroutine(stack []ast.Node, i int) bool {
+	if i < 2 {
+		return false
+	}
+	call, ok := stack[i-1].(*ast.CallExpr)
+	if !ok || call.Fun != stack[i] {
+		return false
+	}
+	_, ok = stack[i-2].(*ast.GoStmt)
+	return ok
+}
+
+func hasContextParam(sig *types.Signature) bool {
+	if sig == nil {
+		return false
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if api.IsContext(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isObserverCallback(sig *types.Signature) bool {
+	if sig == nil {
+		return false
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if api.IsObserverType(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// setupFirstWords are the first words of constructor and set-up function
+// names; setupNames are whole names of functions that run once.
+var (
+	setupFirstWords = map[string]bool{
+		"new": true, "must": true, "init": true, "setup": true, "register": true,
+		"install": true, "configure": true, "provide": true, "bootstrap": true,
+	}
+	setupNames = map[string]bool{"main": true, "init": true, "start": true, "run": true, "serve": true}
+)
+
+// isSetupName reports whether a function's name says it runs once: a
+// constructor (New..., newX), init, main, Setup..., Register..., Start.
+func isSetupName(name string) bool {
+	ws := keyWords(name)
+	if len(ws) == 0 {
+		return false
+	}
+	return setupFirstWords[ws[0]] || setupNames[strings.ToLower(name)]
+}
+
+// returnsInstrument reports whether sig returns a metric instrument or
+// Prometheus collector: a factory, whose caller decides how often it runs.
+func returnsInstrument(sig *types.Signature) bool {
+	if sig == nil {
+		return false
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		if n := namedOf(sig.Results().At(i).Type()); n != nil && n.Obj().Pkg() != nil {
+			switch n.Obj().Pkg().Path() {
+			case api.MetricPath, api.PrometheusPath:
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// registersNewCollectors reports whether every collector a Register call
+// registers is built by a constructor in the same function (which is
+// reported itself).
+func (c *checker) registersNewCollectors(call *ast.CallExpr) bool {
+	for _, arg := range call.Args {
+		if !c.isFreshInstrument(arg) {
+			return false
+		}
+	}
+	return len(call.Args) > 0
+}
+
+func (c *checker) isFreshInstrument(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		_, ok := api.InstrumentOf(c.info, call)
+		return ok
+	}
+	v := c.localVar(e)
+	if v == nil {
+		return false
+	}
+	defs, entry := c.reachingDefs(v, e.Pos())
+	if entry || len(defs) == 0 {
+		return false
+	}
+	for _, d := range defs {
+		call, ok := ast.Unparen(d.rhs).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if _, ok := api.InstrumentOf(c.info, call); !ok {
+			return false
+		}
+	}
+	return true
+}

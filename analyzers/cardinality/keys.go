@@ -1,0 +1,249 @@
+package cardinality
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+)
+
+// A deniedKey is a phrase of normalised words that, when a metric
+// attribute key or label name ends with it, marks the key as unbounded.
+type deniedKey struct {
+	words []string
+	// what names the kind of value, for messages ("a user id").
+	what string
+	// advice says what to do instead.
+	advice string
+	// names is true when a variable or field with this name is itself a
+	// sign of an unbounded value (userID, req.SessionID), not only a key.
+	names bool
+}
+
+const (
+	adviceMove = "move it to a span attribute or log field"
+	adviceTime = "drop it: every data point already carries its timestamp"
+	adviceURL  = "use the route pattern (r.Pattern, or your router's template) instead, or move it to a span attribute"
+)
+
+// defaultDenied is the default deny list. Each entry matches a key whose
+// normalised words end with it: "user id" matches user_id, user.id, userId,
+// UserID and http.user_id.
+var defaultDenied = []deniedKey{
+	{words: w("user id"), what: "a user id", names: true},
+	{words: w("userid"), what: "a user id", names: true},
+	{words: w("enduser id"), what: "a user id", names: true},
+	{words: w("uid"), what: "a user id", names: true},
+	{words: w("user name"), what: "a user name", names: true},
+	{words: w("username"), what: "a user name", names: true},
+	{words: w("customer id"), what: "a customer id", names: true},
+	{words: w("account id"), what: "an account id", names: true},
+	{words: w("request id"), what: "a request id", names: true},
+	{words: w("req id"), what: "a request id", names: true},
+	{words: w("correlation id"), what: "a correlation id", names: true},
+	{words: w("trace id"), what: "a trace id", names: true},
+	{words: w("span id"), what: "a span id", names: true},
+	{words: w("session id"), what: "a session id", names: true},
+	{words: w("order id"), what: "an order id", names: true},
+	{words: w("transaction id"), what: "a transaction id", names: true},
+	{words: w("txn id"), what: "a transaction id", names: true},
+	{words: w("cart id"), what: "a cart id", names: true},
+	{words: w("invoice id"), what: "an invoice id", names: true},
+	{words: w("payment id"), what: "a payment id", names: true},
+	{words: w("message id"), what: "a message id", names: true},
+	{words: w("event id"), what: "an event id", names: true},
+	{words: w("job id"), what: "a job id", names: true},
+	{words: w("task id"), what: "a task id", names: true},
+	{words: w("run id"), what: "a run id", names: true},
+	{words: w("device id"), what: "a device id", names: true},
+	{words: w("visitor id"), what: "a visitor id", names: true},
+	{words: w("uuid"), what: "a uuid", names: true},
+	{words: w("guid"), what: "a uuid", names: true},
+	{words: w("id"), what: "an id"}, // only the whole key "id", see matchDenied
+	{words: w("email"), what: "an email address", names: true},
+	{words: w("email address"), what: "an email address", names: true},
+	{words: w("ip"), what: "an IP address", names: true},
+	{words: w("ip address"), what: "an IP address", names: true},
+	{words: w("ip addr"), what: "an IP address", names: true},
+	{words: w("client address"), what: "a client address", names: true},
+	{words: w("client addr"), what: "a client address", names: true},
+	{words: w("remote address"), what: "a client address", names: true},
+	{words: w("remote addr"), what: "a client address", names: true},
+	{words: w("peer address"), what: "a peer address", names: true},
+	{words: w("forwarded for"), what: "a client address", names: true},
+	{words: w("url"), what: "a full URL", advice: adviceURL},
+	{words: w("uri"), what: "a full URL", advice: adviceURL},
+	{words: w("url full"), what: "a full URL", advice: adviceURL},
+	{words: w("http target"), what: "a raw request path", advice: adviceURL},
+	{words: w("path"), what: "a raw path", advice: adviceURL},
+	{words: w("query"), what: "a query string", advice: adviceURL},
+	{words: w("query text"), what: "a query text"},
+	{words: w("statement"), what: "a query text"},
+	{words: w("timestamp"), what: "a timestamp", advice: adviceTime},
+	{words: w("ts"), what: "a timestamp", advice: adviceTime},
+	{words: w("time"), what: "a timestamp", advice: adviceTime},
+	{words: w("datetime"), what: "a timestamp", advice: adviceTime},
+	{words: w("date"), what: "a date", advice: adviceTime},
+	{words: w("created at"), what: "a timestamp", advice: adviceTime},
+	{words: w("updated at"), what: "a timestamp", advice: adviceTime},
+	{words: w("error message"), what: "an error message", advice: "record a bounded error type or code instead"},
+	{words: w("exception message"), what: "an error message", advice: "record a bounded error type or code instead"},
+}
+
+func w(s string) []string { return strings.Fields(s) }
+
+// keyPolicy is the deny list after the -cardinality.keys and
+// -cardinality.allow flags.
+type keyPolicy struct {
+	denied  []deniedKey
+	allowed [][]string
+}
+
+// newPolicy returns the deny list in effect: the defaults plus keys, less
+// allow.
+func newPolicy(keys, allow []string) keyPolicy {
+	p := keyPolicy{denied: defaultDenied}
+	for _, k := range keys {
+		if ws := keyWords(k); len(ws) > 0 {
+			p.denied = append(p.denied, deniedKey{words: ws, what: "a configured high-cardinality key " + quote(k), names: true})
+		}
+	}
+	for _, k := range allow {
+		if ws := keyWords(k); len(ws) > 0 {
+			p.allowed = append(p.allowed, ws)
+		}
+	}
+	return p
+}
+
+// stringList is a flag.Value holding a comma-separated list.
+type stringList struct {
+	mu  sync.RWMutex
+	val []string
+}
+
+func (l *stringList) String() string {
+	if l == nil {
+		return ""
+	}
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return strings.Join(l.val, ",")
+}
+
+func (l *stringList) Set(s string) error {
+	l.mu.Lock()
+	l.val = api.SplitList(s)
+	l.mu.Unlock()
+	return nil
+}
+
+func (l *stringList) list() []string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return append([]string(nil), l.val...)
+}
+
+// deniedKey returns the deny-list entry matching key, unless key is allowed.
+func (p keyPolicy) deniedKey(key string) (deniedKey, bool) {
+	ws := keyWords(key)
+	if len(ws) == 0 || p.allowedWords(ws) {
+		return deniedKey{}, false
+	}
+	return p.match(ws, false)
+}
+
+// allowedKey reports whether key is exempted by -cardinality.allow.
+func (p keyPolicy) allowedKey(key string) bool {
+	return p.allowedWords(keyWords(key))
+}
+
+func (p keyPolicy) allowedWords(ws []string) bool {
+	for _, a := range p.allowed {
+		if hasSuffix(ws, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// deniedName returns the deny-list entry matching the name of a variable or
+// field (userID, req.SessionID): only entries marked names count.
+func (p keyPolicy) deniedName(name string) (deniedKey, bool) {
+	ws := keyWords(name)
+	if len(ws) == 0 || p.allowedWords(ws) {
+		return deniedKey{}, false
+	}
+	return p.match(ws, true)
+}
+
+func (p keyPolicy) match(ws []string, namesOnly bool) (deniedKey, bool) {
+	best, found := deniedKey{}, false
+	for _, d := range p.denied {
+		if namesOnly && !d.names {
+			continue
+		}
+		if len(d.words) == 1 && d.words[0] == "id" {
+			// A bare "id" says nothing about what is identified unless it
+			// is the whole key.
+			if len(ws) != 1 || ws[0] != "id" {
+				continue
+			}
+		}
+		if hasSuffix(ws, d.words) && (!found || len(d.words) > len(best.words)) {
+			best, found = d, true
+		}
+	}
+	return best, found
+}
+
+func hasSuffix(ws, suffix []string) bool {
+	if len(suffix) == 0 || len(suffix) > len(ws) {
+		return false
+	}
+	off := len(ws) - len(suffix)
+	for i, s := range suffix {
+		if ws[off+i] != s {
+			return false
+		}
+	}
+	return true
+}
+
+// keyWords splits a key or identifier into lower-case words at
+// punctuation and camel-case boundaries: "http.UserID" -> [http user id],
+// "x-request-id" -> [x request id], "userId" -> [user id].
+func keyWords(s string) []string {
+	var words []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			words = append(words, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if unicode.IsUpper(r) && len(cur) > 0 {
+				prev := rs[i-1]
+				nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
+				if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
+					flush()
+				}
+			}
+			cur = append(cur, r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+// nameWords returns the words of a metric or instrument name.
+func nameWords(s string) []string { return keyWords(s) }
+
+func quote(s string) string { return `"` + s + `"` }

@@ -1,0 +1,427 @@
+package cardinality
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+)
+
+// An attrUse is an attribute that reaches a metric measurement.
+type attrUse struct {
+	attr api.Attribute
+	key  string // the constant key, or ""
+	via  string // the same-package function the attribute passes through, or ""
+}
+
+// attrCollector gathers the attributes that reach metric.WithAttributes
+// or metric.WithAttributeSet: written in the call, gathered in a local
+// slice or attribute.Set first, returned by a same-package helper, or
+// passed to a same-package wrapper that records them.
+type attrCollector struct {
+	c       *checker
+	out     []attrUse
+	seen    map[ast.Node]bool
+	wrapped map[paramRef]bool // wrapper parameters already expanded
+}
+
+func (c *checker) checkOTelAttributes() {
+	col := &attrCollector{c: c, seen: map[ast.Node]bool{}, wrapped: map[paramRef]bool{}}
+	for _, sink := range c.attrSinks {
+		for _, arg := range sink.Args {
+			col.collect(arg, sink.Pos(), "", 0)
+		}
+	}
+	for _, u := range col.out {
+		c.checkAttribute(u)
+	}
+}
+
+func (col *attrCollector) collect(e ast.Expr, pos token.Pos, via string, depth int) {
+	if e == nil || depth > maxDepth {
+		return
+	}
+	c := col.c
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		if col.seen[e] {
+			return
+		}
+		col.seen[e] = true
+		if a, key, ok := api.KeyValueOf(c.info, e); ok {
+			col.out = append(col.out, attrUse{attr: a, key: key, via: via})
+			return
+		}
+		if args, ok := api.AttributeSetArgs(c.info, e); ok {
+			for _, a := range args {
+				col.collect(a, pos, via, depth+1)
+			}
+			return
+		}
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
+			if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+				for _, a := range e.Args {
+					col.collect(a, pos, via, depth+1)
+				}
+				return
+			}
+		}
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "ToSlice" && api.IsNamed(api.TypeOf(c.info, sel.X), api.AttributePath, "Set") {
+			col.collect(sel.X, pos, via, depth+1)
+			return
+		}
+		// A same-package helper returning attributes.
+		if fn := api.Callee(c.info, e); fn != nil {
+			if fd := c.decls[fn]; fd != nil {
+				for _, ret := range c.returns[fd] {
+					for _, r := range ret.Results {
+						col.collect(r, ret.Pos(), fn.Name(), depth+1)
+					}
+				}
+			}
+		}
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			col.collect(elt, pos, via, depth+1)
+		}
+	case *ast.Ident:
+		v, ok := c.info.ObjectOf(e).(*types.Var)
+		if !ok {
+			return
+		}
+		if p, ok := c.params[v]; ok {
+			col.expandWrapper(p, depth)
+		}
+		if init, ok := c.pkgInits[v]; ok {
+			col.collect(init, init.Pos(), via, depth+1)
+			return
+		}
+		for _, d := range c.defs[v] {
+			if d.pos >= pos || d.kind == defRange || d.index >= 0 {
+				continue
+			}
+			col.collect(d.rhs, d.pos, via, depth+1)
+		}
+	}
+}
+
+// expandWrapper collects the arguments passed for parameter p of a
+// same-package function that records its attributes on a metric.
+func (col *attrCollector) expandWrapper(p paramRef, depth int) {
+	if col.wrapped[p] {
+		return
+	}
+	col.wrapped[p] = true
+	for _, call := range col.c.calls[p.fn] {
+		if len(call.Args) <= p.index {
+			continue
+		}
+		args := call.Args[p.index : p.index+1]
+		if p.variadic && !call.Ellipsis.IsValid() {
+			args = call.Args[p.index:]
+		}
+		for _, a := range args {
+			col.collect(a, call.Pos(), p.fn.Name(), depth+1)
+		}
+	}
+}
+
+// checkAttribute reports an unbounded key, else an unbounded value.
+func (c *checker) checkAttribute(u attrUse) {
+	a := u.attr
+	what := "metric attribute"
+	if u.key != "" {
+		what += " " + quote(u.key)
+	}
+	if u.via != "" {
+		what += " (recorded through " + u.via + ")"
+	}
+	if u.key != "" && c.policy.allowedKey(u.key) {
+		return
+	}
+	if u.key != "" && c.checkKey(a.Key, u.key, a.Value, what) {
+		return
+	}
+	c.checkValue(a.Value, what)
+}
+
+// checkKey reports key when the deny list names it and the value is not
+// bounded (a constant, a bool, an enum). It reports whether key is denied.
+func (c *checker) checkKey(at ast.Expr, key string, value ast.Expr, what string) bool {
+	d, ok := c.policy.deniedKey(key)
+	if !ok || !c.r.Enabled(checkKey) {
+		return false
+	}
+	if value != nil && c.judge(value, 0).v == bounded {
+		return true
+	}
+	advice := d.advice
+	if advice == "" {
+		advice = adviceMove
+	}
+	c.report(checkKey, at, "%s names %s, an unbounded value: every distinct value is a new time series; %s", what, d.what, advice)
+	return true
+}
+
+// checkValue reports value when it takes unbounded values.
+func (c *checker) checkValue(value ast.Expr, what string) {
+	c.checkValueDepth(value, what, 0)
+}
+
+func (c *checker) checkValueDepth(value ast.Expr, what string, depth int) {
+	if value == nil {
+		return
+	}
+	j := c.judge(value, 0)
+	if j.v != unbounded {
+		c.checkWrapperArgs(value, what, depth)
+		return
+	}
+	if j.advice == "" {
+		j.advice = adviceMove
+	}
+	desc := j.what
+	switch via := j.origin != nil && ast.Unparen(j.origin) != ast.Unparen(value); {
+	case via && j.byName:
+		desc = shortExpr(j.origin) + " is " + j.what
+	case via:
+		desc += " from " + shortExpr(j.origin)
+	}
+	c.report(checkValue, value, "%s gets %s (%s): every distinct value is a new time series; %s", what, shortExpr(value), desc, j.advice)
+}
+
+// shortExpr prints e for a message, shortened.
+func shortExpr(e ast.Expr) string {
+	s := types.ExprString(e)
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return s
+}
+
+// checkVecLabelNames reports unbounded label names declared by a
+// Prometheus vector constructor.
+func (c *checker) checkVecLabelNames(in api.Instrument) {
+	for _, l := range c.labelNames(in.LabelNames, in.Call.Pos()) {
+		if l.name == "" || l.expr == nil {
+			continue
+		}
+		d, ok := c.policy.deniedKey(l.name)
+		if !ok {
+			continue
+		}
+		advice := d.advice
+		if advice == "" {
+			advice = adviceMove
+		}
+		c.report(checkKey, l.expr, "label %s names %s, an unbounded value: every distinct value is a new time series; %s", quote(l.name), d.what, advice)
+	}
+}
+
+type labelName struct {
+	name string   // "" when not a constant
+	expr ast.Expr // the element declaring it
+}
+
+// labelNames resolves the label-names argument of a vector constructor:
+// a []string literal, or a local or package-level variable holding one.
+func (c *checker) labelNames(e ast.Expr, pos token.Pos) []labelName {
+	lit := c.resolveLiteral(e, pos)
+	if lit == nil {
+		return nil
+	}
+	var out []labelName
+	for _, elt := range lit.Elts {
+		s, _ := api.StringConst(c.info, elt)
+		out = append(out, labelName{name: s, expr: elt})
+	}
+	return out
+}
+
+// resolveLiteral returns the composite literal e is, or that the local or
+// package-level variable e was last assigned before pos.
+func (c *checker) resolveLiteral(e ast.Expr, pos token.Pos) *ast.CompositeLit {
+	for i := 0; i < maxDepth && e != nil; i++ {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CompositeLit:
+			return x
+		case *ast.UnaryExpr:
+			if x.Op != token.AND {
+				return nil
+			}
+			e = x.X
+		case *ast.Ident, *ast.SelectorExpr:
+			v, ok := api.ObjectOf(c.info, x).(*types.Var)
+			if !ok {
+				return nil
+			}
+			if init, ok := c.pkgInits[v]; ok {
+				e = init
+				continue
+			}
+			var last *def
+			for i := range c.defs[v] {
+				d := &c.defs[v][i]
+				if d.pos < pos && d.kind == defAssign && d.index < 0 {
+					last = d
+				}
+			}
+			if last == nil {
+				return nil
+			}
+			e, pos = last.rhs, last.pos
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// vecLabels returns the label names of the vector recv refers to, when it
+// is a same-package variable or field built with constant label names (by
+// constructors that agree on them).
+func (c *checker) vecLabels(recv ast.Expr) ([]string, string) {
+	obj := api.ObjectOf(c.info, recv)
+	if obj == nil {
+		return nil, ""
+	}
+	var names []string
+	metric := ""
+	for i, call := range c.vecs[obj] {
+		in, ok := api.InstrumentOf(c.info, call)
+		if !ok {
+			return nil, ""
+		}
+		var ns []string
+		for _, l := range c.labelNames(in.LabelNames, call.Pos()) {
+			ns = append(ns, l.name)
+		}
+		if ns == nil {
+			return nil, ""
+		}
+		if i == 0 {
+			names, metric = ns, c.promName(in)
+		} else if strings.Join(ns, "\x00") != strings.Join(names, "\x00") {
+			return nil, ""
+		}
+	}
+	return names, metric
+}
+
+// checkPromLabels checks the label values passed to Prometheus vectors.
+func (c *checker) checkPromLabels() {
+	for _, pl := range c.promUses {
+		recv := api.Receiver(c.info, pl.Call)
+		names, metric := c.vecLabels(recv)
+		of := ""
+		if metric != "" {
+			of = " of " + metric
+		}
+		if pl.Map != nil {
+			c.checkLabelsMap(pl.Map, pl.Call.Pos(), of)
+			continue
+		}
+		if pl.Call.Ellipsis.IsValid() {
+			continue
+		}
+		for i, v := range pl.Values {
+			what := "label value"
+			if i < len(names) && names[i] != "" {
+				if c.policy.allowedKey(names[i]) {
+					continue
+				}
+				if _, denied := c.policy.deniedKey(names[i]); denied && c.r.Enabled(checkKey) {
+					continue // reported where the label is declared
+				}
+				what = "label " + quote(names[i]) + of
+			}
+			c.checkValue(v, what)
+		}
+	}
+}
+
+// checkLabelsMap checks a prometheus.Labels map: a literal, or a local map
+// filled by a literal and index assignments before pos.
+func (c *checker) checkLabelsMap(e ast.Expr, pos token.Pos, of string) {
+	type entry struct{ key, value ast.Expr }
+	var entries []entry
+	var add func(e ast.Expr, pos token.Pos, depth int)
+	add = func(e ast.Expr, pos token.Pos, depth int) {
+		if depth > maxDepth {
+			return
+		}
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CompositeLit:
+			for _, elt := range x.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					entries = append(entries, entry{kv.Key, kv.Value})
+				}
+			}
+		case *ast.Ident:
+			v := c.localVar(x)
+			if v == nil {
+				return
+			}
+			for _, d := range c.defs[v] {
+				if d.pos >= pos {
+					continue
+				}
+				switch d.kind {
+				case defIndex:
+					entries = append(entries, entry{d.key, d.rhs})
+				case defAssign:
+					if d.index < 0 {
+						add(d.rhs, d.pos, depth+1)
+					}
+				}
+			}
+		}
+	}
+	add(e, pos, 0)
+	for _, en := range entries {
+		key, ok := api.StringConst(c.info, en.key)
+		what := "label value" + of
+		if ok {
+			if c.policy.allowedKey(key) {
+				continue
+			}
+			what = "label " + quote(key) + of
+			if c.checkKey(en.key, key, en.value, what) {
+				continue
+			}
+		}
+		c.checkValue(en.value, what)
+	}
+}
+
+// checkWrapperArgs checks, when value is a parameter of a same-package
+// function that still holds its argument, the arguments its callers pass.
+func (c *checker) checkWrapperArgs(value ast.Expr, what string, depth int) {
+	id, ok := ast.Unparen(value).(*ast.Ident)
+	if !ok || depth > 2 {
+		return
+	}
+	v, ok := c.info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return
+	}
+	p, ok := c.params[v]
+	if !ok || p.variadic {
+		return
+	}
+	if _, entry := c.reachingDefs(v, id.Pos()); !entry {
+		return
+	}
+	for _, call := range c.calls[p.fn] {
+		if p.index >= len(call.Args) {
+			continue
+		}
+		c.checkValueDepth(call.Args[p.index], what+" through "+p.fn.Name(), depth+1)
+	}
+}

@@ -1,0 +1,121 @@
+// Package workers is a queue consumer that records job metrics.
+package workers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/metric"
+	"go.opentelemetry.io/otel/trace"
+)
+
+var meter = otel.Meter("shop/worker")
+
+var ErrRetry = errors.New("retry later")
+
+type JobKind string
+
+const (
+	KindEmail   JobKind = "email"
+	KindInvoice JobKind = "invoice"
+)
+
+type Job struct {
+	ID      int64
+	Kind    JobKind
+	Queue   string
+	Attempt int
+	Started time.Time
+}
+
+type Worker struct {
+	jobs      chan Job
+	processed metric.Int64Counter
+	queues    []string
+}
+
+// NewWorker builds its instruments once, in a constructor, also in a loop
+// over a fixed list: no finding.
+func NewWorker(queues []string) *Worker {
+	w := &Worker{jobs: make(chan Job), queues: queues}
+	w.processed, _ = meter.Int64Counter("jobs.processed")
+	for _, q := range queues {
+		_, _ = meter.Int64ObservableGauge("jobs.queue." + q + ".depth")
+	}
+	go func() {
+		for job := range w.jobs {
+			c, _ := meter.Int64Counter("jobs.seen") // want `Int64Counter "jobs.seen" creates an instrument on every iteration of the enclosing loop.* \(cardinality/per-request-instrument\)`
+			c.Add(context.Background(), 1, metric.WithAttributes(attribute.String("queue", job.Queue)))
+		}
+	}()
+	return w
+}
+
+// drain is neither a constructor nor a request handler: a loop in it runs
+// per iteration.
+func (w *Worker) drain() {
+	for {
+		job, ok := <-w.jobs
+		if !ok {
+			return
+		}
+		h, _ := meter.Float64Histogram("jobs.wait", metric.WithUnit("s")) // want `Float64Histogram "jobs.wait" creates an instrument on every iteration of the enclosing loop; create it once.*`
+		h.Record(context.Background(), time.Since(job.Started).Seconds())
+	}
+}
+
+// kinds ranges over a literal: a fixed set of instruments, no finding.
+func kinds() {
+	for _, k := range []JobKind{KindEmail, KindInvoice} {
+		_, _ = meter.Int64Counter("jobs." + string(k))
+	}
+}
+
+func (w *Worker) process(ctx context.Context, job Job) {
+	err := w.run(ctx, job)
+	span := trace.SpanFromContext(ctx)
+	runID := uuid.NewString()
+
+	w.processed.Add(ctx, 1, metric.WithAttributes(
+		attribute.String("job.kind", string(job.Kind)),
+		attribute.String("queue", job.Queue),
+		attribute.Int("attempt", job.Attempt),
+		attribute.Bool("failed", err != nil),
+		attribute.String("run", runID),                                // want `metric attribute "run" gets runID \(a uuid from uuid.NewString\(\)\): every distinct value is a new time series; move it to a span attribute or log field \(cardinality/value\)`
+		attribute.String("batch", uuid.New().String()),                // want `metric attribute "batch" gets uuid.New\(\).String\(\) \(a uuid\).* \(cardinality/value\)`
+		attribute.String("started", job.Started.Format(time.RFC3339)), // want `metric attribute "started" gets job.Started.Format\(time.RFC3339\) \(a formatted timestamp\): every distinct value is a new time series; drop it: every data point already carries its timestamp \(cardinality/value\)`
+		attribute.String("day", job.Started.Weekday().String()),
+		attribute.String("trace", span.SpanContext().TraceID().String()), // want `metric attribute "trace" gets span.SpanContext\(\).TraceID\(\).String\(\) \(a trace id\).* \(cardinality/value\)`
+		attribute.String("job", strconv.FormatInt(job.ID, 10)),           // want `metric attribute "job" gets strconv.FormatInt\(job.ID, 10\) \(job.ID is named like a job id\).*`
+		attribute.String("at", strconv.FormatInt(time.Now().Unix(), 10)), // want `metric attribute "at" gets strconv.FormatInt\(time.Now\(\).Unix\(\), 10\) \(a formatted timestamp from time.Now\(\).Unix\(\)\).*`
+	))
+	if err != nil {
+		w.processed.Add(ctx, 1, metric.WithAttributes(
+			attribute.String("error", err.Error()),                     // want `metric attribute "error" gets err.Error\(\) \(an error message\): every distinct value is a new time series; record a bounded error type or code instead \(cardinality/value\)`
+			attribute.String("reason", fmt.Sprintf("failed: %v", err)), // want `metric attribute "reason" gets fmt.Sprintf\("failed: %v", err\) \(an error message from err\).*`
+			attribute.String("sentinel", ErrRetry.Error()),
+			attribute.String("error.type", errorType(err)),
+		))
+	}
+}
+
+// errorType maps an error to a bounded class.
+func errorType(err error) string {
+	if errors.Is(err, ErrRetry) {
+		return "retry"
+	}
+	return "other"
+}
+
+func (w *Worker) run(ctx context.Context, job Job) error {
+	name := strings.ToLower(string(job.Kind))
+	w.processed.Add(ctx, 1, metric.WithAttributes(attribute.String("job.name", name)))
+	return nil
+}
