@@ -93,12 +93,14 @@ func run(pass *analysis.Pass) (any, error) {
 		pass:      pass,
 		shutdown:  map[*types.Var]bool{},
 		rebound:   map[*types.Var]bool{},
+		pure:      map[*types.Var]bool{},
+		stored:    map[*types.Var]bool{},
 		ctxImport: map[*ast.File]string{},
 	}
-	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.CallExpr)(nil)}, c.visit)
+	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}, c.visit)
 	r := lint.NewReporter(pass, "ctxprop", checks)
 	for _, f := range c.findings {
-		if c.shutdown[f.flowsTo] || c.rebound[f.request] {
+		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] {
 			continue
 		}
 		r.Report(f.check, f.diag)
@@ -120,6 +122,8 @@ type collector struct {
 	pass      *analysis.Pass
 	shutdown  map[*types.Var]bool // contexts passed to Shutdown-like calls
 	rebound   map[*types.Var]bool // requests given a context by WithContext or Clone
+	pure      map[*types.Var]bool // locals holding a fresh root and nothing else
+	stored    map[*types.Var]bool // context locals kept in a struct field or package variable
 	ctxImport map[*ast.File]string
 	findings  []finding
 }
@@ -133,6 +137,17 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 		return includeTests || !lint.IsTestFile(c.pass, n.Pos())
 	case *ast.FuncDecl:
 		return !isRootFunc(c.pass, n)
+	case *ast.AssignStmt:
+		c.notePureRoots(n.Lhs, n.Rhs)
+		c.noteStoredContexts(n)
+	case *ast.CompositeLit:
+		c.noteStoredContexts(n)
+	case *ast.ValueSpec:
+		names := make([]ast.Expr, len(n.Names))
+		for i, id := range n.Names {
+			names[i] = id
+		}
+		c.notePureRoots(names, n.Values)
 	case *ast.CallExpr:
 		info := c.pass.TypesInfo
 		c.noteShutdownArgs(n)
@@ -178,11 +193,12 @@ func (c *collector) freshContext(call *ast.CallExpr, name string, stack []ast.No
 		switch {
 		case isLogCall(info, parent),
 			api.IsPropagatorExtract(info, parent) && argIndex(parent, call) == 0,
+			linksTrace(info, parent) && argIndex(parent, call) == 0,
 			isShutdownCall(info, parent):
 			return
 		}
 	}
-	if inDefer(stack) || insideNilContextCheck(info, stack) {
+	if inDefer(stack) || insideNilContextCheck(info, stack) || storedForLater(info, stack) {
 		return
 	}
 	funcs := lint.EnclosingFuncs(stack)
@@ -198,8 +214,12 @@ func (c *collector) freshContext(call *ast.CallExpr, name string, stack []ast.No
 	f := finding{flowsTo: flowsTo, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
 	replacement := src.Expr
 	goArg := isGoArg(stack, parent, inParent)
+	loop := !goArg && loopAround(stack, src.Var) != nil
+	if !loop && src.Kind == api.CtxLocal && c.pure[src.Var] {
+		return // the only context at hand is another empty root: no trace to lose
+	}
 	switch {
-	case !goArg && loopAround(stack, src.Var) != nil:
+	case loop:
 		f.check = checkLoop
 		f.diag.Message = fmt.Sprintf("%s starts a new root context on every iteration of this loop; derive it from %s instead", fresh, src.Describe())
 	case goArg || startsGoroutine(info, stack, src.Var):
@@ -381,6 +401,19 @@ func isLogCall(info *types.Info, call *ast.CallExpr) bool {
 	return ok
 }
 
+// linksTrace reports whether call puts a span or baggage into its context
+// argument explicitly — trace.ContextWithSpan(context.Background(),
+// trace.SpanFromContext(ctx)) is the pre-Go 1.21 way to detach from
+// cancellation and keep the trace.
+func linksTrace(info *types.Info, call *ast.CallExpr) bool {
+	switch api.CalleeName(info, call) {
+	case api.TracePath + ".ContextWithSpan", api.TracePath + ".ContextWithSpanContext",
+		api.TracePath + ".ContextWithRemoteSpanContext", api.BaggagePath + ".ContextWithBaggage":
+		return true
+	}
+	return false
+}
+
 // isShutdownCall reports whether call ends the life of a component: a
 // function, method or function value named Shutdown (or containing it),
 // Stop, Close, Cleanup, Flush, ForceFlush or Drain whose first parameter is
@@ -433,9 +466,21 @@ func (c *collector) noteReboundRequest(call *ast.CallExpr) {
 // context.WithX derivation (ctx, cancel := context.WithTimeout(context.Background(), d)) —
 // and whether the store is a plain assignment (=) rather than a declaration.
 func freshContextFlow(info *types.Info, stack []ast.Node) (*types.Var, bool) {
+	lhs, tok := flowTarget(info, stack)
+	if id, ok := lhs.(*ast.Ident); ok {
+		v, _ := info.ObjectOf(id).(*types.Var)
+		return v, tok == token.ASSIGN
+	}
+	return nil, false
+}
+
+// flowTarget returns the expression the value at the top of stack (or a
+// context derived from it by context.WithX) is stored into — the left-hand
+// side of an assignment or declaration, or the key of a composite literal
+// element — and the assignment's token, or nil.
+func flowTarget(info *types.Info, stack []ast.Node) (ast.Expr, token.Token) {
 	var e ast.Node = stack[len(stack)-1]
-	i := len(stack) - 2
-	for ; i >= 0; i-- {
+	for i := len(stack) - 2; i >= 0; i-- {
 		switch p := stack[i].(type) {
 		case *ast.ParenExpr:
 			e = p
@@ -445,45 +490,159 @@ func freshContextFlow(info *types.Info, stack []ast.Node) (*types.Var, bool) {
 				e = p
 				continue
 			}
-			return nil, false
 		case *ast.AssignStmt:
-			return assignedVar(info, p.Lhs, p.Rhs, e), p.Tok == token.ASSIGN
+			return assignedExpr(p.Lhs, p.Rhs, e), p.Tok
 		case *ast.ValueSpec:
 			names := make([]ast.Expr, len(p.Names))
 			for j, n := range p.Names {
 				names[j] = n
 			}
-			return assignedVar(info, names, p.Values, e), false
+			return assignedExpr(names, p.Values, e), token.DEFINE
+		case *ast.KeyValueExpr:
+			if p.Value == e && i > 0 {
+				if _, ok := stack[i-1].(*ast.CompositeLit); ok {
+					return p.Key, token.ILLEGAL
+				}
+			}
 		}
-		return nil, false
+		return nil, token.ILLEGAL
 	}
-	return nil, false
+	return nil, token.ILLEGAL
 }
 
-// isContextDerivation reports whether call is context.WithX(parent, ...).
-func isContextDerivation(info *types.Info, call *ast.CallExpr) bool {
-	fn := api.Callee(info, call)
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && strings.HasPrefix(fn.Name(), "With")
-}
-
-func assignedVar(info *types.Info, lhs, rhs []ast.Expr, e ast.Node) *types.Var {
+func assignedExpr(lhs, rhs []ast.Expr, e ast.Node) ast.Expr {
 	idx := -1
 	for i, r := range rhs {
 		if r == e {
 			idx = i
 		}
 	}
-	if idx < 0 || len(rhs) != 1 && len(rhs) != len(lhs) {
+	if idx < 0 || len(rhs) != 1 && len(rhs) != len(lhs) || idx >= len(lhs) {
 		return nil
 	}
-	if len(rhs) == 1 {
-		idx = 0
+	return ast.Unparen(lhs[idx])
+}
+
+// storedForLater reports whether the fresh context at the top of stack is
+// kept beyond the function — in a struct field (s.ctx, cancel =
+// context.WithCancel(context.Background()); &Svc{ctx: ...}) or a package
+// variable — as the lifetime context of a long-lived component, which
+// rightly starts its own traces.
+func storedForLater(info *types.Info, stack []ast.Node) bool {
+	lhs, tok := flowTarget(info, stack)
+	switch x := lhs.(type) {
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[x]; ok {
+			return sel.Kind() == types.FieldVal
+		}
+		v, ok := info.ObjectOf(x.Sel).(*types.Var)
+		return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	case *ast.Ident:
+		if tok == token.ILLEGAL {
+			return true // a struct literal's field key
+		}
+		v, ok := info.ObjectOf(x).(*types.Var)
+		return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
 	}
-	if id, ok := ast.Unparen(lhs[idx]).(*ast.Ident); ok {
-		v, _ := info.ObjectOf(id).(*types.Var)
-		return v
+	return false
+}
+
+// noteStoredContexts records context variables that an assignment or a
+// composite literal keeps beyond the function (ix.ctx = lctx;
+// &Indexer{ctx: lctx}): a fresh root stored in them is a component's
+// lifetime context (see storedForLater).
+func (c *collector) noteStoredContexts(n ast.Node) {
+	info := c.pass.TypesInfo
+	note := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && api.IsContextLike(v.Type()) {
+				c.stored[v] = true
+			}
+		}
 	}
-	return nil
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if len(n.Lhs) != len(n.Rhs) {
+			return
+		}
+		for i, l := range n.Lhs {
+			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+				if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+					note(n.Rhs[i])
+				}
+			}
+		}
+	case *ast.CompositeLit:
+		if _, isStruct := api.TypeOf(info, n).Underlying().(*types.Struct); !isStruct {
+			if p, ok := api.TypeOf(info, n).Underlying().(*types.Pointer); !ok || !isStructType(p.Elem()) {
+				return
+			}
+		}
+		for _, e := range n.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				note(kv.Value)
+			}
+		}
+	}
+}
+
+func isStructType(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Struct)
+	return ok
+}
+
+// pureRoot reports whether e is a fresh root context with nothing in it: a
+// context.Background() or context.TODO() call, a variable holding one, or a
+// context.WithX derivation of one.
+func (c *collector) pureRoot(e ast.Expr) bool {
+	info := c.pass.TypesInfo
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		return ok && c.pure[v]
+	case *ast.CallExpr:
+		if _, ok := api.IsFreshContext(info, x); ok {
+			return true
+		}
+		return isContextDerivation(info, x) && len(x.Args) > 0 && c.pureRoot(x.Args[0])
+	}
+	return false
+}
+
+// notePureRoots tracks local context variables that hold a fresh root and
+// nothing else (no span, no values from a caller): ctx, cancel :=
+// context.WithTimeout(context.Background(), d). Any other assignment to
+// the variable ends that.
+func (c *collector) notePureRoots(lhs, rhs []ast.Expr) {
+	info := c.pass.TypesInfo
+	for i, l := range lhs {
+		id, ok := ast.Unparen(l).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := info.ObjectOf(id).(*types.Var)
+		if !ok || !api.IsContextLike(v.Type()) {
+			continue
+		}
+		var r ast.Expr
+		switch {
+		case len(rhs) == len(lhs):
+			r = rhs[i]
+		case len(rhs) == 1 && i == 0:
+			r = rhs[0]
+		}
+		if r != nil && c.pureRoot(r) {
+			c.pure[v] = true
+		} else {
+			delete(c.pure, v)
+		}
+	}
+}
+
+// isContextDerivation reports whether call is context.WithX(parent, ...).
+func isContextDerivation(info *types.Info, call *ast.CallExpr) bool {
+	fn := api.Callee(info, call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && strings.HasPrefix(fn.Name(), "With")
 }
 
 func inDefer(stack []ast.Node) bool {

@@ -14,7 +14,7 @@ import (
 // fixPackages have suggested fixes, each checked against .golden files.
 var fixPackages = []string{
 	"handlers", "repository", "workers", "goroutines", "closures", "httpclient",
-	"consumers", "shutdown", "convention", "generics", "mainpkg", "testfiles",
+	"consumers", "shutdown", "convention", "generics", "mainpkg", "testfiles", "lifetimes",
 }
 
 func patterns(pkgs ...string) []string {

@@ -123,12 +123,32 @@ func (w *Worker) Poll(ticker *time.Ticker) {
 }
 
 // PerIteration declares the context inside the loop: the first fresh root
-// is fine (nothing reachable yet), the second duplicates it.
+// is fine (nothing reachable yet), and so is the second — the only context
+// at hand is another empty root, there is no trace to lose.
 func (w *Worker) PerIteration(ticker *time.Ticker) {
 	for range ticker.C {
 		ctx := context.Background()
 		_ = w.job.Run(ctx)
-		_ = w.job.Run(context.Background()) // want `use ctx \(local variable of PerIteration\) instead of context\.Background\(\) \(ctxprop/background\)`
+		_ = w.job.Run(context.Background())
+	}
+}
+
+// Traced starts a span per tick, then runs the job outside of it.
+func (w *Worker) Traced(ticker *time.Ticker) {
+	for range ticker.C {
+		ctx, span := tracer.Start(context.Background(), "tick")
+		_ = w.job.Run(context.Background()) // want `use ctx \(local variable of Traced\) instead of context\.Background\(\) \(ctxprop/background\)`
+		_ = ctx
+		span.End()
+	}
+}
+
+// TracedOK is the clean twin.
+func (w *Worker) TracedOK(ticker *time.Ticker) {
+	for range ticker.C {
+		ctx, span := tracer.Start(context.Background(), "tick")
+		_ = w.job.Run(ctx)
+		span.End()
 	}
 }
 
