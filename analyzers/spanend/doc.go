@@ -1,6 +1,129 @@
-// Package spanend is an otellint rule.
+// Package spanend defines an Analyzer that checks that every span a function
+// starts is ended, once, on every path, and that failed spans are marked as
+// failed.
 //
 // # Analyzer spanend
 //
-// spanend: work in progress
+// spanend: report spans that are not ended on every path, discarded, overwritten or used after End
+//
+// A span that is never ended is never exported: it is missing from the trace,
+// its children hang off a parent that does not exist, and the SDK keeps it in
+// memory until the process exits. The observability guide's checklist puts it
+// first among trace pitfalls: "not calling span.End() or defer span.End()
+// (causing span leaks)". Its error standard is RecordError plus
+// SetStatus(codes.Error, ...), so that backends count the span as failed.
+//
+// A span start is the Start method of any go.opentelemetry.io/otel/trace.Tracer
+// (the interface, otel.Tracer(name), a TracerProvider's Tracer, a struct field
+// or embedded field holding one, noop and SDK tracers, a type parameter
+// constrained by Tracer), or an in-house wrapper configured with
+// -spanend.start-funcs. Spans read back with trace.SpanFromContext belong to
+// someone else and are never reported as not ended.
+//
+// Bad:
+//
+//	func (s *Service) PlaceOrder(ctx context.Context, o *Order) error {
+//		ctx, span := s.tracer.Start(ctx, "PlaceOrder")
+//		if err := o.Validate(); err != nil {
+//			span.RecordError(err)
+//			return err // the span leaks here and is not marked as failed
+//		}
+//		defer span.End()
+//		return s.repo.Save(ctx, o)
+//	}
+//
+// Good:
+//
+//	func (s *Service) PlaceOrder(ctx context.Context, o *Order) error {
+//		ctx, span := s.tracer.Start(ctx, "PlaceOrder")
+//		defer span.End()
+//		if err := o.Validate(); err != nil {
+//			span.RecordError(err)
+//			span.SetStatus(codes.Error, err.Error())
+//			return err
+//		}
+//		return s.repo.Save(ctx, o)
+//	}
+//
+// # Checks
+//
+// Each check is a diagnostic category "spanend/<check>" and can be switched
+// off with -spanend.checks.
+//
+// not-ended: a span held in a local variable is not ended on some path
+// through the function's control-flow graph: an early return err, a bare
+// return, a return nil, the closing brace, End in only one branch of an if,
+// switch or select, a loop that returns or breaks out past End, or a span
+// started in a loop body that is not ended before the next iteration starts
+// another. The finding is at the start and names the line of the return
+// that leaks. A path that ends in a call that never returns (panic,
+// os.Exit, log.Fatal, t.Fatal, zap and logrus Fatal, or a same-package
+// function that always does) ends legitimately, as does a branch where the
+// span is nil (if span != nil { span.End() }). When the span is not ended
+// anywhere in the function and the start is a plain assignment statement
+// outside a loop, a suggested fix inserts defer span.End() after it.
+//
+// discarded: the span result of a start is assigned to _ or the whole result
+// is dropped, so nothing can end the span. Not reported when the returned
+// context escapes the function (returned, stored in a field, global, map or
+// slice element, or sent on a channel) or trace.SpanFromContext(ctx).End()
+// ends it here: instrumentation such as otelgrpc's stats handler starts a
+// span as ctx, _ = tracer.Start(ctx, ...) and ends it from the context in a
+// later callback. Passing the context to a call is not an escape.
+//
+// overwritten: the span variable is assigned a new span start while the
+// previous span is still open on that path.
+//
+// defer-in-loop: defer span.End() (or a deferred function or helper that ends
+// a span) inside a loop body runs only when the function returns, so every
+// iteration's span stays open until then.
+//
+// used-after-end: a method that changes the span (SetAttributes, AddEvent,
+// AddLink, RecordError, SetStatus, SetName, End) is called on a path after a
+// non-deferred span.End(); the SDK drops the change. Reading the span
+// (SpanContext, IsRecording) after End is fine.
+//
+// defer-captures-err: defer endSpan(span, err) or defer span.RecordError(err)
+// where err is assigned after the defer statement (including by a return
+// statement setting a named result): the arguments of a deferred call are
+// evaluated when the defer statement runs, so the call sees the old error.
+// Defer a closure instead.
+//
+// recorderror: span.RecordError(err) on a path through the function that
+// never calls span.SetStatus(codes.Error, ...) (before or after it, directly,
+// in a deferred function, or in a same-package helper given the span). A
+// suggested fix adds span.SetStatus(codes.Error, err.Error()) after the
+// RecordError call and imports go.opentelemetry.io/otel/codes when needed.
+//
+// # What is not reported
+//
+// The rule reports only what it can see is a leak. A span is taken care of
+// when it is ended with defer span.End(), by a deferred function literal
+// that ends it on every path of its body, or by a same-package helper whose
+// body ends its parameter (looked into, also for generic helpers and
+// methods); and it is handed over when it is returned to the caller
+// (directly, through a named result, in a struct, or in a returned closure
+// or method value), stored in a field, map, slice, channel or package
+// variable, captured by a closure that ends it (a goroutine, a callback), or
+// passed to a function of another package, an interface method or a
+// function value, whose body the rule cannot see. Each function literal is
+// checked as a function of its own.
+//
+// # Flags
+//
+// -spanend.checks: comma-separated checks to run; "all" (the default) or
+// "all,-recorderror" to switch one off. Known checks: not-ended, discarded,
+// overwritten, defer-in-loop, used-after-end, defer-captures-err,
+// recorderror.
+//
+// -spanend.start-funcs: comma-separated regular expressions, each matched
+// against the whole full name of a function as go/types prints it, of
+// in-house functions that start a span and return it (with or without a
+// context), e.g. github.com/acme/tracing.StartSpan or
+// \(\*github.com/acme/tracing.Tracer\).Span. They are recognised in addition
+// to every Tracer's Start, and the spanname and pii rules read the same
+// setting. Default: empty.
+//
+// Suppress a finding with //otellint:ignore spanend <reason> (or
+// spanend/<check>) on the line or the line above.
 package spanend

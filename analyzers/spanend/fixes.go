@@ -27,12 +27,31 @@ func (c *checker) canInsertDeferEnd(fi *funcInfo, s *startSite, v *types.Var, na
 
 // deferEndFix inserts `defer span.End()` on the line after the start.
 func (c *checker) deferEndFix(s *startSite, v *types.Var) []analysis.SuggestedFix {
-	pos := s.stmt.End()
+	pos := c.lineEnd(s.stmt.End())
 	text := "\n" + c.indentOf(s.stmt.Pos()) + "defer " + v.Name() + ".End()"
 	return []analysis.SuggestedFix{{
 		Message:   "Add defer " + v.Name() + ".End()",
 		TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(text)}},
 	}}
+}
+
+// lineEnd returns the end of the line holding pos, after any comment that
+// follows the statement ending at pos on that line.
+func (c *checker) lineEnd(pos token.Pos) token.Pos {
+	file := c.fileOf(pos)
+	if file == nil {
+		return pos
+	}
+	line := c.line(pos)
+	end := pos
+	for _, cg := range file.Comments {
+		for _, cm := range cg.List {
+			if cm.Pos() >= end && c.line(cm.Pos()) == line {
+				end = cm.End()
+			}
+		}
+	}
+	return end
 }
 
 // indentOf returns the leading white space of the line holding pos.
@@ -76,7 +95,8 @@ func (c *checker) setStatusFix(stmt *ast.ExprStmt, call *ast.CallExpr, recv ast.
 		return nil
 	}
 	text := "\n" + c.indentOf(stmt.Pos()) + types.ExprString(recv) + ".SetStatus(" + codesName + ".Error, " + errID.Name + ".Error())"
-	edits := []analysis.TextEdit{{Pos: stmt.End(), End: stmt.End(), NewText: []byte(text)}}
+	at := c.lineEnd(stmt.End())
+	edits := []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(text)}}
 	if importEdit != nil {
 		edits = append(edits, *importEdit)
 	}

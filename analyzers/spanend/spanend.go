@@ -39,6 +39,9 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://github.com/otellint/otellint#spanend",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, lint.IgnoreAnalyzer},
 	Run:      run,
+	// The rule reads only what the type checker recorded and stays quiet
+	// where types are missing, so it can run on packages with errors.
+	RunDespiteErrors: true,
 }
 
 func init() {

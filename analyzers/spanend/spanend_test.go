@@ -1,6 +1,7 @@
 package spanend_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -19,10 +20,12 @@ var packages = []string{
 	"./spanend/generics",
 	"./spanend/goroutines",
 	"./spanend/helpers",
+	"./spanend/ignored",
 	"./spanend/loops",
 	"./spanend/methods",
 	"./spanend/noreturn",
 	"./spanend/overwritten",
+	"./spanend/partialinfo",
 	"./spanend/recorderror",
 	"./spanend/returned",
 	"./spanend/usedafterend",
@@ -30,4 +33,64 @@ var packages = []string{
 
 func TestSpanend(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(t), spanend.Analyzer, packages...)
+}
+
+// TestFixes applies the suggested fixes and compares with the .golden
+// files, then checks that the fixed code compiles.
+func TestFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testutil.TestData(t), spanend.Analyzer, "./spanend/fixes")
+	testutil.BuildGolden(t, "spanend/fixes")
+}
+
+// setFlag sets an analyzer flag for the test and restores it afterwards.
+func setFlag(t *testing.T, name, value string) {
+	t.Helper()
+	f := spanend.Analyzer.Flags.Lookup(name)
+	if f == nil {
+		t.Fatalf("no flag %q", name)
+	}
+	old := f.Value.String()
+	if err := spanend.Analyzer.Flags.Set(name, value); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := spanend.Analyzer.Flags.Set(name, old); err != nil {
+			t.Errorf("restoring -%s: %v", name, err)
+		}
+	})
+}
+
+// TestStartFuncs configures in-house start wrappers; Tracer.Start stays a
+// start. The wrapper package itself returns its spans and is clean.
+func TestStartFuncs(t *testing.T) {
+	setFlag(t, "start-funcs", `otellint\.test/spanend/wrappers/tracing\.(StartSpan|Begin), \(\*otellint\.test/spanend/wrappers/tracing\.Tracer\)\.Span`)
+	analysistest.Run(t, testutil.TestData(t), spanend.Analyzer, "./spanend/wrappers/...")
+}
+
+// TestChecksFlag switches checks off: the package reports only what is on.
+func TestChecksFlag(t *testing.T) {
+	setFlag(t, "checks", "all,-recorderror,-discarded")
+	analysistest.Run(t, testutil.TestData(t), spanend.Analyzer, "./spanend/checksoff")
+}
+
+func TestFlagErrors(t *testing.T) {
+	if err := spanend.Analyzer.Flags.Set("checks", "not-ended,bogus"); err == nil || !strings.Contains(err.Error(), `unknown check "bogus"`) {
+		t.Errorf("-checks=not-ended,bogus: err = %v, want unknown check", err)
+	}
+	if err := spanend.Analyzer.Flags.Set("start-funcs", "("); err == nil {
+		t.Error("-start-funcs=( accepted an invalid regexp")
+	}
+	// A failed Set leaves the previous value in place.
+	if got := spanend.Analyzer.Flags.Lookup("start-funcs").Value.String(); got != "" {
+		t.Errorf("-start-funcs after a failed Set = %q, want empty", got)
+	}
+}
+
+func TestDoc(t *testing.T) {
+	doc := spanend.Analyzer.Doc
+	for _, want := range []string{"not-ended", "discarded", "overwritten", "defer-in-loop", "used-after-end", "defer-captures-err", "recorderror", "-spanend.checks", "-spanend.start-funcs"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("Analyzer.Doc does not mention %s", want)
+		}
+	}
 }

@@ -101,10 +101,12 @@ func NoopEnded(ctx context.Context) {
 	span.End()
 }
 
-// Start is a method named Start that is not a Tracer's: not a span start.
+// Stopwatch has a Start method that is not a Tracer's: not a span start.
 type Stopwatch struct{}
 
-func (Stopwatch) Start(ctx context.Context, name string) (context.Context, func()) { return ctx, func() {} }
+func (Stopwatch) Start(ctx context.Context, name string) (context.Context, func()) {
+	return ctx, func() {}
+}
 
 // Timed calls a Start that is not a Tracer's and never "ends" it.
 func Timed(ctx context.Context) {

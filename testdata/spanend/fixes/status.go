@@ -1,0 +1,29 @@
+package fixes
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel/trace"
+)
+
+// Deliver records the error without a status: the fix adds SetStatus and
+// imports codes.
+func Deliver(ctx context.Context, msg string) error {
+	span := trace.SpanFromContext(ctx)
+	err := send(ctx, msg)
+	if err != nil {
+		span.RecordError(err) // want `span.RecordError is called on a path that never sets span.SetStatus\(codes.Error, ...\), so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
+		return err
+	}
+	return nil
+}
+
+// Retry records an error that is not a plain variable: no fix.
+func Retry(ctx context.Context, span trace.Span, msgs []string) {
+	for i, m := range msgs {
+		if errs := []error{send(ctx, m)}; errs[0] != nil {
+			span.RecordError(errs[0]) // want `span.RecordError is called on a path that never sets span.SetStatus\(codes.Error, ...\), so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
+		}
+		_ = i
+	}
+}
