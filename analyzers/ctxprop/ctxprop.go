@@ -134,7 +134,7 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 	}
 	switch n := n.(type) {
 	case *ast.File:
-		return includeTests || !lint.IsTestFile(c.pass, n.Pos())
+		return !lint.IsGenerated(n) && (includeTests || !lint.IsTestFile(c.pass, n.Pos()))
 	case *ast.FuncDecl:
 		return !isRootFunc(c.pass, n)
 	case *ast.AssignStmt:
@@ -425,7 +425,11 @@ func isShutdownCall(info *types.Info, call *ast.CallExpr) bool {
 	if id == nil {
 		return false
 	}
-	sig, ok := api.TypeOf(info, call.Fun).Underlying().(*types.Signature)
+	t := api.TypeOf(info, call.Fun)
+	if t == nil {
+		return false
+	}
+	sig, ok := t.Underlying().(*types.Signature)
 	if !ok || sig.Params().Len() == 0 || !api.IsContext(sig.Params().At(0).Type()) {
 		return false
 	}
@@ -573,10 +577,8 @@ func (c *collector) noteStoredContexts(n ast.Node) {
 			}
 		}
 	case *ast.CompositeLit:
-		if _, isStruct := api.TypeOf(info, n).Underlying().(*types.Struct); !isStruct {
-			if p, ok := api.TypeOf(info, n).Underlying().(*types.Pointer); !ok || !isStructType(p.Elem()) {
-				return
-			}
+		if t := api.TypeOf(info, n); t == nil || !isStructType(t) {
+			return
 		}
 		for _, e := range n.Elts {
 			if kv, ok := e.(*ast.KeyValueExpr); ok {
@@ -586,7 +588,11 @@ func (c *collector) noteStoredContexts(n ast.Node) {
 	}
 }
 
+// isStructType reports whether t is a struct or a pointer to one.
 func isStructType(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
 	_, ok := t.Underlying().(*types.Struct)
 	return ok
 }

@@ -1,6 +1,180 @@
-// Package ctxprop is an otellint rule.
+// Package ctxprop defines an Analyzer that checks that the context flows:
+// no fresh root context, and no call that cannot take one, where a context
+// is at hand.
 //
 // # Analyzer ctxprop
 //
-// ctxprop: work in progress
+// ctxprop: report context.Background()/TODO() and context-less calls where a context is reachable
+//
+// A trace breaks wherever code starts over from context.Background() or
+// context.TODO(), or calls an API that cannot take a context, while a request
+// context is at hand: the downstream spans become orphan roots, outbound
+// requests carry no traceparent, and logs lose their trace_id. The
+// observability guide's checklist names it among trace pitfalls: "forgetting
+// to pass context across goroutines (breaking trace links)"; goroutines,
+// http.NewRequest, db.Query and ticker loops are where it happens.
+//
+// A context is reachable at a call when one of these is visible there (not
+// shadowed, declared before the call), searched from the innermost scope
+// outwards, so that a handler literal's request wins over the context of the
+// function that registers it:
+//
+//   - a context.Context parameter or local variable, also one captured from an
+//     enclosing function by a closure or goroutine, or a value of a type
+//     parameter constrained by context.Context;
+//   - a *http.Request parameter: r.Context();
+//   - a parameter of a type configured with -ctxprop.context-types (a web
+//     framework's request context): the parameter itself when its type is a
+//     context.Context, c.Context() (or another method returning one, or
+//     c.Request().Context()) otherwise.
+//
+// Every message names that context and says where it comes from:
+// "ctx (parameter of PlaceOrder)", "r.Context() (request of ServeHTTP)",
+// "ctx (local variable of Run)".
+//
+// Bad:
+//
+//	func (s *Service) PlaceOrder(ctx context.Context, o Order) error {
+//		_, span := tracer.Start(context.Background(), "PlaceOrder") // orphan root span
+//		defer span.End()
+//		go s.notify(context.Background(), o)                     // the e-mail is traced nowhere
+//		_, err := s.db.Exec("INSERT INTO orders VALUES ($1)", o.ID) // the query span is lost
+//		return err
+//	}
+//
+// Good:
+//
+//	func (s *Service) PlaceOrder(ctx context.Context, o Order) error {
+//		ctx, span := tracer.Start(ctx, "PlaceOrder")
+//		defer span.End()
+//		go s.notify(context.WithoutCancel(ctx), o) // keeps the trace, outlives the request
+//		_, err := s.db.ExecContext(ctx, "INSERT INTO orders VALUES ($1)", o.ID)
+//		return err
+//	}
+//
+// # Checks
+//
+// Each check is a diagnostic category "ctxprop/<check>" and can be switched
+// off with -ctxprop.checks.
+//
+// background: context.Background() or context.TODO() where a context is
+// reachable, in a function or in a closure inside it. The suggested fix
+// replaces the call with the reachable context.
+//
+// loop: context.Background() or context.TODO() in the body of a for or range
+// loop (a ticker loop, a batch) while a context declared outside the loop is
+// reachable: every iteration starts a new root, cut off from the root's
+// cancellation and trace. The message says to derive from the root
+// (context.WithTimeout(ctx, d) instead of context.WithTimeout(context.Background(), d));
+// the fix replaces the call with the root. A loop's root may itself be a
+// fresh root declared before the loop.
+//
+// goroutine: go f(context.Background(), ...) where a context is reachable,
+// and context.Background() inside a goroutine's function literal (go
+// func() { ... }(), time.AfterFunc) that captures the context from outside.
+// The goroutine usually outlives the request, so the fix passes
+// context.WithoutCancel(ctx) (Go 1.21): the trace and values stay, the
+// cancellation goes. The message also offers ctx itself for work that should
+// stop with the caller.
+//
+// ctxless: a call of a context-less API that has a context-taking variant,
+// from this table (or -ctxprop.pairs), with a fix where the rewrite is one
+// call edit:
+//
+//   - http.NewRequest → http.NewRequestWithContext(ctx, ...);
+//   - http.Get, Head, Post, PostForm and the same methods of *http.Client:
+//     message only (build the request with NewRequestWithContext and send
+//     it with Do);
+//   - database/sql: Query, QueryRow, Exec, Prepare, Ping of *sql.DB, the
+//     same and Stmt of *sql.Tx, Query, QueryRow, Exec of *sql.Stmt →
+//     the ...Context method; (*sql.DB).Begin → BeginTx(ctx, nil) (*sql.Conn
+//     has only context-taking methods);
+//   - exec.Command → exec.CommandContext(ctx, ...);
+//   - net.Dial → (&net.Dialer{}).DialContext(ctx, ...), (*net.Dialer).Dial →
+//     DialContext, net.LookupHost, LookupAddr, LookupCNAME, LookupMX,
+//     LookupNS, LookupTXT, LookupSRV, LookupPort →
+//     net.DefaultResolver.LookupX(ctx, ...); net.DialTimeout and tls.Dial:
+//     message only; (*tls.Conn).Handshake → HandshakeContext,
+//     (*tls.Dialer).Dial → DialContext.
+//
+// Inside a goroutine's function literal the context passed is
+// context.WithoutCancel(ctx), as for the goroutine check.
+//
+// convention: a call of F (a function, or a method through a value) where
+// the types prove a twin FContext: a function of the same package, or a
+// method of the same receiver (interfaces and promoted methods included),
+// that the caller can access, whose parameters are a context.Context
+// followed by exactly F's parameters (variadic alike) and whose results are
+// exactly F's. Generic functions and methods are compared instantiated. This
+// covers many third-party clients (Get/GetContext, Push/PushContext); a twin
+// that differs in any way is not reported. The fix renames the call and
+// passes the context first. A call inside the twin's own body is not
+// reported (the rewrite would recurse).
+//
+// Matching is by go/types identity (package path and name, method of a named
+// type or interface), never by spelling: an aliased import is the same API.
+//
+// # What is not reported
+//
+//   - main and init, and the top-level Test, Benchmark, Fuzz and Example
+//     functions (and TestMain) of _test.go files, where contexts start;
+//   - functions with no context reachable; a blank (_) context parameter;
+//   - context.WithoutCancel(ctx), and any call already given a context;
+//   - the parent of a propagator's Extract: the Extract method of
+//     propagation.TextMapPropagator or of any type implementing it
+//     (otel.GetTextMapPropagator().Extract(context.Background(), carrier)
+//     is how a consumer continues a remote trace);
+//   - the parent of trace.ContextWithSpan, ContextWithSpanContext,
+//     ContextWithRemoteSpanContext and baggage.ContextWithBaggage, which
+//     link the trace explicitly;
+//   - a fresh context that flows, directly or through context.WithX, into a
+//     shutdown call — a function, method or function value named Shutdown
+//     (or containing it), Stop, Close, Cleanup, Flush, ForceFlush or Drain
+//     taking a context first (srv.Shutdown(ctx), tp.Shutdown(ctx),
+//     cleanup(ctx)): the root context is usually cancelled by then;
+//   - anything inside a defer statement (deferred cleanup must run even
+//     when the context is cancelled), context-less calls included;
+//   - a fresh context kept for later in a struct field (directly, through a
+//     local, or in a composite literal) or a package variable: the lifetime
+//     context of a long-lived component rightly starts its own traces;
+//   - the defaulting idiom if ctx == nil { ctx = context.Background() }, and
+//     ctx = context.Background() re-rooting the reachable variable itself;
+//   - one-time shared initialisation in (*sync.Once).Do, sync.OnceFunc,
+//     OnceValue and OnceValues literals;
+//   - a second root where the only context at hand is itself an empty root
+//     (a local holding context.Background() or a context.WithX of it, with no
+//     span or values added): there is no trace to lose (the loop check still
+//     applies);
+//   - http.NewRequest whose request is given a context afterwards with
+//     req.WithContext(ctx) or req.Clone(ctx);
+//   - logging calls (slog.Info although slog.InfoContext exists, or a
+//     context.Background() passed to one): the logmix rule owns them;
+//   - generated files, and _test.go files with -ctxprop.tests=false.
+//
+// Known limits: a context kept in a struct field (s.ctx) is not a reachable
+// context; only same-function flow is followed into shutdown calls and
+// WithContext.
+//
+// # Flags
+//
+// -ctxprop.checks: comma-separated checks to run; "all" (the default) or
+// "all,-convention" to switch one off. Known checks: background, loop,
+// goroutine, ctxless, convention.
+//
+// -ctxprop.context-types: comma-separated context-carrying types, each
+// written import/path.TypeName (e.g. github.com/gofiber/fiber/v2.Ctx). A
+// parameter of such a type makes a context reachable. Default: empty.
+//
+// -ctxprop.pairs: comma-separated extra context-less → context-taking
+// pairs, each written fullname=TwinName with the full name as go/types
+// prints it, e.g. (*github.com/acme/kv.Client).Get=GetCtx or
+// github.com/acme/queue.Publish=PublishCtx. The twin is a method of the same
+// receiver or a function of the same package; the fix is offered when the
+// types prove it takes a context followed by the same parameters, the
+// message alone otherwise. Default: empty.
+//
+// -ctxprop.tests: also check _test.go files (default true).
+//
+// Suppress a finding with //otellint:ignore ctxprop <reason> (or
+// ctxprop/<check>) on the line or the line above.
 package ctxprop

@@ -25,10 +25,14 @@ func IsContextLike(t types.Type) bool {
 	if !ok {
 		return false
 	}
-	if IsContext(tp.Constraint()) {
+	c := tp.Constraint()
+	if c == nil {
+		return false
+	}
+	if IsContext(c) {
 		return true
 	}
-	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	iface, ok := c.Underlying().(*types.Interface)
 	if !ok {
 		return false
 	}
