@@ -1,6 +1,135 @@
-// Package logmix is an otellint rule.
+// Package logmix defines an analyzer that keeps a service on one logging
+// library and its logs joined to its traces.
 //
 // # Analyzer logmix
 //
-// logmix: work in progress
+// logmix: report mixed logging libraries, context-less log calls, trace ids copied into log fields by hand, and loggers built on hot paths
+//
+// The observability guide's loop runs alert → trace → logs: from a slow
+// trace you open the logs of the same request. That breaks when a service
+// prints with fmt, log and zap at once (three formats, some lines never
+// reach the pipeline) and when log records do not carry the trace id and
+// span id of the request, or carry them copied by hand, which is easy to
+// get wrong and misses the records that forget it (checklist 7.3: "mixing
+// logging libraries", "logs not automatically correlated with traces",
+// "frequently constructing new Logger in hot paths").
+//
+// The libraries known, matched by type identity (an import alias or a
+// struct embedding the logger changes nothing): fmt printing to standard
+// output or standard error (Print*, Fprint* to os.Stdout or os.Stderr), the
+// standard log package (functions and *log.Logger), log/slog (functions and
+// *slog.Logger), zap (*zap.Logger and *zap.SugaredLogger are one library),
+// otelzap (github.com/uptrace/opentelemetry-go-extra/otelzap), logrus
+// (functions, *Logger, *Entry) and zerolog (events ended by Msg, Msgf,
+// MsgFunc or Send, and the Print helpers).
+//
+// Bad:
+//
+//	func (h *Handler) Pay(w http.ResponseWriter, r *http.Request) {
+//		logger, _ := zap.NewProduction()                  // a new logger per request
+//		log.Printf("paying %s", r.FormValue("order"))     // std log in a zap service
+//		sc := trace.SpanFromContext(r.Context()).SpanContext()
+//		logger.Info("paid", zap.String("trace_id", sc.TraceID().String())) // by hand
+//	}
+//
+// Good:
+//
+//	func (h *Handler) Pay(w http.ResponseWriter, r *http.Request) {
+//		log := h.logger.Ctx(r.Context()) // otelzap, built once; adds trace_id and span_id
+//		log.Info("paying", zap.String("order", r.FormValue("order")))
+//	}
+//
+// # Checks
+//
+// mixed-libraries: when a package's log calls use more than one library,
+// each call of a library other than the chosen one is reported, for
+// example "package uses zap for logging (12 calls); this log.Printf call
+// uses log: use zap". The chosen library is -logmix.logger when set (then
+// every call of another library is reported, even in a package that uses
+// only that other library: it is the team's standard), otherwise the most
+// used library of the package; a tie is broken in the order slog, zap,
+// zerolog, logrus, log, and the message says so. zap and otelzap are one
+// family: otelzap wraps zap (its Logger embeds *zap.Logger and writes
+// through it), so a package mixing them is consistent; when otelzap is
+// used, the advice is "use otelzap". fmt is never chosen: fmt printing is
+// reported only in a package that also logs with a library, and not in a
+// main package whose only other logger is the standard log package (a
+// command-line tool printing its output and failing with log.Fatal). Not
+// counted and not reported: fmt.Sprintf, fmt.Errorf and fmt.Fprint* to
+// other writers (buffers, files, an http.ResponseWriter); fmt inside a
+// function assigned to flag.Usage (help text); the fallback in the error
+// branch right after a logger constructor (log.Fatalf("can't initialize
+// zap logger: %v", err)); adapter files (see below).
+//
+// An adapter file routes one library into another and legitimately uses
+// both: a file importing two logging libraries that declares a logging back
+// end (a type implementing slog.Handler, zapcore.Core, logrus.Hook,
+// logrus.Formatter or zerolog.Hook, such as an slog handler writing to zap)
+// or calls an adapter (zap.RedirectStdLog, zap.NewStdLog, slog.NewLogLogger,
+// a logrus Logger's Writer). Packages listed in -logmix.bridges are adapters
+// as a whole. Their calls are neither counted nor reported by any check.
+//
+// missing-context: a log call without a context where one is in scope (a
+// context.Context parameter or local, including one captured by a closure,
+// or an *http.Request's r.Context()), when the library has a
+// context-aware form through which a handler or hook can add the trace:
+// slog's Debug, Info, Warn and Error (functions and *slog.Logger methods) →
+// DebugContext(ctx, ...) and so on; otelzap's logger.Info → logger.Ctx(ctx).Info
+// (and the sugared ...f and ...w methods; the sugared Info has no
+// context-aware twin); logrus → WithContext(ctx) before the level method;
+// zerolog events → .Ctx(ctx) before Msg or Send. Each finding has a
+// suggested fix that passes the context. Not reported: zap without otelzap
+// and the standard log package (they have no context API); slog's Log and
+// LogAttrs (their context is explicit); an Entry or Event held in a variable
+// (it may carry a context); a context that is only ever
+// context.Background() or context.TODO() (it carries no span); calls
+// already reported as mixed-libraries.
+//
+// manual-trace-id: a log field, attribute or key/value pair whose value
+// comes from a span context's TraceID() or SpanID() (directly, through
+// String(), formatting, or a local variable holding one): zap.String and
+// the other zap field constructors, slog.String/Any and slog key/value
+// pairs, sugared ...w pairs and With, logrus WithField and logrus.Fields,
+// zerolog Str and friends on events and on With() contexts; also a trace id
+// formatted into the message. The advice names the trace-aware logger for
+// the library: otelzap or the go.opentelemetry.io/contrib/bridges/otelzap
+// core, an slog handler bridge such as otelslog, the otellogrus and
+// otelzerolog hooks. Methods of a logging back end (an slog.Handler's
+// Handle adding trace_id from the record's context) are how trace-aware
+// handlers are written and are not reported.
+//
+// hot-path-logger: a logger constructor (zap.New, NewProduction,
+// NewDevelopment, NewExample, zap.Config.Build, slog.New, logrus.New,
+// log.New, zerolog.New, otelzap.New) called on every request, in an HTTP
+// handler (a function or function literal with an http.ResponseWriter or
+// *http.Request parameter), or on every iteration of a loop; build the
+// logger once and derive per-request loggers with logger.With(...). A
+// function literal called on the spot (also with go and defer) belongs to
+// its enclosing function; other literals, such as a sync.Once callback or
+// a handler returned by a factory, run when they are called and end the
+// search. Not reported: zap.NewNop; log.New and zerolog.New writing to a
+// request-local writer (a buffer, a connection, the ResponseWriter);
+// slog.New over a handler built elsewhere (as cheap as With) or over a
+// handler writing to a request-local writer; loops in main and init; a
+// loop storing one logger per element (into a map, slice, field or
+// composite literal) to build a set of loggers.
+//
+// _test.go and generated files are skipped unless -logmix.tests is set.
+//
+// # Flags
+//
+//	-logmix.logger string     the service's logging library: slog, zap,
+//	                          otelzap, zerolog, logrus or log (default: the
+//	                          most used library of each package)
+//	-logmix.context bool      report context-less log calls (the
+//	                          missing-context check) (default true)
+//	-logmix.tests bool        also check _test.go files (default false)
+//	-logmix.bridges list      comma-separated import paths of adapter
+//	                          packages; "path/..." includes the packages below
+//	-logmix.checks list       checks to run: mixed-libraries, missing-context,
+//	                          manual-trace-id, hot-path-logger; "all";
+//	                          "all,-name" (default all)
+//
+// Silence one finding with //otellint:ignore logmix <reason> (or
+// logmix/<check>) on the line or the line above.
 package logmix

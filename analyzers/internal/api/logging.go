@@ -20,6 +20,18 @@ const (
 	LibOtelzap LogLibrary = "otelzap"
 )
 
+// Family returns the library a call of l belongs to for the purpose of
+// "one logging library per package": otelzap wraps zap (its Logger embeds
+// *zap.Logger and writes through it), so a package mixing zap and otelzap
+// is consistent and both belong to the zap family. Every other library is
+// its own family.
+func (l LogLibrary) Family() LogLibrary {
+	if l == LibOtelzap {
+		return LibZap
+	}
+	return l
+}
+
 // LogLibraries lists every library, in the order messages name them.
 var LogLibraries = []LogLibrary{LibSlog, LibZap, LibOtelzap, LibZerolog, LibLogrus, LibLog, LibFmt}
 
@@ -114,6 +126,7 @@ func init() {
 	for _, p := range []string{"log.", "(*log.Logger)."} {
 		addLog(withPrefix(p, "Print", "Println", "Fatal", "Fatalln", "Panic", "Panicln"), logSpec{lib: LibLog, msg: -1, fields: -1})
 		addLog(withPrefix(p, "Printf", "Fatalf", "Panicf"), logSpec{lib: LibLog, msg: 0, format: true, fields: -1})
+		addLog([]string{p + "Output"}, logSpec{lib: LibLog, msg: 1, fields: -1})
 	}
 
 	// log/slog: package functions and *slog.Logger methods.
@@ -146,6 +159,10 @@ func init() {
 		addLog([]string{sc + lvl + "w"}, logSpec{lib: LibOtelzap, msg: 0, fields: 1, kv: true, hasCtx: true})
 	}
 	addLog([]string{"(*go.uber.org/zap.Logger).Log"}, logSpec{lib: LibZap, msg: 1, fields: 2})
+	su := "(*go.uber.org/zap.SugaredLogger)."
+	addLog([]string{su + "Log", su + "Logln"}, logSpec{lib: LibZap, msg: -1, fields: -1})
+	addLog([]string{su + "Logf"}, logSpec{lib: LibZap, msg: 1, format: true, fields: -1})
+	addLog([]string{su + "Logw"}, logSpec{lib: LibZap, msg: 1, fields: 2, kv: true})
 
 	// logrus: package functions, *Logger and *Entry methods.
 	for _, p := range []string{LogrusPath + ".", "(*" + LogrusPath + ".Logger).", "(*" + LogrusPath + ".Entry)."} {
@@ -153,6 +170,10 @@ func init() {
 			form := "WithContext(ctx)." + lvl
 			addLog([]string{p + lvl, p + lvl + "ln"}, logSpec{lib: LibLogrus, msg: -1, fields: -1, contextForm: form})
 			addLog([]string{p + lvl + "f"}, logSpec{lib: LibLogrus, msg: 0, format: true, fields: -1, contextForm: form + "f"})
+			if p != "(*"+LogrusPath+".Entry)." {
+				// TraceFn, InfoFn, ...: package functions and *Logger only.
+				addLog([]string{p + lvl + "Fn"}, logSpec{lib: LibLogrus, msg: -1, fields: -1})
+			}
 		}
 		if !strings.HasPrefix(p, LogrusPath) {
 			addLog([]string{p + "Log", p + "Logln"}, logSpec{lib: LibLogrus, msg: -1, fields: -1, contextForm: "WithContext(ctx).Log"})
@@ -165,11 +186,11 @@ func init() {
 	ev := "(*" + ZerologPath + ".Event)."
 	addLog([]string{ev + "Msg"}, logSpec{lib: LibZerolog, msg: 0, fields: -1, contextForm: "Ctx(ctx)"})
 	addLog([]string{ev + "Msgf"}, logSpec{lib: LibZerolog, msg: 0, format: true, fields: -1, contextForm: "Ctx(ctx)"})
-	addLog([]string{ev + "Send"}, logSpec{lib: LibZerolog, msg: -1, fields: -1, contextForm: "Ctx(ctx)"})
-	for _, p := range []string{"(*" + ZerologPath + ".Logger).", ZerologLogPath + "."} {
-		addLog(withPrefix(p, "Print", "Println"), logSpec{lib: LibZerolog, msg: -1, fields: -1})
-		addLog(withPrefix(p, "Printf"), logSpec{lib: LibZerolog, msg: 0, format: true, fields: -1})
-	}
+	addLog([]string{ev + "Send", ev + "MsgFunc"}, logSpec{lib: LibZerolog, msg: -1, fields: -1, contextForm: "Ctx(ctx)"})
+	addLog(withPrefix("(*"+ZerologPath+".Logger).", "Print", "Println"), logSpec{lib: LibZerolog, msg: -1, fields: -1})
+	addLog(withPrefix("(*"+ZerologPath+".Logger).", "Printf"), logSpec{lib: LibZerolog, msg: 0, format: true, fields: -1})
+	addLog(withPrefix(ZerologLogPath+".", "Print"), logSpec{lib: LibZerolog, msg: -1, fields: -1})
+	addLog(withPrefix(ZerologLogPath+".", "Printf"), logSpec{lib: LibZerolog, msg: 0, format: true, fields: -1})
 }
 
 // LogCallOf reports whether call emits a log record, and describes it.
@@ -197,25 +218,23 @@ func LogCallOf(info *types.Info, call *ast.CallExpr) (LogCall, bool) {
 		}
 	case LibZap:
 		// zap methods promoted through otelzap's Logger or SugaredLogger
-		// are otelzap calls without a context.
-		if lc.Receiver != nil {
-			rt := TypeOf(info, lc.Receiver)
-			if IsNamed(rt, OtelzapPath, "Logger") || IsNamed(rt, OtelzapPath, "SugaredLogger") {
-				lc.Library = LibOtelzap
-				lc.ContextForm = "Ctx(ctx)." + fn.Name()
-			}
+		// (directly or through a struct embedding one) are otelzap calls
+		// without a context.
+		if wrapper := otelzapWrapperOf(info, call); wrapper != "" {
+			lc.Library = LibOtelzap
+			lc.ContextForm = otelzapContextForm(wrapper, fn.Name())
 		}
 	case LibLogrus:
 		if IsPointerTo(TypeOf(info, lc.Receiver), LogrusPath, "Entry") {
 			lc.HasContext = !chainBuiltHere(info, lc.Receiver) || chainCalls(info, lc.Receiver, func(f *types.Func) bool {
-				return f.Name() == "WithContext"
+				return f.Name() == "WithContext" && f.Pkg() != nil && f.Pkg().Path() == LogrusPath
 			})
 		}
 	case LibZerolog:
-		if fn.Name() == "Msg" || fn.Name() == "Msgf" || fn.Name() == "Send" {
+		if lc.Receiver != nil && IsPointerTo(TypeOf(info, lc.Receiver), ZerologPath, "Event") {
 			lc.HasContext = !chainBuiltHere(info, lc.Receiver) || chainCalls(info, lc.Receiver, func(f *types.Func) bool {
-				// Event.Ctx(ctx), zerolog.Ctx(ctx), log.Ctx(ctx)
-				return f.Name() == "Ctx"
+				// Event.Ctx(ctx), Context.Ctx(ctx), zerolog.Ctx(ctx), log.Ctx(ctx)
+				return f.Name() == "Ctx" && f.Pkg() != nil && (f.Pkg().Path() == ZerologPath || f.Pkg().Path() == ZerologLogPath)
 			})
 		}
 	}
@@ -223,6 +242,59 @@ func LogCallOf(info *types.Info, call *ast.CallExpr) (LogCall, bool) {
 		lc.ContextForm = ""
 	}
 	return lc, true
+}
+
+// otelzapWrapperOf returns "Logger" or "SugaredLogger" when call is a
+// method promoted from *zap.Logger or *zap.SugaredLogger through an otelzap
+// Logger or SugaredLogger on the selection's embedding path, or "".
+func otelzapWrapperOf(info *types.Info, call *ast.CallExpr) string {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	s, ok := info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return ""
+	}
+	t := s.Recv()
+	idx := s.Index()
+	for i := 0; i < len(idx)-1; i++ {
+		if IsNamed(t, OtelzapPath, "Logger") {
+			return "Logger"
+		}
+		if IsNamed(t, OtelzapPath, "SugaredLogger") {
+			return "SugaredLogger"
+		}
+		st, ok := derefStruct(t)
+		if !ok || idx[i] >= st.NumFields() {
+			return ""
+		}
+		t = st.Field(idx[i]).Type()
+	}
+	return ""
+}
+
+func derefStruct(t types.Type) (*types.Struct, bool) {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	return st, ok
+}
+
+// otelzapContextForm is the context-carrying spelling of a zap method called
+// through an otelzap wrapper: LoggerWithCtx has the level methods of
+// *zap.Logger, SugaredLoggerWithCtx only the ...f and ...w ones.
+func otelzapContextForm(wrapper, method string) string {
+	for _, lvl := range []string{"Debug", "Info", "Warn", "Error", "DPanic", "Panic", "Fatal"} {
+		switch {
+		case wrapper == "Logger" && method == lvl,
+			wrapper == "SugaredLogger" && (method == lvl+"f" || method == lvl+"w"):
+			return "Ctx(ctx)." + method
+		}
+	}
+	return ""
 }
 
 // IsStdStream reports whether e denotes os.Stdout or os.Stderr.
@@ -346,4 +418,100 @@ func LogFieldOf(info *types.Info, call *ast.CallExpr) (LogField, bool) {
 func isStringType(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
+}
+
+// SpanContextIDOf reports whether call reads a trace or span id from a span
+// context: (go.opentelemetry.io/otel/trace.SpanContext).TraceID or .SpanID
+// (whatever the span context came from). It returns "TraceID" or "SpanID".
+func SpanContextIDOf(info *types.Info, call *ast.CallExpr) (string, bool) {
+	switch name := CalleeName(info, call); name {
+	case "(" + TracePath + ".SpanContext).TraceID":
+		return "TraceID", true
+	case "(" + TracePath + ".SpanContext).SpanID":
+		return "SpanID", true
+	}
+	return "", false
+}
+
+// logAdapters are the calls that route one logging library into another:
+// their presence marks a file as an adapter between libraries.
+var logAdapters = map[string]bool{
+	ZapPath + ".NewStdLog":                     true,
+	ZapPath + ".NewStdLogAt":                   true,
+	ZapPath + ".RedirectStdLog":                true,
+	ZapPath + ".RedirectStdLogAt":              true,
+	SlogPath + ".NewLogLogger":                 true,
+	"(*" + LogrusPath + ".Logger).Writer":      true,
+	"(*" + LogrusPath + ".Logger).WriterLevel": true,
+	"(*" + LogrusPath + ".Entry).Writer":       true,
+	"(*" + LogrusPath + ".Entry).WriterLevel":  true,
+}
+
+// IsLogAdapter reports whether call routes one logging library into
+// another: zap.NewStdLog / RedirectStdLog (std log → zap), slog.NewLogLogger
+// (slog → std log), logrus's Writer (std log → logrus).
+func IsLogAdapter(info *types.Info, call *ast.CallExpr) bool {
+	return logAdapters[CalleeName(info, call)]
+}
+
+// LogBackend is an interface through which a logging library hands records
+// to a back end: implementing one with another library's logger is how
+// adapters between libraries are written.
+type LogBackend struct {
+	Library LogLibrary
+	Name    string // "slog.Handler", "zapcore.Core", "logrus.Hook", ...
+	Iface   *types.Interface
+}
+
+// logBackendIfaces lists the back-end interfaces by package path and name.
+var logBackendIfaces = []struct {
+	lib        LogLibrary
+	path, name string
+	short      string
+}{
+	{LibSlog, SlogPath, "Handler", "slog.Handler"},
+	{LibZap, ZapPath + "/zapcore", "Core", "zapcore.Core"},
+	{LibLogrus, LogrusPath, "Hook", "logrus.Hook"},
+	{LibLogrus, LogrusPath, "Formatter", "logrus.Formatter"},
+	{LibZerolog, ZerologPath, "Hook", "zerolog.Hook"},
+}
+
+// LogBackends returns the logging back-end interfaces (slog.Handler,
+// zapcore.Core, logrus.Hook and Formatter, zerolog.Hook) visible from pkg
+// through its imports. Compute it once per package.
+func LogBackends(pkg *types.Package) []LogBackend {
+	var out []LogBackend
+	for _, b := range logBackendIfaces {
+		p := findPackage(pkg, b.path)
+		if p == nil {
+			continue
+		}
+		if iface := lookupInterface(p, b.name); iface != nil {
+			out = append(out, LogBackend{Library: b.lib, Name: b.short, Iface: iface})
+		}
+	}
+	return out
+}
+
+// LogBackendOf returns the back end among backends that t or *t
+// implements.
+func LogBackendOf(backends []LogBackend, t types.Type) (LogBackend, bool) {
+	if t == nil {
+		return LogBackend{}, false
+	}
+	if _, isIface := t.Underlying().(*types.Interface); isIface {
+		return LogBackend{}, false
+	}
+	for _, b := range backends {
+		if types.Implements(t, b.Iface) || types.Implements(types.NewPointer(t), b.Iface) {
+			return b, true
+		}
+	}
+	return LogBackend{}, false
+}
+
+// IsLogFieldValue reports whether t is a typed structured field (slog.Attr,
+// zapcore.Field), which counts as one argument among key/value pairs.
+func IsLogFieldValue(t types.Type) bool {
+	return IsNamed(t, SlogPath, "Attr") || IsNamed(t, ZapPath+"/zapcore", "Field")
 }

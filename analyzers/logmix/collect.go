@@ -1,0 +1,337 @@
+package logmix
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
+)
+
+// logCall is a log call with what the checks need to know about its place.
+type logCall struct {
+	api.LogCall
+	file      *fileInfo
+	funcs     []ast.Node // enclosing functions, outermost first
+	bootstrap bool       // in the error branch of a logger constructor
+	cliOutput bool       // fmt inside a flag.Usage function
+}
+
+// fileInfo is what the walk learns about one file.
+type fileInfo struct {
+	file     *ast.File
+	families map[api.LogLibrary]bool // imported logging families
+	backend  bool                    // declares a logging back end (slog.Handler, zapcore.Core, a hook)
+	adapter  bool                    // calls an adapter (zap.RedirectStdLog, slog.NewLogLogger, ...)
+	listed   bool                    // in a package listed by -logmix.bridges
+}
+
+// isBridge reports whether the file adapts one logging library to another:
+// its package is listed in -logmix.bridges, or it imports two logging
+// libraries and implements one's back end or calls an adapter.
+func (f *fileInfo) isBridge() bool {
+	return f.listed || (len(f.families) >= 2 && (f.backend || f.adapter))
+}
+
+// fieldUse is a structured field or key/value pair: its value may copy a
+// trace id.
+type fieldUse struct {
+	at      ast.Node // where to report
+	lib     api.LogLibrary
+	key     ast.Expr // nil when unknown
+	value   ast.Expr
+	inMsg   bool // an operand of the message rather than a field
+	file    *fileInfo
+	backend bool // inside a method of a logging back end
+}
+
+type assignment struct {
+	lhs *types.Var
+	rhs ast.Expr
+}
+
+// usage is everything the walk collected.
+type usage struct {
+	calls       []*logCall
+	fields      []fieldUse
+	assigns     []assignment // in source order
+	spanIDCalls bool         // the package reads SpanContext().TraceID/SpanID
+	reassigned  map[*types.Var]bool
+	emptyCtx    map[*types.Var]bool // locals set to context.Background()/TODO()
+	hot         []analysis.Diagnostic
+}
+
+func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
+	info := pass.TypesInfo
+	u := &usage{reassigned: map[*types.Var]bool{}, emptyCtx: map[*types.Var]bool{}}
+	var (
+		file      *fileInfo
+		bootstrap []ast.Node // bodies where a logger constructor failed
+		usageFns  []ast.Node // flag.Usage functions
+		backendFn []ast.Node // methods of logging back ends
+		backends  []api.LogBackend
+		gotBE     bool
+	)
+	within := func(nodes []ast.Node, pos token.Pos) bool {
+		for _, n := range nodes {
+			if n.Pos() <= pos && pos < n.End() {
+				return true
+			}
+		}
+		return false
+	}
+	filter := []ast.Node{
+		(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil),
+		(*ast.ValueSpec)(nil), (*ast.IfStmt)(nil), (*ast.CompositeLit)(nil),
+	}
+	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.File:
+			if (!flagTests && lint.IsTestFile(pass, n.Pos())) || lint.IsGenerated(n) {
+				return false
+			}
+			file = newFileInfo(pass, n)
+		case *ast.FuncDecl:
+			if n.Recv == nil || len(n.Recv.List) == 0 {
+				return true
+			}
+			if !gotBE {
+				backends, gotBE = api.LogBackends(pass.Pkg), true
+			}
+			if _, ok := api.LogBackendOf(backends, api.TypeOf(info, n.Recv.List[0].Type)); ok {
+				file.backend = true
+				backendFn = append(backendFn, n)
+			}
+		case *ast.IfStmt:
+			if followsLoggerConstructor(info, n, stack) {
+				bootstrap = append(bootstrap, n.Body)
+			}
+		case *ast.AssignStmt:
+			u.addAssign(info, n.Lhs, n.Rhs, n.Tok == token.DEFINE)
+			if lit := flagUsageFunc(info, n); lit != nil {
+				usageFns = append(usageFns, lit)
+			}
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			u.addAssign(info, lhs, n.Values, true)
+		case *ast.CompositeLit:
+			if api.IsLogFieldMap(api.TypeOf(info, n)) {
+				for _, elt := range n.Elts {
+					if kv, ok := elt.(*ast.KeyValueExpr); ok {
+						u.fields = append(u.fields, fieldUse{at: kv, lib: api.LibLogrus, key: kv.Key, value: kv.Value, file: file, backend: within(backendFn, n.Pos())})
+					}
+				}
+			}
+		case *ast.CallExpr:
+			u.addCall(pass, n, stack, file, within(bootstrap, n.Pos()), within(usageFns, n.Pos()), within(backendFn, n.Pos()))
+		}
+		return true
+	})
+	return u
+}
+
+func newFileInfo(pass *analysis.Pass, f *ast.File) *fileInfo {
+	fi := &fileInfo{file: f, families: map[api.LogLibrary]bool{}, listed: flagBridges.matches(pass.Pkg.Path())}
+	for _, imp := range f.Imports {
+		path := strings.Trim(imp.Path.Value, "`\"")
+		if lib := libraryOfImport(path); lib != "" {
+			fi.families[lib] = true
+		}
+	}
+	return fi
+}
+
+// addAssign records one-to-one assignments to variables, in source order,
+// and which context variables only ever hold context.Background().
+func (u *usage) addAssign(info *types.Info, lhs, rhs []ast.Expr, define bool) {
+	for i, l := range lhs {
+		id, ok := ast.Unparen(l).(*ast.Ident)
+		if !ok || id.Name == "_" {
+			continue
+		}
+		v, _ := info.ObjectOf(id).(*types.Var)
+		if v == nil {
+			continue
+		}
+		newVar := define && info.Defs[id] == v
+		if !newVar {
+			u.reassigned[v] = true
+		}
+		if len(lhs) != len(rhs) {
+			continue
+		}
+		u.assigns = append(u.assigns, assignment{lhs: v, rhs: rhs[i]})
+		if newVar && isEmptyContext(info, rhs[i]) {
+			u.emptyCtx[v] = true
+		}
+	}
+}
+
+// isEmptyContext reports whether e is context.Background() or
+// context.TODO(): a context that carries no span.
+func isEmptyContext(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	name := api.CalleeName(info, call)
+	return name == "context.Background" || name == "context.TODO"
+}
+
+func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node, file *fileInfo, bootstrap, cli, backend bool) {
+	info := pass.TypesInfo
+	if _, ok := api.SpanContextIDOf(info, call); ok {
+		u.spanIDCalls = true
+		return
+	}
+	if lc, ok := api.LogCallOf(info, call); ok {
+		c := &logCall{LogCall: lc, file: file, bootstrap: bootstrap, cliOutput: cli && lc.Library == api.LibFmt}
+		if lc.ContextForm != "" && !lc.HasContext {
+			c.funcs = lint.EnclosingFuncs(stack)
+		}
+		u.calls = append(u.calls, c)
+		u.addCallOperands(info, c, backend)
+		return
+	}
+	f, ok := api.LogFieldOf(info, call)
+	if !ok {
+		f, ok = api.LogContextFieldOf(info, call)
+	}
+	if ok {
+		if f.Value != nil {
+			u.fields = append(u.fields, fieldUse{at: call, lib: f.Library, key: f.Key, value: f.Value, file: file, backend: backend})
+		}
+		return
+	}
+	if kv, ok := api.LogKeyValuesOf(info, call); ok {
+		u.addKeyValues(info, kv.Args, 0, kv.Library, file, backend)
+		// A map of fields written in place: logrus.Fields literals are
+		// recorded where they are written (see collect); zerolog's
+		// Fields(map[string]any{...}) here.
+		if lit, ok := ast.Unparen(kv.Map).(*ast.CompositeLit); ok && !api.IsLogFieldMap(api.TypeOf(info, lit)) {
+			for _, elt := range lit.Elts {
+				if e, ok := elt.(*ast.KeyValueExpr); ok {
+					u.fields = append(u.fields, fieldUse{at: e, lib: kv.Library, key: e.Key, value: e.Value, file: file, backend: backend})
+				}
+			}
+		}
+		return
+	}
+	if lib, ok := api.LoggerConstructorOf(info, call); ok {
+		if d, ok := hotConstruction(pass, call, lib, stack); ok {
+			u.hot = append(u.hot, d)
+		}
+	}
+	if file != nil && api.IsLogAdapter(info, call) {
+		file.adapter = true
+	}
+}
+
+// addCallOperands records the operands of a log call that may copy a trace
+// id: key/value pairs, and the message and its format operands.
+func (u *usage) addCallOperands(info *types.Info, c *logCall, backend bool) {
+	args := c.Call.Args
+	end := len(args)
+	if c.Fields >= 0 && c.Fields < end {
+		end = c.Fields
+		if c.KeyValues {
+			u.addKeyValues(info, args, c.Fields, c.Library, c.file, backend)
+		}
+	}
+	start := c.Msg
+	if start < 0 {
+		start = 0
+		if c.Library == api.LibFmt && strings.HasPrefix(c.Method, "Fprint") {
+			start = 1
+		}
+	}
+	for i := start; i < end && i < len(args); i++ {
+		if api.IsContext(api.TypeOf(info, args[i])) {
+			continue
+		}
+		u.fields = append(u.fields, fieldUse{at: args[i], lib: c.Library, value: args[i], inMsg: true, file: c.file, backend: backend})
+	}
+}
+
+// addKeyValues records alternating key, value arguments from index first;
+// a typed field (slog.Attr, zap.Field) stands alone.
+func (u *usage) addKeyValues(info *types.Info, args []ast.Expr, first int, lib api.LogLibrary, file *fileInfo, backend bool) {
+	for i := first; i < len(args); i++ {
+		if api.IsLogFieldValue(api.TypeOf(info, args[i])) {
+			continue
+		}
+		if i+1 >= len(args) {
+			break
+		}
+		u.fields = append(u.fields, fieldUse{at: args[i+1], lib: lib, key: args[i], value: args[i+1], file: file, backend: backend})
+		i++
+	}
+}
+
+// followsLoggerConstructor reports whether the if statement checks the
+// outcome of building a logger (its init, or the statement before it,
+// assigns from a logger constructor): log.Fatal or fmt in its body is the
+// fallback when the logger could not be built, not a second library.
+func followsLoggerConstructor(info *types.Info, ifs *ast.IfStmt, stack []ast.Node) bool {
+	if assignsLoggerConstructor(info, ifs.Init) {
+		return true
+	}
+	if len(stack) < 2 {
+		return false
+	}
+	block, ok := stack[len(stack)-2].(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	for i, s := range block.List {
+		if s == ifs {
+			return i > 0 && assignsLoggerConstructor(info, block.List[i-1])
+		}
+	}
+	return false
+}
+
+func assignsLoggerConstructor(info *types.Info, s ast.Stmt) bool {
+	as, ok := s.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return false
+	}
+	found := false
+	ast.Inspect(as.Rhs[0], func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			if _, ok := api.LoggerConstructorOf(info, call); ok {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// flagUsageFunc returns the function literal assigned to flag.Usage or to
+// a FlagSet's Usage field: fmt there prints command-line help.
+func flagUsageFunc(info *types.Info, as *ast.AssignStmt) *ast.FuncLit {
+	if len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return nil
+	}
+	lit, ok := ast.Unparen(as.Rhs[0]).(*ast.FuncLit)
+	if !ok {
+		return nil
+	}
+	v, ok := api.ObjectOf(info, as.Lhs[0]).(*types.Var)
+	if !ok || v.Pkg() == nil || v.Pkg().Path() != "flag" || v.Name() != "Usage" {
+		return nil
+	}
+	return lit
+}

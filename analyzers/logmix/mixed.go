@@ -1,0 +1,170 @@
+package logmix
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
+)
+
+// tally is the per-family count of the counted calls of a package.
+type tally struct {
+	count   map[api.LogLibrary]int
+	otelzap int // calls of otelzap within the zap family
+}
+
+// choice is the library a package should use, and why.
+type choice struct {
+	family  api.LogLibrary
+	reason  string // the start of the message
+	advice  string // "use zap"
+	fmtLogs bool   // fmt printing counts as logging in this package
+}
+
+// counted reports whether a call takes part in the mixing check: not in a
+// bridge file, not the fallback of a failed logger constructor, not help
+// text.
+func (c *logCall) counted() bool {
+	return !(c.file != nil && c.file.isBridge()) && !c.bootstrap && !c.cliOutput
+}
+
+func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallExpr]bool {
+	mixed := map[*ast.CallExpr]bool{}
+	if !r.Enabled(checkMixed) {
+		return mixed
+	}
+	t := tally{count: map[api.LogLibrary]int{}}
+	for _, c := range u.calls {
+		if c.counted() {
+			t.count[c.Library.Family()]++
+			if c.Library == api.LibOtelzap {
+				t.otelzap++
+			}
+		}
+	}
+	ch, ok := chooseLibrary(pass.Pkg.Name() == "main", t)
+	if !ok {
+		return mixed
+	}
+	for _, c := range u.calls {
+		fam := c.Library.Family()
+		if !c.counted() || fam == ch.family || (fam == api.LibFmt && !ch.fmtLogs) {
+			continue
+		}
+		mixed[c.Call] = true
+		r.Reportf(checkMixed, c.Call, "%s; this %s call uses %s: %s", ch.reason, callName(pass.TypesInfo, c), c.Library, ch.advice)
+	}
+	return mixed
+}
+
+// familyOrder breaks ties between equally used libraries.
+var familyOrder = []api.LogLibrary{api.LibSlog, api.LibZap, api.LibZerolog, api.LibLogrus, api.LibLog}
+
+// chooseLibrary decides the package's logging library: -logmix.logger, or
+// the most used one. fmt is never chosen; it counts as logging unless the
+// package is a command whose only other logger (if any) is std log.
+func chooseLibrary(isMain bool, t tally) (choice, bool) {
+	structured := false
+	loggers := 0
+	for _, f := range familyOrder {
+		if t.count[f] > 0 {
+			loggers++
+			if f != api.LibLog {
+				structured = true
+			}
+		}
+	}
+	ch := choice{fmtLogs: loggers > 0 && (!isMain || structured)}
+	if want := flagLogger.lib; want != "" {
+		ch.family = want.Family()
+		name := string(want)
+		ch.reason = "this service logs with " + name + " (-logmix.logger=" + name + ")"
+		ch.advice = "use " + name
+		return ch, true
+	}
+	if loggers == 0 || (loggers == 1 && (!ch.fmtLogs || t.count[api.LibFmt] == 0)) {
+		return choice{}, false
+	}
+	var top []api.LogLibrary
+	for _, f := range familyOrder {
+		switch {
+		case t.count[f] == 0:
+		case len(top) == 0 || t.count[f] > t.count[top[0]]:
+			top = []api.LogLibrary{f}
+		case t.count[f] == t.count[top[0]]:
+			top = append(top, f)
+		}
+	}
+	ch.family = top[0]
+	name := familyName(ch.family, t)
+	ch.advice = "use " + name
+	if ch.family == api.LibZap && t.otelzap > 0 {
+		ch.advice = "use otelzap"
+	}
+	n := t.count[ch.family]
+	if len(top) == 1 {
+		ch.reason = fmt.Sprintf("package uses %s for logging (%d %s)", name, n, plural(n, "call"))
+	} else {
+		names := make([]string, len(top))
+		for i, f := range top {
+			names[i] = familyName(f, t)
+		}
+		ch.reason = fmt.Sprintf("package uses %s equally for logging (%d %s each; %s wins the tie in the order slog, zap, zerolog, logrus, log: set -logmix.logger to choose)",
+			joinAnd(names), n, plural(n, "call"), name)
+	}
+	return ch, true
+}
+
+// joinAnd joins names as "a and b" or "a, b and c".
+func joinAnd(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func familyName(f api.LogLibrary, t tally) string {
+	if f == api.LibZap && t.otelzap > 0 {
+		if t.otelzap == t.count[f] {
+			return "otelzap"
+		}
+		return "zap/otelzap"
+	}
+	return string(f)
+}
+
+func plural(n int, s string) string {
+	if n == 1 {
+		return s
+	}
+	return s + "s"
+}
+
+// callName names a log call as written when that is short ("log.Printf",
+// "s.logger.Info"), else by its method ("Msg").
+func callName(info *types.Info, c *logCall) string {
+	sel, ok := ast.Unparen(c.Call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return c.Method
+	}
+	if isSimplePath(sel.X) {
+		return types.ExprString(sel)
+	}
+	return c.Method
+}
+
+func isSimplePath(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		_, ok := x.X.(*ast.Ident)
+		return ok
+	}
+	return false
+}

@@ -1,0 +1,98 @@
+package logmix
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
+)
+
+func reportManualTraceIDs(pass *analysis.Pass, r *lint.Reporter, u *usage) {
+	if !u.spanIDCalls || !r.Enabled(checkTraceID) {
+		return
+	}
+	info := pass.TypesInfo
+	traced := tracedVars(info, u.assigns)
+	for _, f := range u.fields {
+		if f.backend || (f.file != nil && f.file.isBridge()) {
+			continue
+		}
+		id, ok := copiesSpanID(info, f.value, traced)
+		if !ok {
+			continue
+		}
+		what := "trace id"
+		if id == "SpanID" {
+			what = "span id"
+		}
+		if f.inMsg {
+			r.Reportf(checkTraceID, f.at, "%s formatted into the log message by hand: %s", what, traceAwareAdvice(f.lib))
+			continue
+		}
+		key := "a log field"
+		if k, ok := api.StringConst(info, f.key); ok {
+			key = fmt.Sprintf("log field %q", k)
+		}
+		r.Reportf(checkTraceID, f.at, "%s copies the %s by hand: %s", key, what, traceAwareAdvice(f.lib))
+	}
+}
+
+// traceAwareAdvice names the trace-aware logger for a library.
+func traceAwareAdvice(lib api.LogLibrary) string {
+	switch lib.Family() {
+	case api.LibZap:
+		return "log through otelzap (logger.Ctx(ctx).Info) or a go.opentelemetry.io/contrib/bridges/otelzap core, which add trace_id and span_id from the context"
+	case api.LibSlog:
+		return "log with the ...Context methods through a trace-aware handler such as go.opentelemetry.io/contrib/bridges/otelslog, which adds trace_id and span_id from the context"
+	case api.LibLogrus:
+		return "log with WithContext(ctx) through a trace-aware hook such as go.opentelemetry.io/contrib/bridges/otellogrus, which adds trace_id and span_id from the context"
+	case api.LibZerolog:
+		return "log with .Ctx(ctx) through a trace-aware hook such as go.opentelemetry.io/contrib/bridges/otelzerolog, which adds trace_id and span_id from the context"
+	}
+	return "use a trace-aware logger (otelzap, or slog with an otelslog handler) that adds trace_id and span_id from the context"
+}
+
+// tracedVars returns the variables assigned a value derived from a span
+// context's TraceID or SpanID, following assignments in source order.
+func tracedVars(info *types.Info, assigns []assignment) map[*types.Var]string {
+	traced := map[*types.Var]string{}
+	for _, a := range assigns {
+		if id, ok := copiesSpanID(info, a.rhs, traced); ok {
+			traced[a.lhs] = id
+		}
+	}
+	return traced
+}
+
+// copiesSpanID reports whether e computes its value from
+// SpanContext().TraceID() or SpanID() (directly, via String(), a
+// conversion or formatting, or a variable holding one).
+func copiesSpanID(info *types.Info, e ast.Expr, traced map[*types.Var]string) (string, bool) {
+	if e == nil {
+		return "", false
+	}
+	found := ""
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found != "" {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if id, ok := api.SpanContextIDOf(info, n); ok {
+				found = id
+			}
+		case *ast.Ident:
+			if v, ok := info.Uses[n].(*types.Var); ok && traced[v] != "" {
+				found = traced[v]
+			}
+		}
+		return found == ""
+	})
+	return found, found != ""
+}
