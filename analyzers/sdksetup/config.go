@@ -86,13 +86,57 @@ func (c *checker) checkSampler(cur inspector.Cursor, call *ast.CallExpr) {
 		return // package-level option: the variable may be changed anywhere
 	}
 	arg := call.Args[0]
-	if !c.fullSampler(fn, arg, 0) {
+	if !c.fullSampler(fn, arg, 0) || c.chosenByCondition(cur) {
 		return
 	}
 	c.r.Reportf(checkFullSampling, arg,
 		"sampler %s keeps every trace (100%% sampling) and overrides OTEL_TRACES_SAMPLER; "+
 			"leave WithSampler out so the SDK reads OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG, "+
 			"or build the sampler from configuration", types.ExprString(arg))
+}
+
+// chosenByCondition reports whether the WithSampler call at cur is one
+// branch of a choice made at run time: it lies in a switch or select case,
+// in an if statement that has an else, or in an if statement (without else)
+// that adds the option to a provider built outside it, as in
+//
+//	if cfg.Debug {
+//		opts = append(opts, sdktrace.WithSampler(sdktrace.AlwaysSample()))
+//	}
+//
+// An if statement that builds the whole provider with the sampler inside
+// it (if tracingEnabled { tp := NewTracerProvider(WithSampler(...)) })
+// still hard-codes it.
+func (c *checker) chosenByCondition(cur inspector.Cursor) bool {
+	inProvider := false
+	for n := range cur.Enclosing() {
+		switch n := n.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.CaseClause, *ast.CommClause:
+			return true
+		case *ast.CallExpr:
+			inProvider = inProvider || api.IsProviderConstructor(api.Callee(c.info, n))
+		case *ast.IfStmt:
+			if n.Else != nil || !inProvider {
+				if k := cursorEdgeInto(cur, n); k == edge.IfStmt_Body || k == edge.IfStmt_Else {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// cursorEdgeInto returns the edge by which the path from cur up to its
+// ancestor node anc enters anc.
+func cursorEdgeInto(cur inspector.Cursor, anc ast.Node) edge.Kind {
+	for ; cur.Node() != nil; cur = cur.Parent() {
+		if cur.Parent().Node() == anc {
+			return cur.ParentEdgeKind()
+		}
+	}
+	return edge.Invalid
 }
 
 // fullSampler reports whether e, in function fn, is a sampler that samples

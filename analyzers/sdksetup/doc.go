@@ -26,11 +26,13 @@
 // when any Shutdown on it is called, deferred or taken as a method value
 // (append(shutdownFuncs, tp.Shutdown)), on any path. It is someone else's
 // to shut down when it is returned, stored in a field, global, map or slice
-// element or struct, sent on a channel, or passed to any function other
-// than the known borrowers: otel.SetTracerProvider, otel.SetMeterProvider,
-// global.SetLoggerProvider and the instrumentation options such as
-// otelhttp.WithTracerProvider, which use the provider but never shut it
-// down. ForceFlush does not count: it exports what is buffered now, not
+// element or struct, sent on a channel, or passed to a function that may
+// shut it down (a registry, a lifecycle helper). Borrowers do not count:
+// the functions that use the provider but never shut it down
+// (otel.SetTracerProvider, otel.SetMeterProvider, global.SetLoggerProvider,
+// instrumentation options such as otelhttp.WithTracerProvider), and
+// same-package functions whose body only borrows the parameter in the same
+// sense. ForceFlush does not count: it exports what is buffered now, not
 // what arrives later. A same-package function that returns a provider it
 // created (directly, through a named result or with an error, including
 // methods and generic functions) is a factory: its callers are checked
@@ -61,7 +63,9 @@
 // ("using synchronous Exporters to block requests"). A suggested fix
 // renames the call to sdktrace.WithBatcher, sdktrace.NewBatchSpanProcessor
 // or sdklog.NewBatchProcessor (the last only where the result is passed as
-// an sdklog.Processor, since the concrete types differ).
+// an sdklog.Processor, since the concrete types differ). Exporting to a
+// test exporter (sdk/trace/tracetest, as in test helpers kept in non-test
+// files) is not reported.
 //
 //	sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp))  // reported
 //	sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp)) // good

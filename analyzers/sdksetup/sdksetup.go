@@ -139,7 +139,7 @@ func (c *checker) visitCall(cur inspector.Cursor, test bool) {
 	}
 	switch {
 	case api.IsProviderConstructor(fn):
-		prov, _ := api.SDKProvider(api.TypeOf(c.info, call))
+		prov, _ := api.SDKProvider(fn.Type().(*types.Signature).Results().At(0).Type())
 		c.providers = append(c.providers, source{cur: cur, prov: prov, test: test})
 	case api.IsSetTracerProvider(fn):
 		if !test {

@@ -72,6 +72,16 @@ func TestChecksFlagEnablesServiceName(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(t), sdksetup.Analyzer, "./sdksetup/servicename")
 }
 
+func TestServiceNameFlagOff(t *testing.T) {
+	setFlag(t, "checks", "all")
+	if err := sdksetup.Analyzer.Flags.Set("service-name", "false"); err != nil {
+		t.Fatal(err)
+	}
+	if got := sdksetup.Analyzer.Flags.Lookup("checks").Value.String(); got != "shutdown,sync-export,full-sampling,propagator" {
+		t.Errorf("-checks=all -service-name=false: checks = %q", got)
+	}
+}
+
 func TestChecksFlagSelects(t *testing.T) {
 	setFlag(t, "checks", "shutdown")
 	analysistest.Run(t, testutil.TestData(t), sdksetup.Analyzer, "./sdksetup/checksflag")

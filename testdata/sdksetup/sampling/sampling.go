@@ -148,3 +148,38 @@ func packageLevel() sdktrace.TracerProviderOption {
 func ratioBelowOne() sdktrace.TracerProviderOption {
 	return sdktrace.WithSampler(sdktrace.TraceIDRatioBased(0.999)) // ok: below 1
 }
+
+// --- conditional: a choice made at run time, unless the branch builds the
+// whole provider ----------------------------------------------------------------
+
+func debugOption(cfg Config) *sdktrace.TracerProvider {
+	var opts []sdktrace.TracerProviderOption
+	if cfg.Debug {
+		opts = append(opts, sdktrace.WithSampler(sdktrace.AlwaysSample())) // ok: only in debug mode; otherwise OTEL_TRACES_SAMPLER
+	}
+	return sdktrace.NewTracerProvider(opts...)
+}
+
+func ifElse(cfg Config) *sdktrace.TracerProvider {
+	if cfg.Debug {
+		return sdktrace.NewTracerProvider(sdktrace.WithSampler(sdktrace.AlwaysSample())) // ok: one branch of a choice
+	} else {
+		return sdktrace.NewTracerProvider(sdktrace.WithSampler(sdktrace.TraceIDRatioBased(cfg.Ratio)))
+	}
+}
+
+func byEnvironment(env string) sdktrace.TracerProviderOption {
+	switch env {
+	case "dev":
+		return sdktrace.WithSampler(sdktrace.AlwaysSample()) // ok: chosen per environment
+	default:
+		return sdktrace.WithSampler(sdktrace.TraceIDRatioBased(0.05))
+	}
+}
+
+func enabledOnly(cfg Config) *sdktrace.TracerProvider {
+	if cfg.Ratio > 0 {
+		return sdktrace.NewTracerProvider(sdktrace.WithSampler(sdktrace.AlwaysSample())) // want `^sampler sdktrace\.AlwaysSample\(\) keeps every trace .* \(sdksetup/full-sampling\)$`
+	}
+	return nil
+}
