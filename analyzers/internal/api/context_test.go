@@ -1,0 +1,339 @@
+package api
+
+import (
+	"fmt"
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// Minimal copies of the APIs the context questions are about, under their
+// real import paths: the matchers look at package paths and names only.
+var fakeSources = map[string]string{
+	"context": `package context
+import "time"
+type Context interface {
+	Deadline() (time.Time, bool)
+	Done() <-chan struct{}
+	Err() error
+	Value(key any) any
+}
+type emptyCtx struct{ Context }
+func Background() Context { return emptyCtx{} }
+func TODO() Context { return emptyCtx{} }
+func WithoutCancel(parent Context) Context { return parent }`,
+	"net/http": `package http
+import "context"
+type Request struct{ ctx context.Context }
+func (r *Request) Context() context.Context { return r.ctx }
+type ResponseWriter interface{ WriteHeader(int) }`,
+	"example.com/fw": `package fw
+import ("context"; "net/http")
+type Ctx struct{}
+func (*Ctx) UserContext() context.Context { return nil }
+func (*Ctx) Context() context.Context { return nil }
+type Echo interface{ Request() *http.Request }
+type Opaque struct{}
+type Native struct{ context.Context }`,
+	"go.opentelemetry.io/otel/propagation": `package propagation
+import "context"
+type TextMapCarrier interface{ Get(string) string }
+type MapCarrier map[string]string
+func (m MapCarrier) Get(k string) string { return m[k] }
+type TextMapPropagator interface {
+	Inject(ctx context.Context, c TextMapCarrier)
+	Extract(ctx context.Context, c TextMapCarrier) context.Context
+	Fields() []string
+}
+type TraceContext struct{}
+func (TraceContext) Inject(ctx context.Context, c TextMapCarrier) {}
+func (TraceContext) Extract(ctx context.Context, c TextMapCarrier) context.Context { return ctx }
+func (TraceContext) Fields() []string { return nil }`,
+}
+
+// fakeImporter type-checks fakeSources on demand, and the standard library
+// (time, only) from export data.
+type fakeImporter struct {
+	fset *token.FileSet
+	pkgs map[string]*types.Package
+	std  types.Importer
+}
+
+func (im *fakeImporter) Import(path string) (*types.Package, error) {
+	if p, ok := im.pkgs[path]; ok {
+		return p, nil
+	}
+	src, ok := fakeSources[path]
+	if !ok {
+		return im.std.Import(path)
+	}
+	f, err := parser.ParseFile(im.fset, path+".go", src, 0)
+	if err != nil {
+		return nil, err
+	}
+	conf := types.Config{Importer: im}
+	p, err := conf.Check(path, im.fset, []*ast.File{f}, nil)
+	if err != nil {
+		return nil, err
+	}
+	im.pkgs[path] = p
+	return p, nil
+}
+
+type checked struct {
+	fset *token.FileSet
+	file *ast.File
+	pkg  *types.Package
+	info *types.Info
+}
+
+func check(t *testing.T, src string) checked {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "x.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
+		Uses: map[*ast.Ident]types.Object{}, Scopes: map[ast.Node]*types.Scope{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{}, Instances: map[*ast.Ident]types.Instance{},
+	}
+	im := &fakeImporter{fset: fset, pkgs: map[string]*types.Package{}, std: importer.ForCompiler(fset, "source", nil)}
+	conf := types.Config{Importer: im}
+	pkg, err := conf.Check("example.com/x", fset, []*ast.File{f}, info)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return checked{fset, f, pkg, info}
+}
+
+// marks returns the calls mark("name") of the file by name, with the
+// function nodes enclosing each, outermost first.
+func (c checked) marks() map[string]struct {
+	pos   token.Pos
+	funcs []ast.Node
+} {
+	out := map[string]struct {
+		pos   token.Pos
+		funcs []ast.Node
+	}{}
+	ast.Inspect(c.file, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "mark" {
+			return true
+		}
+		name := strings.Trim(call.Args[0].(*ast.BasicLit).Value, `"`)
+		path, _ := astutil.PathEnclosingInterval(c.file, call.Pos(), call.End())
+		var funcs []ast.Node
+		for i := len(path) - 1; i >= 0; i-- {
+			switch path[i].(type) {
+			case *ast.FuncDecl, *ast.FuncLit:
+				funcs = append(funcs, path[i])
+			}
+		}
+		out[name] = struct {
+			pos   token.Pos
+			funcs []ast.Node
+		}{call.Pos(), funcs}
+		return true
+	})
+	return out
+}
+
+const contextSrc = `package x
+
+import (
+	"context"
+	"net/http"
+
+	"example.com/fw"
+)
+
+func mark(string) {}
+
+func Param(ctx context.Context) { mark("param") }
+
+func Blank(_ context.Context) { mark("blank") }
+
+func Nothing() { mark("nothing") }
+
+func Local(r *http.Request) {
+	mark("before-local")
+	ctx := r.Context()
+	mark("after-local")
+	_ = ctx
+}
+
+func Latest(a context.Context) {
+	b := context.WithoutCancel(a)
+	mark("latest")
+	_ = b
+}
+
+func Shadow(ctx context.Context, r *http.Request) {
+	{
+		ctx := 1
+		mark("shadowed")
+		_ = ctx
+	}
+}
+
+func Handler(ctx context.Context, register func(func(http.ResponseWriter, *http.Request))) {
+	register(func(w http.ResponseWriter, r *http.Request) { mark("handler-literal") })
+	func() { mark("closure") }()
+}
+
+func Result() (ctx context.Context) { mark("named-result"); return nil }
+
+func MadeRequest() {
+	var req *http.Request
+	mark("request-local")
+	_ = req
+}
+
+func Generic[C context.Context](c C) { mark("type-param") }
+
+type constraint interface{ context.Context; Name() string }
+
+func Generic2[C constraint](c C) { mark("type-param-embedded") }
+
+func Carrier(c *fw.Ctx) { mark("carrier-method") }
+
+func CarrierEcho(e fw.Echo) { mark("carrier-echo") }
+
+func CarrierNative(n *fw.Native) { mark("carrier-native") }
+
+func CarrierOpaque(o fw.Opaque) { mark("carrier-opaque") }
+
+func CarrierLoses(ctx context.Context, c *fw.Ctx) { mark("carrier-loses") }
+
+type S struct{}
+
+func (s *S) Method(ctx context.Context) { mark("method") }
+
+var Lit = func(ctx context.Context) { mark("package-literal") }
+`
+
+func TestContextAt(t *testing.T) {
+	SetContextCarriers([]string{"example.com/fw.Ctx", "example.com/fw.Echo", "example.com/fw.Native", "example.com/fw.Opaque"})
+	t.Cleanup(func() { SetContextCarriers(nil) })
+	c := check(t, contextSrc)
+	marks := c.marks()
+	for _, tc := range []struct {
+		mark string
+		want string // Describe(), or "" for no context
+		kind ContextSourceKind
+	}{
+		{"param", "ctx (parameter of Param)", CtxParam},
+		{"blank", "", 0},
+		{"nothing", "", 0},
+		{"before-local", "r.Context() (request of Local)", CtxRequest},
+		{"after-local", "ctx (local variable of Local)", CtxLocal},
+		{"latest", "b (local variable of Latest)", CtxLocal},
+		{"shadowed", "r.Context() (request of Shadow)", CtxRequest},
+		{"handler-literal", "r.Context() (request of the enclosing function literal)", CtxRequest},
+		{"closure", "ctx (parameter of Handler)", CtxParam},
+		{"named-result", "", 0},
+		{"request-local", "", 0},
+		{"type-param", "c (parameter of Generic)", CtxParam},
+		{"type-param-embedded", "c (parameter of Generic2)", CtxParam},
+		{"carrier-method", "c.Context() (from a parameter of Carrier)", CtxCarrier},
+		{"carrier-echo", "e.Request().Context() (from a parameter of CarrierEcho)", CtxCarrier},
+		{"carrier-native", "n (from a parameter of CarrierNative)", CtxCarrier},
+		{"carrier-opaque", "the context carried by o (parameter of CarrierOpaque)", CtxCarrier},
+		{"carrier-loses", "ctx (parameter of CarrierLoses)", CtxParam},
+		{"method", "ctx (parameter of Method)", CtxParam},
+		{"package-literal", "ctx (parameter of the enclosing function literal)", CtxParam},
+	} {
+		m, ok := marks[tc.mark]
+		if !ok {
+			t.Fatalf("no mark %q", tc.mark)
+		}
+		src, found := ContextAt(c.pkg, c.info, m.funcs, m.pos)
+		switch {
+		case tc.want == "" && found:
+			t.Errorf("%s: found %q, want no context", tc.mark, src.Describe())
+		case tc.want != "" && !found:
+			t.Errorf("%s: no context, want %q", tc.mark, tc.want)
+		case found && (src.Describe() != tc.want || src.Kind != tc.kind):
+			t.Errorf("%s: got %q (kind %d), want %q (kind %d)", tc.mark, src.Describe(), src.Kind, tc.want, tc.kind)
+		}
+	}
+}
+
+func TestContextAtWithoutCarriers(t *testing.T) {
+	SetContextCarriers(nil)
+	c := check(t, contextSrc)
+	m := c.marks()["carrier-method"]
+	if src, found := ContextAt(c.pkg, c.info, m.funcs, m.pos); found {
+		t.Errorf("carrier without configuration: found %q", src.Describe())
+	}
+}
+
+func TestContextAtPartialInfo(t *testing.T) {
+	c := check(t, contextSrc)
+	m := c.marks()["param"]
+	if _, found := ContextAt(c.pkg, nil, m.funcs, m.pos); found {
+		t.Error("nil info: found a context")
+	}
+	if _, found := ContextAt(nil, c.info, m.funcs, m.pos); found {
+		t.Error("nil package: found a context")
+	}
+	if _, found := ContextAt(c.pkg, c.info, m.funcs, token.NoPos); found {
+		t.Error("no position: found a context")
+	}
+	empty := &types.Info{}
+	if src, found := ContextAt(c.pkg, empty, m.funcs, m.pos); found && src.Kind == CtxParam {
+		t.Errorf("no scopes recorded: %q is called a parameter", src.Describe())
+	}
+}
+
+func TestFreshAndExtract(t *testing.T) {
+	c := check(t, `package x
+
+import (
+	"context"
+
+	"go.opentelemetry.io/otel/propagation"
+)
+
+type notProp struct{}
+
+func (notProp) Extract(ctx context.Context, c propagation.TextMapCarrier) context.Context { return ctx }
+
+func F(p propagation.TextMapPropagator, m propagation.MapCarrier) {
+	_ = context.Background()
+	_ = context.TODO()
+	_ = context.WithoutCancel(nil)
+	_ = p.Extract(nil, m)
+	_ = propagation.TraceContext{}.Extract(nil, m)
+	_ = notProp{}.Extract(nil, m)
+}
+`)
+	var got []string
+	ast.Inspect(c.file, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		name, fresh := IsFreshContext(c.info, call)
+		got = append(got, fmt.Sprintf("%s:%v/%v", ShortFuncName(Callee(c.info, call)), fresh && name != "", IsPropagatorExtract(c.info, call)))
+		return true
+	})
+	want := "context.Background:true/false context.TODO:true/false context.WithoutCancel:false/false " +
+		"(propagation.TextMapPropagator).Extract:false/true (propagation.TraceContext).Extract:false/true " +
+		"(x.notProp).Extract:false/false"
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("got  %s\nwant %s", g, want)
+	}
+}
