@@ -275,3 +275,20 @@ func shutThroughHelper(ctx context.Context) {
 	install(tp)
 	shutdownLater(ctx, tp)
 }
+
+// --- generics and lifecycle hooks ----------------------------------------------
+
+func setupGeneric[E tracesdk.SpanExporter](exp E) {
+	tp := tracesdk.NewTracerProvider(tracesdk.WithBatcher(exp)) // want `^tracer provider created here is never shut down, .* \(sdksetup/shutdown\)$`
+	otel.SetTracerProvider(tp)
+}
+
+type hook struct {
+	OnStart, OnStop func(context.Context) error
+}
+
+func lifecycle(hooks *[]hook) {
+	tp := tracesdk.NewTracerProvider() // ok: the OnStop hook shuts it down
+	*hooks = append(*hooks, hook{OnStop: tp.Shutdown})
+	otel.SetTracerProvider(tp)
+}
