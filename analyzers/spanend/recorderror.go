@@ -45,9 +45,9 @@ func (c *checker) keyOf(e ast.Expr) (spanKey, bool) {
 	return spanKey{}, false
 }
 
-// checkRecordError reports span.RecordError(err) on a path from the entry of
-// the function through the call to its exit on which the span's status is
-// never set to Error.
+// checkRecordError reports span.RecordError(err), on a span the package
+// starts, on a path from the entry of the function through the call to its
+// exit on which the span's status is never set to Error.
 func (c *checker) checkRecordError(fi *funcInfo, stmt *ast.ExprStmt) {
 	call, ok := stmt.X.(*ast.CallExpr)
 	if !ok {
@@ -55,7 +55,11 @@ func (c *checker) checkRecordError(fi *funcInfo, stmt *ast.ExprStmt) {
 	}
 	recv := api.Receiver(c.info, call)
 	key, ok := c.keyOf(recv)
-	if !ok {
+	root, _ := key.root.(*types.Var)
+	if !ok || key.field != nil || key.fromCtx || !c.started[root] {
+		// Only spans this code starts: a span from a parameter, a field or
+		// trace.SpanFromContext belongs to code that may set its status
+		// (otelhttp marks a server span failed for a 5xx response).
 		return
 	}
 	sets := func(n ast.Node) bool { return c.setsStatus(n, key) }

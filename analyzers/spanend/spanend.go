@@ -145,6 +145,11 @@ func (c *checker) collect(insp *inspector.Inspector) {
 			if s, ok := api.SpanStartOf(c.info, n); ok {
 				if site := bindStart(s, stack); site != nil {
 					fi.starts = append(fi.starts, site)
+					if id, ok := ast.Unparen(site.spanLHS).(*ast.Ident); ok {
+						if v, ok := c.info.ObjectOf(id).(*types.Var); ok {
+							c.started[v] = true
+						}
+					}
 				}
 				return true
 			}

@@ -29,6 +29,7 @@ type checker struct {
 	closureMemo  map[effectKey]effect
 	bodies       map[*ast.BlockStmt]*graph
 	usedAfterEnd map[token.Pos]bool
+	started      map[*types.Var]bool // variables assigned a span start somewhere
 }
 
 type paramKey struct {
@@ -50,6 +51,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		helperEnds: map[paramKey]bool{}, helperBusy: map[paramKey]bool{}, helperStatus: map[paramKey]bool{},
 		effects: map[effectKey]effect{}, closureMemo: map[effectKey]effect{},
 		bodies: map[*ast.BlockStmt]*graph{}, usedAfterEnd: map[token.Pos]bool{},
+		started: map[*types.Var]bool{},
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
