@@ -31,8 +31,11 @@
 // and the wrappers configured with -spanend.start-funcs — of span.SetName, of
 // otelhttp.NewHandler(h, operation) and otelhttp.NewMiddleware(operation), and
 // the values returned by a formatter passed to otelhttp.WithSpanNameFormatter
-// (a function literal or a function of the same package).
-// trace.SpanFromContext starts nothing and is not checked.
+// (a function literal or a function of the same package). (otelhttp before
+// v0.69 names server spans after the operation; later versions name them
+// "{method} {route}" unless a formatter uses the operation.)
+// trace.SpanFromContext starts nothing and is not checked, and neither are
+// spans started in _test.go files or generated files.
 //
 // A name is followed through constants (of any package, including named
 // string types and concatenations, as go/types folds them), local and

@@ -87,7 +87,7 @@ func (x *index) varOf(e ast.Expr) *types.Var {
 }
 
 // add records what node n tells about the package.
-func (x *index) add(n ast.Node, stack []ast.Node) {
+func (x *index) add(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.AssignStmt:
 		x.addAssign(n)

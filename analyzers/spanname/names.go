@@ -155,6 +155,9 @@ func dynamicMessage(v value, p part) string {
 		what := "the path in the url.path attribute"
 		if p.input {
 			what = "the value as a span attribute"
+			if s := skeleton(v, true); strings.Contains(s, "{") && defaultConvention.MatchString(s) && conforms(s) {
+				return fmt.Sprintf("span name is built from %s (%s), which has unbounded cardinality; name the span after the route template %q and record %s", p.src, p.why, s, what)
+			}
 		}
 		return fmt.Sprintf("span name is built from %s (%s), which has unbounded cardinality; name the span after the route template (r.Pattern, or a constant such as \"GET /orders/{id}\") and record %s", p.src, p.why, what)
 	}
@@ -196,6 +199,12 @@ func skeleton(v value, routeStyle bool) string {
 // placeholder names a route parameter after the expression it replaces:
 // orderID → id, req.UserID → id, i → i.
 func placeholder(src string) string {
+	if strings.HasSuffix(src, "\")") {
+		// r.PathValue("id"), r.FormValue("page")
+		if i := strings.LastIndex(src, "(\""); i >= 0 {
+			return src[i+2 : len(src)-2]
+		}
+	}
 	if i := strings.LastIndexAny(src, ".("); i >= 0 {
 		src = src[i+1:]
 	}

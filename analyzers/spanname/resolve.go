@@ -239,6 +239,9 @@ func (ev *evaluator) source(e ast.Expr) (value, bool) {
 		return v, true
 	}
 	t := ev.typeOf(e)
+	if _, isTuple := t.(*types.Tuple); isTuple {
+		return unknown, true
+	}
 	switch {
 	case t == nil:
 		return nil, false
@@ -642,6 +645,10 @@ func (ev *evaluator) sprintf(format ast.Expr, args []ast.Expr, depth int) value 
 			continue
 		}
 		v := ev.eval(args[argi], depth+1)
+		if hasStringMethod(ev.typeOf(args[argi])) {
+			// fmt prints what String or Error returns, not the constant.
+			v = derived(v)
+		}
 		argi++
 		if s, isConst := v.constant(); isConst && plain && (verb == 's' || verb == 'v' || verb == 'd') {
 			text.WriteString(s)
@@ -655,6 +662,25 @@ func (ev *evaluator) sprintf(format ast.Expr, args []ast.Expr, depth int) value 
 	}
 	flush()
 	return out
+}
+
+// hasStringMethod reports whether fmt formats values of type t with their
+// String or Error method.
+func hasStringMethod(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if _, isBasic := t.(*types.Basic); isBasic {
+		return false
+	}
+	for _, m := range []string{"String", "Error"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, true, nil, m); obj != nil {
+			if _, isFunc := obj.(*types.Func); isFunc {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // derivedParts keeps v when it has unbounded parts (they make the

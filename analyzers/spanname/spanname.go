@@ -65,13 +65,14 @@ func run(pass *analysis.Pass) (any, error) {
 	idx := newIndex(pass.TypesInfo)
 	var sites []site
 	var formatters []site // the formatter arguments of otelhttp.WithSpanNameFormatter
+	skip := map[*ast.File]bool{}
 	insp.WithStack(indexedNodes, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
 		}
-		idx.add(n, stack)
+		idx.add(n)
 		call, ok := n.(*ast.CallExpr)
-		if !ok {
+		if !ok || skipsNames(pass, stack, skip) {
 			return true
 		}
 		decl := lint.EnclosingFuncDecl(stack)
@@ -108,6 +109,22 @@ func mayNameSpans(pkg *types.Package) bool {
 		return true
 	}
 	return api.Config.StartFuncs.Len() > 0 && api.DependsOn(pkg, api.TracePath)
+}
+
+// skipsNames reports whether the file at the bottom of stack is a test or a
+// generated file: span names there never reach a production backend or
+// cannot be fixed by hand. memo caches the answer per file.
+func skipsNames(pass *analysis.Pass, stack []ast.Node, memo map[*ast.File]bool) bool {
+	f, ok := stack[0].(*ast.File)
+	if !ok {
+		return false
+	}
+	skip, seen := memo[f]
+	if !seen {
+		skip = lint.IsTestFile(pass, f.Pos()) || lint.IsGenerated(f)
+		memo[f] = skip
+	}
+	return skip
 }
 
 // spanNameArg returns the span-name argument of a span start (Tracer.Start

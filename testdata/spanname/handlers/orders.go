@@ -61,7 +61,7 @@ func (s *OrderService) Get(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *OrderService) Update(w http.ResponseWriter, r *http.Request) {
-	ctx, span := s.tracer.Start(r.Context(), "GET /orders/"+r.PathValue("id")) // want `^span name is built from r\.PathValue\("id"\) \(a value the client chooses\), .* \(spanname/dynamic\)$`
+	ctx, span := s.tracer.Start(r.Context(), "GET /orders/"+r.PathValue("id")) // want `^span name is built from r\.PathValue\("id"\) \(a value the client chooses\), which has unbounded cardinality; name the span after the route template "GET /orders/\{id\}" and record the value as a span attribute \(spanname/dynamic\)$`
 	defer span.End()
 	span.SetName(r.URL.Path)                     // want `^span name is built from r\.URL\.Path \(the raw request path\), .* \(spanname/dynamic\)$`
 	trace.SpanFromContext(ctx).SetName("update") // want `^span name "update" repeats the function name Update; name the operation the system performs as Service\.Action, e\.g\. "OrderService\.Update" \(spanname/function-style\)$`

@@ -57,6 +57,9 @@ func (Inventory) Do(ctx context.Context, op Operation) {
 }
 
 func (Inventory) Transition(ctx context.Context, to Status) {
+	// fmt prints Reserved through its String method: "Inventory.MarkAsReserved".
+	_, s0 := tracer.Start(ctx, fmt.Sprintf("Inventory.MarkAs%s", Reserved))
+	defer s0.End()
 	_, span := tracer.Start(ctx, "Inventory.MarkAs"+to.String())
 	defer span.End()
 	_, s2 := tracer.Start(ctx, fmt.Sprintf("Inventory.MarkAs%v", to))
