@@ -84,7 +84,8 @@ type checker struct {
 	vecs       map[types.Object][]*ast.CallExpr // vector variable or field -> its constructors
 	histograms []api.Instrument
 
-	reported map[reportKey]bool
+	reported  map[reportKey]bool
+	generated map[*token.File]bool
 }
 
 type paramRef struct {
@@ -100,27 +101,34 @@ type reportKey struct {
 
 func newChecker(pass *analysis.Pass) *checker {
 	c := &checker{
-		pass:     pass,
-		info:     pass.TypesInfo,
-		r:        lint.NewReporter(pass, "cardinality", checks),
-		policy:   newPolicy(keys.list(), allow.list()),
-		defs:     map[*types.Var][]def{},
-		pkgInits: map[*types.Var]ast.Expr{},
-		params:   map[*types.Var]paramRef{},
-		decls:    map[*types.Func]*ast.FuncDecl{},
-		returns:  map[*ast.FuncDecl][]*ast.ReturnStmt{},
-		calls:    map[*types.Func][]*ast.CallExpr{},
-		enums:    map[*types.Named]bool{},
-		vecs:     map[types.Object][]*ast.CallExpr{},
-		reported: map[reportKey]bool{},
+		pass:      pass,
+		info:      pass.TypesInfo,
+		r:         lint.NewReporter(pass, "cardinality", checks),
+		policy:    newPolicy(keys.list(), allow.list()),
+		defs:      map[*types.Var][]def{},
+		pkgInits:  map[*types.Var]ast.Expr{},
+		params:    map[*types.Var]paramRef{},
+		decls:     map[*types.Func]*ast.FuncDecl{},
+		returns:   map[*ast.FuncDecl][]*ast.ReturnStmt{},
+		calls:     map[*types.Func][]*ast.CallExpr{},
+		enums:     map[*types.Named]bool{},
+		vecs:      map[types.Object][]*ast.CallExpr{},
+		reported:  map[reportKey]bool{},
+		generated: map[*token.File]bool{},
+	}
+	for _, f := range pass.Files {
+		if lint.IsGenerated(f) {
+			c.generated[pass.Fset.File(f.Pos())] = true
+		}
 	}
 	return c
 }
 
-// report reports a finding once per position and check.
+// report reports a finding once per position and check, and never in
+// generated files.
 func (c *checker) report(check string, node ast.Node, format string, args ...any) {
 	k := reportKey{node.Pos(), check}
-	if c.reported[k] {
+	if c.reported[k] || c.generated[c.pass.Fset.File(node.Pos())] {
 		return
 	}
 	c.reported[k] = true

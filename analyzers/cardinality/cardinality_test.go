@@ -22,6 +22,7 @@ func TestCardinality(t *testing.T) {
 		"./cardinality/callbacks",
 		"./cardinality/attrslices",
 		"./cardinality/semconvattrs",
+		"./cardinality/wrappers",
 	)
 }
 

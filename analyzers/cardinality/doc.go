@@ -1,6 +1,154 @@
-// Package cardinality is an otellint rule.
+// Package cardinality defines an Analyzer that keeps metric attributes
+// bounded and metric instruments built once.
 //
 // # Analyzer cardinality
 //
-// cardinality: work in progress
+// cardinality: report unbounded metric attributes and labels, instruments built per request, and duration histograms without a unit or with coarse buckets
+//
+// Every distinct set of attribute values is a time series of its own. One
+// user_id or request_id attribute turns a metric into millions of series
+// and takes the metrics backend down: user_id/request_id should go to logs
+// or traces, not metrics. Instruments created per request leak, allocate
+// on the hot path and, in Prometheus, fail to register twice: create meters
+// and instruments once during initialization.
+//
+// The rule looks at OpenTelemetry metrics (go.opentelemetry.io/otel/metric)
+// and Prometheus client_golang (prometheus and promauto). Calls are matched
+// by type, never by spelling: an import alias, a Meter stored in a field, a
+// type implementing metric.Meter and a promauto.With(reg) factory all count.
+//
+// Bad:
+//
+//	func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+//		requests, _ := meter.Int64Counter("http.server.requests")
+//		requests.Add(r.Context(), 1, metric.WithAttributes(
+//			attribute.String("user_id", r.Header.Get("X-User-ID")),
+//			attribute.String("path", r.URL.Path),
+//		))
+//	}
+//
+// Good: the instrument is built once; the user id goes to the span, the
+// metric gets the route pattern.
+//
+//	var requests, _ = meter.Int64Counter("http.server.requests")
+//
+//	func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+//		trace.SpanFromContext(r.Context()).SetAttributes(
+//			attribute.String("user_id", r.Header.Get("X-User-ID")))
+//		requests.Add(r.Context(), 1, metric.WithAttributes(
+//			attribute.String("http.route", r.Pattern)))
+//	}
+//
+// # Sinks
+//
+// Metric attributes are the attributes reaching metric.WithAttributes or
+// metric.WithAttributeSet (the options of Add, Record, Observe,
+// ObserveInt64 and ObserveFloat64, also in observable callbacks): written
+// in the call; gathered first in a local slice (attrs :=
+// []attribute.KeyValue{...}; attrs = append(attrs, ...)), an
+// attribute.NewSet or a package-level slice; returned by a same-package
+// helper; or passed to a same-package wrapper function whose parameter
+// ends up in WithAttributes. Attributes built with attribute.String and
+// friends, attribute.Key("k").String(v) and the semconv helpers
+// (semconv.URLFull(v)) are understood.
+//
+// Prometheus labels are the label names of New{Counter,Gauge,Histogram,
+// Summary}Vec (prometheus, promauto and promauto.With(reg)), the values
+// passed to WithLabelValues and GetMetricWithLabelValues, and the
+// prometheus.Labels maps (a literal, or a local map filled by index
+// assignments) passed to With, GetMetricWith, CurryWith and MustCurryWith.
+// When the vector is a same-package variable or field built with constant
+// label names, a positional value is named by its label.
+//
+// Span attributes (SetAttributes, trace.WithAttributes), log fields and
+// exemplar labels (AddWithExemplar) are not metric attributes and are never
+// reported: high cardinality is fine there.
+//
+// # Checks
+//
+// Each check is its own diagnostic category, cardinality/<check>, and can be
+// switched off with -cardinality.checks.
+//
+// key: a metric attribute key or Prometheus label name that names an
+// unbounded value. Keys are split into lower-case words at punctuation and
+// camel case, so user_id, user.id, userId and UserID all read "user id",
+// and a key matches when its words end with a deny-list entry: user, end
+// user, customer, account, request, correlation, trace, span, session,
+// order, cart, invoice, transaction, payment, message, event, job, task,
+// run, device and visitor ids; uuids; the bare key "id"; user names; email
+// addresses; IP and client, remote or peer addresses; full URLs and URIs;
+// raw paths (path, url.path, http.target); query strings and query texts;
+// timestamps, times and dates (created_at, ts); error messages. A key is not
+// reported when its value is bounded: a constant, a bool or an enum-typed
+// value.
+//
+// value: a value that is unbounded whatever its key: r.URL.Path,
+// r.URL.RawQuery, r.URL.String(), r.URL.EscapedPath(), r.RequestURI,
+// r.RemoteAddr, r.Referer(), r.UserAgent(), r.ContentLength;
+// uuid.New*() and uuid.NewString(); values of type uuid.UUID, trace.TraceID,
+// trace.SpanID, time.Time, *url.URL, net.IP and netip.Addr and their String
+// methods (span.SpanContext().TraceID().String()); t.Format, t.String and
+// t.Unix* of a time.Time; time.Since; err.Error() and %v of an error (not of
+// a package-level sentinel error); request headers, form values and path
+// values whose name is on the deny list (r.Header.Get("X-Request-ID"));
+// variables and fields named like an id on the deny list (userID,
+// order.ID, req.SessionID). Values are followed through local variables
+// within the function, taking the assignments that may reach the use (a
+// raw path replaced by r.Pattern before it is recorded is fine; one
+// assigned in only one branch is not), through strconv.Itoa and
+// FormatInt, fmt.Sprint*, string concatenation, conversions and the
+// string functions of strings, path and net/url, and into the arguments
+// callers in the package pass to a wrapper's parameter. Constants, bools,
+// enum-typed values, r.Pattern, r.Method and values chosen by a switch over
+// constants are bounded.
+//
+// per-request-instrument: an instrument constructed (Meter's Int64Counter,
+// Float64Histogram, gauges, up-down counters and observables; prometheus
+// and promauto New*), a collector registered (prometheus.MustRegister,
+// Register) or a callback registered (Meter.RegisterCallback) on a hot path:
+// in an HTTP handler (a function or closure with an http.ResponseWriter or
+// *http.Request parameter), in an observable callback, in a function that
+// receives a context.Context and is not a constructor, or in a loop of any
+// other function (including a goroutine a constructor starts). Package-level
+// initialisers, init, main, Start, Run, Serve, constructors and set-up
+// functions (names starting with New, new, Must, Init, Setup, Register,
+// Install, Configure, Provide, Bootstrap), factories returning an
+// instrument, functions passed to sync.Once.Do or sync.OnceFunc/OnceValue,
+// and loops over a literal or a package-level variable are once. Create the
+// instrument once and reuse it.
+//
+// missing-unit: an OpenTelemetry histogram whose name says it measures a
+// duration (a word duration, latency, time, elapsed or rtt) created without
+// metric.WithUnit; for Prometheus, such a histogram whose name has no unit
+// suffix (_seconds, _ms, ...).
+//
+// coarse-buckets: explicit bucket boundaries of a duration histogram
+// (metric.WithExplicitBucketBoundaries; HistogramOpts.Buckets as a literal
+// or prometheus.LinearBuckets, ExponentialBuckets or ExponentialBucketsRange
+// with constant arguments) that cannot tell 10 ms from 100 ms: no boundary
+// lies strictly between the two, while the smallest boundary is below one
+// second (a histogram meant for sub-second values; [1, 5, 30, 60] for a
+// batch job is fine). The unit comes from metric.WithUnit (s, ms, us, ns),
+// else from the name's unit suffix; Prometheus defaults to seconds. When
+// the unit is unknown the boundaries are reported only if they are too
+// coarse read both as seconds and as milliseconds. The guide's example
+// [0.1, 1, 10] is reported.
+//
+// # Flags
+//
+//	-cardinality.checks   checks to run, comma-separated: key, value,
+//	                      per-request-instrument, missing-unit,
+//	                      coarse-buckets, or all; "all,-missing-unit"
+//	                      switches one off (default: all)
+//	-cardinality.keys     extra keys or label names to deny, comma-separated,
+//	                      normalised like the defaults ("tenant_id" also
+//	                      matches tenant.id, tenantID and variables named
+//	                      tenantID) (default: none)
+//	-cardinality.allow    keys or label names never reported, nor their
+//	                      values, comma-separated and normalised; an entry
+//	                      matches keys ending with its words ("path" allows
+//	                      url.path) (default: none)
+//
+// A finding can be silenced with //otellint:ignore cardinality <reason> (or
+// cardinality/<check>) on its line or the line above.
 package cardinality

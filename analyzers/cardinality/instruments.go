@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // describeInstrument names an instrument construction for messages:
@@ -71,8 +72,8 @@ func (c *checker) promName(in api.Instrument) string {
 // checkConstruction reports an instrument constructed (or a collector or
 // callback registered) on a hot path.
 func (c *checker) checkConstruction(call *ast.CallExpr, desc string, register bool, stack []ast.Node) {
-	if !c.r.Enabled(checkPerRequest) {
-		return
+	if !c.r.Enabled(checkPerRequest) || lint.IsTestFile(c.pass, call.Pos()) {
+		return // tests build instruments per case on purpose
 	}
 	where, hot := c.hotPath(stack)
 	if !hot {
@@ -196,13 +197,23 @@ func isGoroutine(stack []ast.Node, i int) bool {
 	return ok
 }
 
+// hasContextParam reports whether sig receives a context.Context or a
+// value of a configured context-carrying type (a framework's request
+// context, see api.SetContextCarriers).
 func hasContextParam(sig *types.Signature) bool {
 	if sig == nil {
 		return false
 	}
+	carriers := api.ContextCarriers()
 	for i := 0; i < sig.Params().Len(); i++ {
-		if api.IsContext(sig.Params().At(i).Type()) {
+		t := sig.Params().At(i).Type()
+		if api.IsContext(t) {
 			return true
+		}
+		for _, full := range carriers {
+			if j := strings.LastIndexByte(full, '.'); j > 0 && api.IsNamed(t, full[:j], full[j+1:]) {
+				return true
+			}
 		}
 	}
 	return false

@@ -241,7 +241,15 @@ func (c *checker) judgeIdent(id *ast.Ident, depth int) judgement {
 	if what, advice, ok := highCardType(v.Type()); ok {
 		return unboundedAt(id, what, advice)
 	}
-	if v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() || v.IsField() {
+	if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		// A package-level variable holds a process-wide value (a
+		// version, a host name, a flag), unless its name says otherwise.
+		if j := c.judgeName(id, v.Name()); j.v == unbounded {
+			return j
+		}
+		return isBounded
+	}
+	if v.Parent() == nil || v.IsField() {
 		return c.judgeName(id, v.Name())
 	}
 	defs, entry := c.reachingDefs(v, id.Pos())
