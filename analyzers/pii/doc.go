@@ -2,5 +2,130 @@
 //
 // # Analyzer pii
 //
-// pii: work in progress
+// pii: report personal and secret data put into logs, spans, metrics or baggage in the clear
+//
+// Telemetry is copied to many systems and kept for weeks: a phone number in
+// a log line or a card number in a span attribute is a compliance incident.
+// The observability guide asks for sensitive fields to be masked or hashed,
+// for whole request and response bodies never to be logged, and for
+// personal data to stay out of baggage, which is sent in a header to every
+// downstream service.
+//
+// The rule follows values within each function — through assignments,
+// conversions, fmt.Sprintf and fmt.Errorf, string concatenation,
+// strings.Builder and bytes.Buffer writes, struct field reads, range loops
+// and the return statements of same-package functions — from a source of
+// personal data to a telemetry sink.
+//
+// Sinks: the message, printed operands and fields of every logging call the
+// suite knows (log, log/slog, zap and its sugared logger, logrus, zerolog,
+// otelzap; slog and sugared key/value pairs, logger.With, logrus.Fields,
+// zerolog contexts; fmt.Print* is left out, being a command's output as
+// often as a log); attributes (attribute.String and friends, named
+// "span attribute" under span.SetAttributes or trace.WithAttributes and
+// "metric attribute" under metric.WithAttributes); span names, event
+// names, status descriptions and errors recorded on spans; Prometheus label
+// values; baggage members and properties.
+//
+// Sources, each a check:
+//
+//   - named-value: a value whose name denotes personal or secret data. The
+//     name is a local, parameter, struct field, map key (claims["email"]),
+//     header, form or environment key (r.Header.Get("Authorization"),
+//     r.FormValue("email"), os.Getenv("DB_PASSWORD")), or a function or
+//     getter (req.GetEmail(), cfg.Password()). The vocabulary: phone and
+//     mobile numbers, email addresses, passwords (passwd, pwd, passphrase),
+//     secrets and private keys, tokens (access, refresh, bearer, JWT), API
+//     keys, credentials, DSNs and connection strings, Authorization and
+//     Cookie headers (and http.Cookie values), card numbers (PAN), CVVs,
+//     SSNs, national ids, passport numbers and dates of birth. Names are
+//     split into words (camelCase, PascalCase, snake_case, kebab-case,
+//     dots, acronyms: userEmail, X-Api-Key, userSSN) and judged by their
+//     head, their last words: emailEnabled, passwordPolicyVersion,
+//     tokenCount and phoneVerified are not personal data, nor is
+//     nextPageToken. A field is also read with its struct's name
+//     (Card.Number is a card number). The value must be able to hold the
+//     data: strings, byte slices, fmt.Stringers and named string types do;
+//     booleans, floats, time.Time and time.Duration never; integers only
+//     for identifiers that are numbers by nature (card number, CVV, SSN,
+//     phone number: a CVV recorded with attribute.Int is still a CVV).
+//     Compile-time constants are never personal data.
+//   - tagged-field: a struct field tagged sensitive, `otellint:"pii"`,
+//     whatever its name and type (bar booleans).
+//   - sensitive-key: an attribute, log or baggage key that names personal
+//     data (attribute.String("user.email", v)) given a value the rule cannot
+//     trace and that is not known to be redacted.
+//   - struct-dump: a struct whose fields include a sensitive one (by name
+//     or tag), formatted or logged whole: with a fmt verb other than %T and
+//     %p (log.Printf("%+v", user), fmt.Sprintf, fmt.Errorf), as zap.Any,
+//     zap.Reflect, slog.Any, a slog or sugared key/value, logrus WithField,
+//     zerolog Interface, or through json.Marshal. The message names the
+//     field. The rule knows what each sink shows: fmt prints every field and
+//     nested pointers as addresses; encoding/json, zap and zerolog show
+//     exported fields only, follow pointers and honour json:"-". A type
+//     that renders itself is trusted: a String, Error or Format method for
+//     fmt and logrus, LogValue for slog, MarshalLogObject for zap,
+//     MarshalJSON for JSON encoders.
+//   - body-dump: a whole request or response — httputil.DumpRequest,
+//     DumpRequestOut and DumpResponse results, io.ReadAll(r.Body) (also
+//     through io.LimitReader and http.MaxBytesReader), r.Form, r.PostForm,
+//     r.MultipartForm, and the header maps r.Header and resp.Header —
+//     logged or put on spans. Single headers and form values read by name
+//     are judged by the name.
+//
+// Redaction: a value that passes through a redaction helper is clean:
+// functions whose name, receiver type or package name contains hash, mask,
+// redact, anonymize (anonymise), obfuscate, truncate or last4, the
+// crypto/sha256, sha512, sha1 and md5 sums, hash.Hash's Sum (sha256.New,
+// hmac.New), and url.URL's Redacted. Slicing a string (token[:8],
+// pan[len(pan)-4:]) keeps a part and counts as truncation. A name that
+// says the value is redacted (phone_hash, maskedEmail, emailSHA256) is not
+// personal data, as a variable or as a key — but a raw value under such a
+// key is still reported: zap.String("phone_hash", phone).
+//
+// Bad:
+//
+//	logger.Info("user login", zap.String("phone", req.Phone))
+//	span.SetAttributes(attribute.Int("card.cvv", card.CVV))
+//	member, _ := baggage.NewMember("user.email", u.Email)
+//	body, _ := io.ReadAll(r.Body)
+//	slog.Debug("request", "body", string(body))
+//	log.Printf("signup: %+v", user) // User has an Email field
+//
+// Good:
+//
+//	logger.Info("user login", zap.String("phone_hash", hashPhone(req.Phone)))
+//	span.SetAttributes(attribute.String("card.last4", last4(card.Number)))
+//	member, _ := baggage.NewMember("tenant.id", u.TenantID)
+//	slog.Debug("request", "sku", order.SKU, "quantity", order.Quantity)
+//	log.Printf("signup: user %s", user.ID)
+//
+// Flags:
+//
+//	-pii.checks     checks to run (default: all of named-value, tagged-field,
+//	                sensitive-key, struct-dump, body-dump; "all,-struct-dump"
+//	                switches one off)
+//	-pii.words      extra words or phrases that denote personal data, comma
+//	                separated, in any spelling: loyalty_number,medicalRecord
+//	-pii.ignore     words or phrases whose presence in a name makes it not
+//	                personal data: pwd (a working directory), session token
+//	-pii.optional   optional vocabularies, off by default: ip (IP addresses,
+//	                remote addresses), address (street and postal addresses),
+//	                name (full, first and last names), or all
+//	-pii.tag        the struct tag key marking sensitive fields (default
+//	                otellint, value pii); key:value changes the value too, as
+//	                in gdpr:personal
+//	-pii.redactors  extra redaction helpers, added to the defaults: words their
+//	                name contains (scrub), or full function names as go/types
+//	                prints them ((*example.com/vault.Client).Seal)
+//
+// Findings are silenced with //otellint:ignore pii/<check> <reason> on the
+// line or the line above. The rule offers no fixes: how to mask a value is
+// a decision, not an edit.
+//
+// Limits: values are followed within one package, flow-insensitively but
+// for assignments after a use or inside blocks that return before it;
+// arguments are not followed into the functions they are passed to (a
+// same-package helper that logs its parameter is reported where it logs
+// it, by the parameter's name); a time.Time date of birth is not reported.
 package pii

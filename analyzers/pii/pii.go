@@ -2,15 +2,41 @@ package pii
 
 import (
 	_ "embed" // for the rule documentation in doc.go
+	"flag"
+	"go/ast"
+	"go/types"
+	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/otellint/otellint/analyzers/internal/api"
 	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 //go:embed doc.go
 var doc string
+
+// The checks of the rule, named after the source of the personal data.
+const (
+	checkNamed  = "named-value"   // a value whose name denotes personal or secret data
+	checkTagged = "tagged-field"  // a struct field tagged sensitive
+	checkKey    = "sensitive-key" // an attribute, log or baggage key naming PII, with an unmasked value
+	checkStruct = "struct-dump"   // a struct with sensitive fields formatted or logged whole
+	checkBody   = "body-dump"     // a whole request/response body, dump, form or header map
+)
+
+var (
+	checks     = lint.NewChecks([]string{checkNamed, checkTagged, checkKey, checkStruct, checkBody})
+	extraWords listFlag
+	ignoreWord listFlag
+	optional   listFlag
+	tagFlag    = stringFlag{s: defaultTag}
+)
+
+const defaultTag = "otellint"
 
 // Analyzer is the pii rule.
 var Analyzer = &analysis.Analyzer{
@@ -19,8 +45,139 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://github.com/otellint/otellint#pii",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, lint.IgnoreAnalyzer},
 	Run:      run,
+	Flags:    flags(),
+}
+
+func flags() flag.FlagSet {
+	fs := flag.NewFlagSet("pii", flag.ContinueOnError)
+	fs.Var(checks, "checks", "comma-separated checks to run: "+strings.Join(checks.Known(), ", ")+`, "all", or "all,-name"`)
+	fs.Var(&extraWords, "words", "comma-separated extra words or phrases that denote personal data (snake_case, camelCase or spaced)")
+	fs.Var(&ignoreWord, "ignore", "comma-separated words or phrases whose presence in a name makes it not personal data")
+	fs.Var(&optional, "optional", "comma-separated optional vocabularies to enable: ip, address, name, or all")
+	fs.Var(&tagFlag, "tag", `struct tag key marking sensitive fields (`+defaultTag+`:"pii"); "key:value" to change the value too`)
+	fs.Var(api.Redactors, "redactors", "comma-separated extra redaction helpers: words their name contains, or full function names")
+	return *fs
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if pass.TypesInfo == nil || !api.ImportsAny(pass.Pkg, append([]string{api.OtelPath, api.PrometheusPath}, api.LogImportPaths...)...) {
+		return nil, nil
+	}
+	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if ins == nil {
+		return nil, nil
+	}
+	c := newChecker(pass)
+	c.collect(ins)
+	for _, n := range c.sinks {
+		c.checkSink(n)
+	}
 	return nil, nil
+}
+
+// collect walks the package once: it records every assignment to a
+// variable and every return statement (for following values within
+// functions and through same-package calls), the attribute sinks by
+// context, and the calls and literals that may be sinks.
+func (c *checker) collect(ins *inspector.Inspector) {
+	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil)}
+	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			c.recordAssign(n.Lhs, n.Rhs, stack)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			c.recordAssign(lhs, n.Values, stack)
+		case *ast.RangeStmt:
+			c.addAssign(c.localVar(n.Value), n.X, -1, stack)
+		case *ast.FuncLit:
+			c.funcLits = append(c.funcLits, span{n.Pos(), n.End()})
+		case *ast.ReturnStmt:
+			c.recordReturn(n, stack)
+		case *ast.CallExpr:
+			c.recordWrite(n, stack)
+			c.recordAttrContext(n)
+			c.sinks = append(c.sinks, n)
+		case *ast.CompositeLit:
+			if t := api.TypeOf(c.info, n); api.IsLogFieldMap(t) || api.IsPromLabelsMap(t) {
+				c.sinks = append(c.sinks, n)
+			}
+		}
+		return true
+	})
+}
+
+// listFlag is a flag.Value holding a comma-separated list.
+type listFlag struct {
+	mu   sync.RWMutex
+	list []string
+}
+
+func (l *listFlag) String() string {
+	if l == nil {
+		return ""
+	}
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return strings.Join(l.list, ",")
+}
+
+func (l *listFlag) Set(s string) error {
+	parts := api.SplitList(s)
+	l.mu.Lock()
+	l.list = parts
+	l.mu.Unlock()
+	return nil
+}
+
+func (l *listFlag) get() []string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return append([]string(nil), l.list...)
+}
+
+// stringFlag is a flag.Value holding one string.
+type stringFlag struct {
+	mu sync.RWMutex
+	s  string
+}
+
+func (f *stringFlag) String() string {
+	if f == nil {
+		return ""
+	}
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	return f.s
+}
+
+func (f *stringFlag) Set(s string) error {
+	f.mu.Lock()
+	f.s = strings.TrimSpace(s)
+	f.mu.Unlock()
+	return nil
+}
+
+// sensitiveTag returns the struct tag key and value that mark a field
+// sensitive.
+func sensitiveTag() (key, value string) {
+	s := tagFlag.String()
+	if s == "" {
+		s = defaultTag
+	}
+	if k, v, ok := strings.Cut(s, ":"); ok {
+		return k, strings.Trim(v, `"`)
+	}
+	return s, "pii"
+}
+
+// exprText prints e for a message.
+func exprText(e ast.Expr) string {
+	return shorten(types.ExprString(e), 60)
 }

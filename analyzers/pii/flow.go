@@ -1,0 +1,650 @@
+package pii
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
+)
+
+// checker holds the per-package state of the rule.
+type checker struct {
+	pass *analysis.Pass
+	info *types.Info
+	r    *lint.Reporter
+	v    *vocab
+
+	tagKey, tagValue string
+
+	// assigns maps each variable to the expressions assigned to it
+	// anywhere in the package (flow-insensitive; closures share the map).
+	assigns map[*types.Var][]rhs
+	memo    map[varUse]flow
+	busy    map[*types.Var]bool
+	// funcLits are the function literals of the package, to tell a use
+	// in a closure (which may run after any assignment) from a plain one.
+	funcLits []span
+	// returns are the return statements of the package's declared
+	// functions, for following a value through a same-package call.
+	returns map[*types.Func][]*ast.ReturnStmt
+	results map[funcResult]flow
+	// attrCtx names the sink an attribute constructor feeds, by the call
+	// it is an argument of (span.SetAttributes, metric.WithAttributes).
+	attrCtx map[*ast.CallExpr]string
+	sinks   []ast.Node
+
+	exposure map[exposureKey]*exposed
+}
+
+// rhs is one value assigned to a variable: e itself, the idx'th result of
+// the tuple e, or (for a range statement) an element of e.
+type rhs struct {
+	e   ast.Expr
+	idx int
+	// pos is where the assignment happens; fences are the enclosing blocks
+	// that end in a return or panic, out of which it reaches no use.
+	pos    token.Pos
+	fences []span
+}
+
+// span is the extent of a block.
+type span struct{ pos, end token.Pos }
+
+func (s span) contains(p token.Pos) bool { return s.pos <= p && p < s.end }
+
+// source is where personal data enters: a named value, a tagged field, a
+// struct formatted whole or a whole body.
+type source struct {
+	check string
+	expr  string // the origin as written: u.Email, io.ReadAll(r.Body)
+	desc  string // what it is: "an email address"
+	// struct-dump only
+	field  string // the exposed field path: Password, Account.Token
+	typ    string // the struct type
+	method string // the method that would control formatting
+}
+
+// flow is what is known of a value: the personal data it carries, or that
+// it is clean (a constant, or passed through a redaction helper).
+type flow struct {
+	src   *source
+	clean bool
+}
+
+// funcResult is one result of a function.
+type funcResult struct {
+	fn  *types.Func
+	idx int
+}
+
+// varUse is a variable read at a position.
+type varUse struct {
+	v   *types.Var
+	pos token.Pos
+}
+
+func newChecker(pass *analysis.Pass) *checker {
+	c := &checker{
+		pass:     pass,
+		info:     pass.TypesInfo,
+		r:        lint.NewReporter(pass, "pii", checks),
+		v:        newVocab(optional.get(), extraWords.get(), ignoreWord.get()),
+		assigns:  map[*types.Var][]rhs{},
+		memo:     map[varUse]flow{},
+		busy:     map[*types.Var]bool{},
+		returns:  map[*types.Func][]*ast.ReturnStmt{},
+		results:  map[funcResult]flow{},
+		attrCtx:  map[*ast.CallExpr]string{},
+		exposure: map[exposureKey]*exposed{},
+	}
+	c.tagKey, c.tagValue = sensitiveTag()
+	return c
+}
+
+// localVar returns the variable an identifier on the left of an
+// assignment denotes, or nil.
+func (c *checker) localVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, _ := c.info.ObjectOf(id).(*types.Var)
+	if v == nil || v.IsField() {
+		return nil
+	}
+	return v
+}
+
+func (c *checker) recordAssign(lhs, values []ast.Expr, stack []ast.Node) {
+	switch {
+	case len(lhs) == len(values):
+		for i, l := range lhs {
+			c.addAssign(c.localVar(l), values[i], -1, stack)
+		}
+	case len(values) == 1:
+		for i, l := range lhs {
+			c.addAssign(c.localVar(l), values[0], i, stack)
+		}
+	}
+}
+
+// addAssign records that e (its idx'th result when idx ≥ 0) is assigned
+// to v at the innermost node of stack.
+func (c *checker) addAssign(v *types.Var, e ast.Expr, idx int, stack []ast.Node) {
+	if v == nil || len(stack) == 0 {
+		return
+	}
+	r := rhs{e: e, idx: idx, pos: stack[len(stack)-1].Pos()}
+	for i := len(stack) - 1; i >= 0; i-- {
+		var list []ast.Stmt
+		switch b := stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			i = -1
+			continue
+		case *ast.BlockStmt:
+			list = b.List
+		case *ast.CaseClause:
+			list = b.Body
+		case *ast.CommClause:
+			list = b.Body
+		default:
+			continue
+		}
+		if len(list) > 0 && c.terminates(list[len(list)-1]) {
+			r.fences = append(r.fences, span{stack[i].Pos(), stack[i].End()})
+		}
+	}
+	c.assigns[v] = append(c.assigns[v], r)
+}
+
+// recordReturn files a return statement under the declared function that
+// contains it (returns of function literals are not followed).
+func (c *checker) recordReturn(ret *ast.ReturnStmt, stack []ast.Node) {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch f := stack[i].(type) {
+		case *ast.FuncLit:
+			return
+		case *ast.FuncDecl:
+			if fn, ok := c.info.Defs[f.Name].(*types.Func); ok {
+				c.returns[fn] = append(c.returns[fn], ret)
+			}
+			return
+		}
+	}
+}
+
+// resultFlow decides the idx'th result of a same-package function from its
+// return statements: validate(req) returning fmt.Errorf("bad card %s",
+// req.Card.Number) returns a card number. Parameters are judged by their
+// names, not by the arguments of a particular call.
+func (c *checker) resultFlow(fn *types.Func, idx, depth int) (flow, bool) {
+	rets, ok := c.returns[fn]
+	if !ok {
+		return flow{}, false
+	}
+	key := funcResult{fn, idx}
+	if f, ok := c.results[key]; ok {
+		return f, true
+	}
+	c.results[key] = flow{} // recursion guard
+	f := flow{clean: true}
+	for _, ret := range rets {
+		switch {
+		case len(ret.Results) == 0:
+			f = combine(f, flow{}) // bare return of named results
+		case len(ret.Results) == 1 && idx > 0:
+			f = combine(f, c.flowAt(ret.Results[0], idx, depth))
+		case idx < len(ret.Results):
+			f = combine(f, c.flowAt(ret.Results[idx], -1, depth))
+		}
+	}
+	if f.src != nil {
+		src := *f.src
+		src.expr += " in " + fn.Name()
+		f.src = &src
+	}
+	c.results[key] = f
+	return f, true
+}
+
+// terminates reports whether s leaves the function: a return or a panic.
+func (c *checker) terminates(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		if call, ok := s.X.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				b, isBuiltin := c.info.Uses[id].(*types.Builtin)
+				return isBuiltin && b.Name() == "panic"
+			}
+		}
+	}
+	return false
+}
+
+// recordWrite records writes into a strings.Builder or bytes.Buffer
+// variable (sb.WriteString(x), fmt.Fprintf(&sb, ...)) as assignments to it.
+func (c *checker) recordWrite(call *ast.CallExpr, stack []ast.Node) {
+	fn := api.Callee(c.info, call)
+	if fn == nil {
+		return
+	}
+	switch api.FullName(fn) {
+	case "(*strings.Builder).WriteString", "(*strings.Builder).Write", "(*strings.Builder).WriteRune", "(*strings.Builder).WriteByte",
+		"(*bytes.Buffer).WriteString", "(*bytes.Buffer).Write", "(*bytes.Buffer).WriteRune", "(*bytes.Buffer).WriteByte":
+		if len(call.Args) == 1 {
+			c.addAssign(c.bufferVar(api.Receiver(c.info, call)), call.Args[0], -1, stack)
+		}
+	case "fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln":
+		if len(call.Args) > 0 {
+			c.addAssign(c.bufferVar(call.Args[0]), call, -1, stack)
+		}
+	}
+}
+
+// bufferVar returns the strings.Builder or bytes.Buffer variable e denotes
+// (b or &b), or nil.
+func (c *checker) bufferVar(e ast.Expr) *types.Var {
+	if e == nil {
+		return nil
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	v := c.localVar(e)
+	if v == nil {
+		return nil
+	}
+	if t := v.Type(); api.IsNamed(t, "strings", "Builder") || api.IsNamed(t, "bytes", "Buffer") {
+		return v
+	}
+	return nil
+}
+
+// recordAttrContext remembers which sink the attribute arguments of call
+// feed: span attributes, span events, metric measurements.
+func (c *checker) recordAttrContext(call *ast.CallExpr) {
+	what := ""
+	if _, m, ok := api.SpanMethodCall(c.info, call); ok && m == "SetAttributes" {
+		what = "span attribute"
+	} else {
+		switch api.CalleeName(c.info, call) {
+		case api.TracePath + ".WithAttributes":
+			what = "span attribute"
+		case api.MetricPath + ".WithAttributes", api.MetricPath + ".WithAttributeSet":
+			what = "metric attribute"
+		case api.AttributePath + ".NewSet":
+			what = c.attrCtx[call]
+		}
+	}
+	if what == "" {
+		return
+	}
+	for _, a := range call.Args {
+		if inner, ok := ast.Unparen(a).(*ast.CallExpr); ok {
+			c.attrCtx[inner] = what
+		}
+	}
+}
+
+// flowOf returns what is known of the value of e.
+func (c *checker) flowOf(e ast.Expr) flow {
+	return c.flowAt(e, -1, 0)
+}
+
+const maxDepth = 40
+
+// flowAt returns what is known of e, or of its idx'th result when e is a
+// tuple-valued call, comma-ok index or type assertion (idx ≥ 0).
+func (c *checker) flowAt(e ast.Expr, idx, depth int) flow {
+	if e == nil || depth > maxDepth {
+		return flow{}
+	}
+	if idx < 0 && api.IsConst(c.info, e) {
+		return flow{clean: true}
+	}
+	depth++
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		switch o := c.info.ObjectOf(x).(type) {
+		case *types.Var:
+			if !o.IsField() {
+				return c.varFlow(o, x.Pos(), depth)
+			}
+		case *types.Const:
+			return flow{clean: true}
+		case *types.Nil:
+			return flow{clean: true}
+		}
+	case *ast.SelectorExpr:
+		if sel, ok := c.info.Selections[x]; ok {
+			if sel.Kind() == types.FieldVal {
+				return c.fieldFlow(x, sel)
+			}
+			return flow{}
+		}
+		if v, ok := c.info.Uses[x.Sel].(*types.Var); ok { // pkg.Var
+			return c.varFlow(v, x.Pos(), depth)
+		}
+	case *ast.CallExpr:
+		return c.callFlow(x, idx, depth)
+	case *ast.BinaryExpr:
+		if x.Op == token.ADD {
+			return combine(c.flowAt(x.X, -1, depth), c.flowAt(x.Y, -1, depth))
+		}
+		return flow{clean: true} // comparisons, arithmetic on non-identifiers
+	case *ast.IndexExpr:
+		if idx > 0 {
+			return flow{clean: true} // the ok of v, ok := m[k]
+		}
+		return c.indexFlow(x, depth)
+	case *ast.SliceExpr:
+		f := c.flowAt(x.X, -1, depth)
+		if f.src != nil && f.src.check != checkBody && f.src.check != checkStruct {
+			// token[:8], card[len(card)-4:]: a prefix or suffix kept is
+			// the usual way of truncating a secret.
+			return flow{clean: true}
+		}
+		return f
+	case *ast.StarExpr:
+		return c.flowAt(x.X, -1, depth)
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return c.flowAt(x.X, -1, depth)
+		}
+	case *ast.TypeAssertExpr:
+		if idx > 0 {
+			return flow{clean: true}
+		}
+		return c.flowAt(x.X, -1, depth)
+	case *ast.CompositeLit:
+		if t := api.TypeOf(c.info, x); t != nil {
+			switch t.Underlying().(type) {
+			case *types.Slice, *types.Array:
+				f := flow{clean: true}
+				for _, el := range x.Elts {
+					if kv, ok := el.(*ast.KeyValueExpr); ok {
+						el = kv.Value
+					}
+					f = combine(f, c.flowAt(el, -1, depth))
+				}
+				return f
+			}
+		}
+	}
+	return flow{}
+}
+
+// combine joins what is known of two parts of one value (a concatenation,
+// the assignments of a variable): it carries personal data if either part
+// does, and is clean only if both are.
+func combine(a, b flow) flow {
+	if a.src != nil {
+		return a
+	}
+	if b.src != nil {
+		return b
+	}
+	return flow{clean: a.clean && b.clean}
+}
+
+// varFlow decides a variable: a local whose every assignment is clean is
+// clean whatever its name (email := maskEmail(u.Email)); otherwise a name
+// denoting personal data makes it a source; otherwise it carries what its
+// assignments carry (msg := "login " + email).
+func (c *checker) varFlow(v *types.Var, use token.Pos, depth int) flow {
+	key := varUse{v, use}
+	if f, ok := c.memo[key]; ok {
+		return f
+	}
+	if c.busy[v] {
+		return flow{}
+	}
+	c.busy[v] = true
+	f := c.decideVar(v, use, depth)
+	delete(c.busy, v)
+	c.memo[key] = f
+	return f
+}
+
+func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
+	if api.ContainsRedactorWord(strings.ToLower(v.Name())) {
+		return flow{clean: true}
+	}
+	closure := c.inClosure(v, use)
+	var assigned flow
+	n := 0
+	for _, r := range c.assigns[v] {
+		if !closure && !reaches(r, use) {
+			continue
+		}
+		f := c.flowAt(r.e, r.idx, depth)
+		if n == 0 {
+			assigned = f
+		} else {
+			assigned = combine(assigned, f)
+		}
+		n++
+	}
+	if n > 0 && assigned.clean {
+		return assigned
+	}
+	if cpt := c.v.conceptOf(v.Name()); cpt != nil && qualifies(v.Type(), cpt) {
+		return flow{src: &source{check: checkNamed, expr: v.Name(), desc: cpt.desc}}
+	}
+	return assigned
+}
+
+// reaches reports whether an assignment may reach a use at pos: it comes
+// before it, and is not inside a block that returns without containing it
+// (err = fmt.Errorf("...%s", email) in an if-block that returns does not
+// reach the err logged after the block).
+func reaches(r rhs, use token.Pos) bool {
+	if !use.IsValid() {
+		return true
+	}
+	if r.pos > use {
+		return false
+	}
+	for _, f := range r.fences {
+		if !f.contains(use) {
+			return false
+		}
+	}
+	return true
+}
+
+// inClosure reports whether use lies in a function literal that v is
+// declared outside of: the closure may run after any assignment.
+func (c *checker) inClosure(v *types.Var, use token.Pos) bool {
+	for _, fl := range c.funcLits {
+		if fl.contains(use) && !fl.contains(v.Pos()) {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldFlow decides a struct field read: a tagged field, a field named for
+// personal data, or a whole request header, form or body.
+func (c *checker) fieldFlow(x *ast.SelectorExpr, sel *types.Selection) flow {
+	f, ok := sel.Obj().(*types.Var)
+	if !ok {
+		return flow{}
+	}
+	if c.isTagged(fieldTag(sel.Recv(), sel.Index())) && !isBool(f.Type()) {
+		return flow{src: &source{check: checkTagged, expr: exprText(x), desc: "a field tagged " + c.tagKey + `:"` + c.tagValue + `"`}}
+	}
+	if desc := httpWhole(sel.Recv(), f.Name()); desc != "" {
+		return flow{src: &source{check: checkBody, expr: exprText(x), desc: desc}}
+	}
+	if api.IsNamed(sel.Recv(), "net/http", "Cookie") && f.Name() == "Value" {
+		return flow{src: &source{check: checkNamed, expr: exprText(x), desc: "a cookie"}}
+	}
+	if api.ContainsRedactorWord(strings.ToLower(f.Name())) {
+		return flow{clean: true}
+	}
+	if cpt := c.fieldConcept(fieldOwner(sel.Recv(), sel.Index()), f); cpt != nil {
+		return flow{src: &source{check: checkNamed, expr: exprText(x), desc: cpt.desc}}
+	}
+	return flow{}
+}
+
+// fieldConcept returns the personal data a field of a struct type holds:
+// by its own name (User.Email), or by the type's name and its own read
+// together (Card.Number, Phone.Number, Token.Value); nil when its type
+// cannot hold it.
+func (c *checker) fieldConcept(owner string, f *types.Var) *concept {
+	cpt := c.v.conceptOf(f.Name())
+	if cpt == nil && owner != "" && !api.ContainsRedactorWord(strings.ToLower(owner)) {
+		cpt = c.v.conceptOf(owner + "_" + f.Name())
+	}
+	if cpt != nil && qualifies(f.Type(), cpt) {
+		return cpt
+	}
+	return nil
+}
+
+// fieldOwner returns the name of the named struct type that declares the
+// field reached from recv by the selection index path, or "".
+func fieldOwner(recv types.Type, index []int) string {
+	t := recv
+	for i, idx := range index {
+		st := structOf(t)
+		if st == nil || idx >= st.NumFields() {
+			return ""
+		}
+		if i == len(index)-1 {
+			return typeName(t)
+		}
+		t = st.Field(idx).Type()
+	}
+	return ""
+}
+
+func typeName(t types.Type) string {
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	if n, ok := t.(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// httpWhole describes the fields of net/http requests and responses that
+// hold every header, form value or the body at once.
+func httpWhole(recv types.Type, field string) string {
+	switch {
+	case api.IsNamed(recv, "net/http", "Request"):
+		switch field {
+		case "Header":
+			return "every request header, Authorization and Cookie included"
+		case "Form", "PostForm":
+			return "every submitted form value"
+		case "MultipartForm":
+			return "the whole multipart form"
+		case "Trailer":
+			return "every request trailer"
+		}
+	case api.IsNamed(recv, "net/http", "Response"):
+		switch field {
+		case "Header":
+			return "every response header, Set-Cookie included"
+		case "Trailer":
+			return "every response trailer"
+		}
+	}
+	return ""
+}
+
+// fieldTag returns the struct tag of the field reached from recv by the
+// selection index path.
+func fieldTag(recv types.Type, index []int) string {
+	t := recv
+	for i, idx := range index {
+		st := structOf(t)
+		if st == nil || idx >= st.NumFields() {
+			return ""
+		}
+		if i == len(index)-1 {
+			return st.Tag(idx)
+		}
+		t = st.Field(idx).Type()
+	}
+	return ""
+}
+
+func structOf(t types.Type) *types.Struct {
+	if t == nil {
+		return nil
+	}
+	t = types.Unalias(t)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
+}
+
+// isTagged reports whether a struct tag marks its field sensitive.
+func (c *checker) isTagged(tag string) bool {
+	if tag == "" || c.tagKey == "" {
+		return false
+	}
+	val, ok := reflect.StructTag(tag).Lookup(c.tagKey)
+	if !ok {
+		return false
+	}
+	for _, part := range strings.Split(val, ",") {
+		if strings.TrimSpace(part) == c.tagValue {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFlow decides m[k]: a map read under a constant key is judged by
+// its key (claims["email"], r.Header["Authorization"]); an element of a
+// slice carries what the slice carries.
+func (c *checker) indexFlow(x *ast.IndexExpr, depth int) flow {
+	t := api.TypeOf(c.info, x.X)
+	if t == nil {
+		return flow{}
+	}
+	if tv, ok := c.info.Types[x.X]; ok && !tv.IsValue() {
+		return flow{} // a generic instantiation
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if _, isMap := t.Underlying().(*types.Map); isMap {
+		return c.keyedFlow(x, x.Index, api.TypeOf(c.info, x))
+	}
+	return c.flowAt(x.X, -1, depth)
+}
+
+// keyedFlow judges the value e read under a constant key (a map index,
+// Header.Get, os.Getenv): it is a source when the key names personal data.
+func (c *checker) keyedFlow(e, key ast.Expr, valueType types.Type) flow {
+	k, ok := api.StringConst(c.info, key)
+	if !ok {
+		return flow{}
+	}
+	if api.ContainsRedactorWord(strings.ToLower(k)) {
+		return flow{clean: true}
+	}
+	if cpt := c.v.conceptOf(k); cpt != nil && qualifies(valueType, cpt) {
+		return flow{src: &source{check: checkNamed, expr: exprText(e), desc: cpt.desc}}
+	}
+	return flow{}
+}

@@ -1,0 +1,295 @@
+package pii
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+)
+
+// sink names where a value ends up, for messages: `zap field "email"`,
+// `span attribute "user.phone"`, `the message of log.Printf`.
+type sink struct {
+	what    string
+	baggage bool
+}
+
+// checkSink checks one call or literal that may put data into telemetry.
+func (c *checker) checkSink(n ast.Node) {
+	if lit, ok := n.(*ast.CompositeLit); ok {
+		lib := "logrus field"
+		mode := modeLogrus
+		if api.IsPromLabelsMap(api.TypeOf(c.info, lit)) {
+			lib, mode = "Prometheus label", modeNone
+		}
+		c.checkMapLiteral(lit, lib, mode)
+		return
+	}
+	call := n.(*ast.CallExpr)
+	if lc, ok := api.LogCallOf(c.info, call); ok {
+		// fmt.Print* to stdout is a command's output as often as a log:
+		// a CLI printing the token it just created is doing its job.
+		if lc.Library != api.LibFmt {
+			c.checkLogCall(lc)
+		}
+		return
+	}
+	if kv, ok := api.LogKeyValuesOf(c.info, call); ok {
+		lib := string(kv.Library)
+		if kv.Args != nil {
+			c.checkKeyValues(kv.Args, lib, libMode(kv.Library))
+		} else if lit, ok := ast.Unparen(kv.Map).(*ast.CompositeLit); ok && !api.IsLogFieldMap(api.TypeOf(c.info, lit)) {
+			c.checkMapLiteral(lit, lib+" field", libMode(kv.Library))
+		}
+		return
+	}
+	if f, ok := api.LogFieldOf(c.info, call); ok {
+		c.checkLogField(f, call)
+		return
+	}
+	if f, ok := api.LogContextFieldOf(c.info, call); ok {
+		c.checkLogField(f, call)
+		return
+	}
+	if f, ok := api.LogErrorFieldOf(c.info, call); ok {
+		c.checkLogField(f, call)
+		return
+	}
+	if a, ok := api.AttributeOf(c.info, call); ok {
+		what := c.attrCtx[call]
+		if what == "" {
+			what = "attribute"
+		}
+		key, _ := api.AttributeKey(c.info, a.Key)
+		c.checkValue(sink{what: keyed(what, key)}, key, a.Value, modeNone)
+		return
+	}
+	if s, ok := api.SpanStartOf(c.info, call); ok {
+		if name := s.Name(); name != nil {
+			c.checkValue(sink{what: "the span name of " + calleeText(call)}, "", name, modeNone)
+		}
+		return
+	}
+	if _, m, ok := api.SpanMethodCall(c.info, call); ok {
+		c.checkSpanMethod(call, m)
+		return
+	}
+	if pl, ok := api.PromLabelsOf(c.info, call); ok {
+		for _, v := range pl.Values {
+			c.checkValue(sink{what: "a Prometheus label value"}, "", v, modeNone)
+		}
+		if lit, ok := ast.Unparen(pl.Map).(*ast.CompositeLit); ok && !api.IsPromLabelsMap(api.TypeOf(c.info, lit)) {
+			c.checkMapLiteral(lit, "Prometheus label", modeNone)
+		}
+		return
+	}
+	if b, ok := api.BaggageEntryOf(c.info, call); ok {
+		key, _ := api.StringConst(c.info, b.Key)
+		what := "baggage member"
+		if !b.Member {
+			what = "baggage property"
+		}
+		c.checkValue(sink{what: keyed(what, key), baggage: true}, key, b.Value, modeNone)
+	}
+}
+
+// checkLogCall checks the message, printed operands and key/value pairs of
+// a call that emits a log record.
+func (c *checker) checkLogCall(lc api.LogCall) {
+	call := lc.Call
+	s := sink{what: "the log message of " + calleeText(call)}
+	mode := libMode(lc.Library)
+	switch {
+	case lc.Msg >= 0 && lc.Format:
+		for _, op := range c.printedOperands(call, lc.Msg, lc.Msg+1) {
+			c.checkValue(s, "", op.e, mode)
+		}
+		if lc.Msg < len(call.Args) {
+			c.checkValue(s, "", call.Args[lc.Msg], modeNone)
+		}
+	case lc.Msg >= 0:
+		if lc.Msg < len(call.Args) {
+			c.checkValue(s, "", call.Args[lc.Msg], modeNone)
+		}
+	default:
+		first := 0
+		if strings.HasPrefix(lc.Method, "Fprint") || (lc.Library == api.LibLogrus && strings.HasPrefix(lc.Method, "Log")) {
+			first = 1
+		}
+		for _, op := range c.printedOperands(call, -1, first) {
+			c.checkValue(s, "", op.e, mode)
+		}
+	}
+	if lc.Fields >= 0 && lc.KeyValues && lc.Fields < len(call.Args) && !call.Ellipsis.IsValid() {
+		c.checkKeyValues(call.Args[lc.Fields:], string(lc.Library), mode)
+	}
+}
+
+// checkKeyValues checks an alternating key, value list (slog's args,
+// zap's ...w methods), skipping typed fields (slog.Attr, zap.Field) that
+// are checked where they are built.
+func (c *checker) checkKeyValues(args []ast.Expr, lib string, mode exposeMode) {
+	for i := 0; i < len(args); i++ {
+		t := api.TypeOf(c.info, args[i])
+		if api.IsNamed(t, api.SlogPath, "Attr") || api.IsNamed(t, "go.uber.org/zap/zapcore", "Field") {
+			continue
+		}
+		if !isStringLike(t) || i+1 >= len(args) {
+			continue
+		}
+		key, _ := api.StringConst(c.info, args[i])
+		c.checkValue(sink{what: keyed(lib+" field", key)}, key, args[i+1], mode)
+		i++
+	}
+}
+
+// checkMapLiteral checks a map literal of fields or labels:
+// logrus.Fields{"email": e}, prometheus.Labels{"user": u}.
+func (c *checker) checkMapLiteral(lit *ast.CompositeLit, what string, mode exposeMode) {
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key, _ := api.StringConst(c.info, kv.Key)
+		c.checkValue(sink{what: keyed(what, key)}, key, kv.Value, mode)
+	}
+}
+
+// checkLogField checks a structured field constructor: zap.String,
+// slog.Any, logrus's WithField, zerolog's Str.
+func (c *checker) checkLogField(f api.LogField, call *ast.CallExpr) {
+	if f.Value == nil {
+		return
+	}
+	key := ""
+	if f.Key != nil {
+		key, _ = api.StringConst(c.info, f.Key)
+	}
+	mode := modeNone
+	if fn := api.Callee(c.info, call); fn != nil {
+		if sig, ok := fn.Type().(*types.Signature); ok && sig.Params().Len() >= 1 {
+			if types.IsInterface(sig.Params().At(sig.Params().Len() - 1).Type()) {
+				mode = libMode(f.Library) // zap.Any, slog.Any, WithField, Interface
+			}
+		}
+	}
+	what := keyed(string(f.Library)+" field", key)
+	if f.Key == nil {
+		what = "the " + string(f.Library) + " error field" // zap.Error, logrus WithError, zerolog Err
+	}
+	c.checkValue(sink{what: what}, key, f.Value, mode)
+}
+
+// checkSpanMethod checks what span methods record: event names, errors,
+// status descriptions and renamed span names.
+func (c *checker) checkSpanMethod(call *ast.CallExpr, method string) {
+	arg := func(i int) ast.Expr {
+		if i < len(call.Args) {
+			return call.Args[i]
+		}
+		return nil
+	}
+	switch method {
+	case "AddEvent":
+		c.checkValue(sink{what: "the span event name"}, "", arg(0), modeNone)
+	case "RecordError":
+		c.checkValue(sink{what: "the error recorded on the span"}, "", arg(0), modeNone)
+	case "SetStatus":
+		c.checkValue(sink{what: "the span status description"}, "", arg(1), modeNone)
+	case "SetName":
+		c.checkValue(sink{what: "the span name"}, "", arg(0), modeNone)
+	}
+}
+
+// checkValue reports value when it carries personal data into s: a
+// struct shown whole, a value from a personal-data source, or — under a
+// key naming personal data — a value not known to be redacted.
+func (c *checker) checkValue(s sink, key string, value ast.Expr, mode exposeMode) {
+	if value == nil || api.IsConst(c.info, value) {
+		return
+	}
+	if src := c.structSource(value, mode); src != nil {
+		c.report(s, value, src)
+		return
+	}
+	f := c.flowOf(value)
+	if f.src != nil {
+		c.report(s, value, f.src)
+		return
+	}
+	if f.clean || key == "" {
+		return
+	}
+	if cpt := c.v.conceptOf(key); cpt != nil && qualifies(api.TypeOf(c.info, value), cpt) {
+		advice := "pass it through a redaction helper (hash, mask) or drop it"
+		if s.baggage {
+			advice = "keep personal data out of baggage, which is sent to every downstream service in a header"
+		}
+		c.r.Reportf(checkKey, value, "%s names %s but its value %s is not masked or hashed; %s",
+			s.what, cpt.desc, exprText(value), advice)
+	}
+}
+
+// report reports value reaching s with the personal data of src.
+func (c *checker) report(s sink, value ast.Expr, src *source) {
+	subject := subjectOf(exprText(value), src)
+	switch src.check {
+	case checkStruct:
+		c.r.Reportf(checkStruct, value, "%s reaches %s whole and exposes field %s (%s); log only the fields you need, or give %s a %s method that masks it",
+			subject, s.what, src.field, src.desc, src.typ, src.method)
+	case checkBody:
+		c.r.Reportf(checkBody, value, "%s reaches %s; record only the fields you need, never whole bodies, forms or header maps",
+			subject, s.what)
+	default:
+		advice := "mask or hash it, or drop it"
+		if s.baggage {
+			advice = "keep it out of baggage, which is sent to every downstream service in a header"
+		}
+		c.r.Reportf(src.check, value, "%s reaches %s in the clear; %s", subject, s.what, advice)
+	}
+}
+
+// subjectOf names the reported value and where its personal data comes
+// from: `u.Email (an email address)`, or `msg (built from u.Email, an
+// email address)` when it was derived.
+func subjectOf(text string, src *source) string {
+	what := src.desc
+	if src.check == checkStruct {
+		what = "of type " + src.typ
+	}
+	if text == src.expr {
+		return fmt.Sprintf("%s (%s)", text, what)
+	}
+	return fmt.Sprintf("%s (built from %s, %s)", text, src.expr, what)
+}
+
+func keyed(what, key string) string {
+	if key == "" {
+		return what
+	}
+	return fmt.Sprintf("%s %q", what, key)
+}
+
+// libMode is how a logging library renders a whole value.
+func libMode(lib api.LogLibrary) exposeMode {
+	switch lib {
+	case api.LibSlog:
+		return modeSlog
+	case api.LibZap, api.LibOtelzap:
+		return modeZap
+	case api.LibZerolog:
+		return modeJSON
+	case api.LibLogrus:
+		return modeLogrus
+	}
+	return modeFmt
+}
+
+// calleeText names the called function as written: log.Printf,
+// logger.Info, tracer.Start.
+func calleeText(call *ast.CallExpr) string {
+	return shorten(types.ExprString(call.Fun), 40)
+}

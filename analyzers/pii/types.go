@@ -1,0 +1,300 @@
+package pii
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+)
+
+// qualifies reports whether a value of type t can hold the personal data a
+// name denotes: strings, byte slices, fmt.Stringers and named string types
+// (and slices of them) always; integers only for inherently numeric
+// identifiers (card number, CVV, SSN, phone number); never booleans,
+// floats, time.Time or time.Duration. c is nil for tagged fields, which are
+// sensitive whatever their type (bar booleans).
+func qualifies(t types.Type, c *concept) bool {
+	return qualifiesDepth(t, c, 0)
+}
+
+func qualifiesDepth(t types.Type, c *concept, depth int) bool {
+	if t == nil || depth > 4 {
+		return false
+	}
+	t = types.Unalias(t)
+	if isTimeType(t) {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		switch info := u.Info(); {
+		case info&types.IsString != 0:
+			return true
+		case info&types.IsInteger != 0:
+			return c == nil || c.numeric
+		}
+		return false
+	case *types.Pointer:
+		return qualifiesDepth(u.Elem(), c, depth+1)
+	case *types.Slice:
+		return qualifiesDepth(u.Elem(), c, depth+1) // []byte, []string
+	case *types.Interface:
+		if tp, ok := t.(*types.TypeParam); ok {
+			return typeParamQualifies(tp, c, depth)
+		}
+		if u.Empty() {
+			return true // any: the dynamic value is what the name says
+		}
+		return isStringer(t)
+	case *types.Struct:
+		return isStringer(t) && !isError(t)
+	}
+	return false
+}
+
+// typeParamQualifies reports whether every type in tp's type set qualifies
+// (T ~string does; T any and T comparable do not).
+func typeParamQualifies(tp *types.TypeParam, c *concept, depth int) bool {
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok || iface.IsMethodSet() {
+		return false
+	}
+	found := false
+	for i := 0; i < iface.NumEmbeddeds(); i++ {
+		switch e := iface.EmbeddedType(i).(type) {
+		case *types.Union:
+			for j := 0; j < e.Len(); j++ {
+				if !qualifiesDepth(e.Term(j).Type(), c, depth+1) {
+					return false
+				}
+				found = true
+			}
+		default:
+			if !qualifiesDepth(e, c, depth+1) {
+				return false
+			}
+			found = true
+		}
+	}
+	return found
+}
+
+// isStringLike reports whether t is a string, a byte slice or a named
+// string type.
+func isStringLike(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	}
+	return false
+}
+
+func isTimeType(t types.Type) bool {
+	for _, n := range []string{"Time", "Duration", "Month", "Weekday", "Location"} {
+		if api.IsNamed(t, "time", n) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+func isStringer(t types.Type) bool { return hasMethod(t, "String") }
+func isError(t types.Type) bool    { return hasMethod(t, "Error") }
+
+// hasMethod reports whether t or *t has a method of that name with no
+// parameters (String, Error, LogValue, MarshalJSON) or, for
+// MarshalLogObject/MarshalZerologObject/Format, any parameters.
+func hasMethod(t types.Type, name string) bool {
+	if t == nil {
+		return false
+	}
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	var obj types.Object
+	if types.IsInterface(t) {
+		obj, _, _ = types.LookupFieldOrMethod(t, false, nil, name)
+	} else {
+		obj, _, _ = types.LookupFieldOrMethod(types.NewPointer(t), false, nil, name)
+	}
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	switch name {
+	case "String", "Error", "LogValue", "MarshalJSON", "MarshalText":
+		return sig.Params().Len() == 0 && sig.Results().Len() >= 1
+	}
+	return true
+}
+
+// exposeMode is how a sink renders a whole value: with fmt (every field,
+// nested pointers as addresses) or through encoding/json reflection
+// (exported fields, json:"-" honoured, pointers followed), and which
+// method lets a type take control.
+type exposeMode int
+
+const (
+	modeNone   exposeMode = iota
+	modeFmt               // fmt verbs, log, logrus, zap's sugared logger
+	modeSlog              // slog.Any, slog key/value pairs
+	modeZap               // zap.Any, zap.Reflect
+	modeJSON              // json.Marshal, zerolog's Interface
+	modeLogrus            // logrus WithField / WithFields
+)
+
+// controlMethods are the methods that make a type render itself in a mode:
+// the first one is the one messages suggest.
+var controlMethods = map[exposeMode][]string{
+	modeFmt:    {"String", "Error", "Format"},
+	modeLogrus: {"String", "Error", "Format"},
+	modeSlog:   {"LogValue", "String", "Error", "MarshalJSON", "MarshalText"},
+	modeZap:    {"MarshalLogObject", "String", "Error", "MarshalJSON"},
+	modeJSON:   {"MarshalJSON", "MarshalText", "MarshalZerologObject"},
+}
+
+func (m exposeMode) reflective() bool { return m == modeZap || m == modeJSON }
+
+type exposureKey struct {
+	t    types.Type
+	mode exposeMode
+}
+
+// exposed is the first sensitive field a struct type shows when rendered
+// whole.
+type exposed struct {
+	field string // path: Password, Card.Number
+	desc  string
+}
+
+// structSource returns a source when e is a struct value (or pointer to
+// one) that, rendered whole in mode, shows a sensitive field.
+func (c *checker) structSource(e ast.Expr, mode exposeMode) *source {
+	if mode == modeNone {
+		return nil
+	}
+	t := api.TypeOf(c.info, e)
+	if t == nil {
+		return nil
+	}
+	elem := t
+	if p, ok := types.Unalias(t).Underlying().(*types.Pointer); ok {
+		elem = p.Elem()
+	}
+	if _, ok := elem.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	ex := c.exposedField(elem, mode, 0)
+	if ex == nil {
+		return nil
+	}
+	return &source{
+		check:  checkStruct,
+		expr:   exprText(e),
+		desc:   ex.desc,
+		field:  ex.field,
+		typ:    types.TypeString(elem, types.RelativeTo(c.pass.Pkg)),
+		method: controlMethods[mode][0],
+	}
+}
+
+// exposedField returns the first sensitive field of struct type t shown
+// when t is rendered in mode, or nil (also when t controls its rendering).
+func (c *checker) exposedField(t types.Type, mode exposeMode, depth int) *exposed {
+	if depth > 3 || t == nil {
+		return nil
+	}
+	key := exposureKey{types.Unalias(t), mode}
+	if ex, ok := c.exposure[key]; ok {
+		return ex
+	}
+	c.exposure[key] = nil // cycle guard
+	var ex *exposed
+	if !c.controlsRendering(t, mode) {
+		ex = c.findExposed(t, mode, depth)
+	}
+	c.exposure[key] = ex
+	return ex
+}
+
+func (c *checker) controlsRendering(t types.Type, mode exposeMode) bool {
+	for _, m := range controlMethods[mode] {
+		if hasMethod(t, m) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) findExposed(t types.Type, mode exposeMode, depth int) *exposed {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		tag := st.Tag(i)
+		if mode.reflective() && (!f.Exported() || jsonOmitted(tag)) {
+			continue
+		}
+		if c.isTagged(tag) && !isBool(f.Type()) {
+			return &exposed{field: f.Name(), desc: "tagged " + c.tagKey + `:"` + c.tagValue + `"`}
+		}
+		if !api.ContainsRedactorWord(strings.ToLower(f.Name())) {
+			if cpt := c.fieldConcept(typeName(t), f); cpt != nil {
+				return &exposed{field: f.Name(), desc: cpt.desc}
+			}
+		}
+		if inner := nestedStruct(f.Type(), mode); inner != nil {
+			if ex := c.exposedField(inner, mode, depth+1); ex != nil {
+				return &exposed{field: f.Name() + "." + ex.field, desc: ex.desc}
+			}
+		}
+	}
+	return nil
+}
+
+// nestedStruct returns the struct type a field of type t shows in mode:
+// struct values and slices of them always, pointers only through
+// reflection (fmt prints a nested pointer as an address).
+func nestedStruct(t types.Type, mode exposeMode) types.Type {
+	t = types.Unalias(t)
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		if isTimeType(t) {
+			return nil
+		}
+		return t
+	case *types.Pointer:
+		if mode.reflective() {
+			if _, ok := u.Elem().Underlying().(*types.Struct); ok && !isTimeType(u.Elem()) {
+				return u.Elem()
+			}
+		}
+	case *types.Slice:
+		if _, ok := u.Elem().Underlying().(*types.Struct); ok && !isTimeType(u.Elem()) {
+			return u.Elem()
+		}
+	}
+	return nil
+}
+
+func jsonOmitted(tag string) bool {
+	v, ok := reflect.StructTag(tag).Lookup("json")
+	return ok && v == "-"
+}

@@ -1,0 +1,172 @@
+package pii
+
+import (
+	"go/ast"
+	"go/importer"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/otellint/otellint/analyzers/internal/lint"
+)
+
+func TestTokenize(t *testing.T) {
+	for name, want := range map[string]string{
+		"userEmail":             "user email",
+		"UserEmail":             "user email",
+		"user_email":            "user email",
+		"user-email":            "user email",
+		"user.email":            "user email",
+		"APIKey":                "api key",
+		"apiKey":                "api key",
+		"X-Api-Key":             "x api key",
+		"SSN":                   "ssn",
+		"userSSN":               "user ssn",
+		"SSNHash":               "ssn hash",
+		"userIDs":               "user ids",
+		"HTTPRequestBody":       "http request body",
+		"dateOfBirth":           "date of birth",
+		"last4":                 "last4",
+		"cardLast4":             "card last4",
+		"e164Phone":             "e164 phone",
+		"sha256Sum":             "sha256 sum",
+		"CVV2":                  "cvv2",
+		"passwordPolicyVersion": "password policy version",
+		"DB_PASSWORD":           "db password",
+		"":                      "",
+	} {
+		if got := strings.Join(tokenize(name), " "); got != want {
+			t.Errorf("tokenize(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestConceptOf(t *testing.T) {
+	v := newVocab(nil, nil, nil)
+	for name, want := range map[string]string{
+		// PII: the head of the name is a PII phrase.
+		"email": "email", "userEmail": "email", "EmailAddress": "email", "emails": "email",
+		"phone": "phone", "phoneNumber": "phone", "mobile_no": "phone",
+		"password": "password", "newPassword": "password", "pwd": "password", "rawPassword": "password",
+		"passwordStr": "password", "clientSecret": "secret", "accessToken": "token", "refresh_token": "token",
+		"APIKey": "apikey", "X-Api-Key": "apikey", "credentials": "credentials", "DSN": "dsn",
+		"connectionString": "dsn", "DATABASE_URL": "dsn", "Authorization": "authorization",
+		"authHeader": "authorization", "Set-Cookie": "cookie", "cardNumber": "card", "PAN": "card",
+		"cvv": "cvv", "CVC": "cvv", "SSN": "ssn", "nationalID": "nationalid", "passportNumber": "passport",
+		"dateOfBirth": "dob", "DOB": "dob", "birthDate": "dob",
+		// Not PII: another head noun, a redaction word, an ignored phrase,
+		// or an optional vocabulary that is off.
+		"emailEnabled": "", "passwordPolicyVersion": "", "tokenCount": "", "phoneVerified": "",
+		"phone_hash": "", "email_masked": "", "emailSHA256": "", "encryptedPassword": "", "hashedPassword": "", "cardLast4": "", "tokenTTL": "",
+		"nextPageToken": "", "pageToken": "", "secretName": "", "cookieName": "", "credentialsFile": "",
+		"emailTemplate": "", "tokenType": "", "clientIP": "", "fullName": "", "street": "",
+		"userID": "", "tenant.id": "", "span": "", "company": "", "passive": "",
+	} {
+		got := ""
+		if c := v.conceptOf(name); c != nil {
+			got = c.id
+		}
+		if got != want {
+			t.Errorf("conceptOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestVocabConfig(t *testing.T) {
+	v := newVocab([]string{"ip", "name"}, []string{"loyalty_number", "medical record"}, []string{"pwd", "session token"})
+	for name, want := range map[string]string{
+		"clientIP": "ip", "remoteAddr": "ip", "fullName": "name", "street": "",
+		"loyaltyNumber": "custom", "medicalRecord": "custom", "pwd": "", "sessionToken": "", "password": "password",
+	} {
+		got := ""
+		if c := v.conceptOf(name); c != nil {
+			got = c.id
+		}
+		if got != want {
+			t.Errorf("conceptOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if all := newVocab([]string{"all"}, nil, nil); all.conceptOf("shippingAddress") == nil {
+		t.Errorf("-pii.optional=all does not enable the address vocabulary")
+	}
+}
+
+func TestParseVerbs(t *testing.T) {
+	for format, want := range map[string]string{
+		"%s %d":       "sd",
+		"100%% %v":    "v",
+		"%+v %#v %T":  "vvT",
+		"%*d %-8.*s":  "*d*s",
+		"%[2]s %[1]s": "",
+	} {
+		verbs, ok := parseVerbs(format)
+		if got := string(verbs); got != want || ok != (want != "") {
+			t.Errorf("parseVerbs(%q) = %q, %v; want %q", format, got, ok, want)
+		}
+	}
+}
+
+func TestChecksFlag(t *testing.T) {
+	if err := Analyzer.Flags.Lookup("checks").Value.Set("named-value,bogus"); err == nil {
+		t.Errorf("-pii.checks accepted an unknown check")
+	}
+	if k, v := sensitiveTag(); k != "otellint" || v != "pii" {
+		t.Errorf("default tag = %s:%s, want otellint:pii", k, v)
+	}
+}
+
+// TestPartialTypeInfo runs the rule on an ill-typed package, with the
+// partial type information golangci-lint hands over, and with none: it must
+// neither panic nor report guesses about values it cannot type.
+func TestPartialTypeInfo(t *testing.T) {
+	const src = `package p
+
+import "log/slog"
+
+type User struct{ Email string }
+
+func f(u User, l *slog.Logger) {
+	l.Info("x", "email", undefinedEmail, "user", u.Missing)
+	slog.Info("x", "password", broken())
+	l.Info("x", "email", u.Email) // the one well-typed leak
+}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	info := &types.Info{
+		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
+		Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
+		Scopes: map[ast.Node]*types.Scope{},
+	}
+	conf := types.Config{Importer: importer.ForCompiler(fset, "source", nil), Error: func(error) {}}
+	pkg, _ := conf.Check("p", fset, []*ast.File{f}, info)
+
+	for _, ti := range []*types.Info{info, nil} {
+		var got []string
+		pass := &analysis.Pass{
+			Analyzer: Analyzer, Fset: fset, Files: []*ast.File{f}, Pkg: pkg, TypesInfo: ti,
+			ResultOf: map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New([]*ast.File{f}), lint.IgnoreAnalyzer: (*lint.Ignores)(nil)},
+			Report:   func(d analysis.Diagnostic) { got = append(got, d.Category) },
+		}
+		if _, err := run(pass); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"pii/named-value"}
+		if ti == nil {
+			want = nil
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("with info=%v: findings %v, want %v", ti != nil, got, want)
+		}
+	}
+}

@@ -1,0 +1,131 @@
+// Package signup is a sign-up handler: form values, zap, slog and span
+// attributes, with the traps of names that mention PII without holding it.
+package signup
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
+	"go.uber.org/zap"
+)
+
+// Settings holds feature flags whose names mention PII words.
+type Settings struct {
+	EmailEnabled          bool
+	PasswordPolicyVersion int
+	TokenCount            int
+	PhoneVerified         bool
+	PasswordMinLength     int
+	EmailTemplate         string
+	TokenTTL              time.Duration
+}
+
+// Handler serves the sign-up form.
+type Handler struct {
+	log      *zap.Logger
+	sugar    *zap.SugaredLogger
+	slog     *slog.Logger
+	tracer   trace.Tracer
+	settings Settings
+}
+
+func hashEmail(email string) string {
+	sum := sha256.Sum256([]byte(strings.ToLower(email)))
+	return hex.EncodeToString(sum[:])
+}
+
+func maskPhone(phone string) string {
+	if len(phone) < 4 {
+		return "****"
+	}
+	return strings.Repeat("*", len(phone)-4) + phone[len(phone)-4:]
+}
+
+// ServeHTTP handles POST /signup.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	ctx, span := h.tracer.Start(r.Context(), "signup.Handle")
+	defer span.End()
+
+	email := r.FormValue("email")
+	password := r.PostFormValue("password")
+	phone := r.FormValue("phone")
+	plan := r.FormValue("plan")
+	referral := r.FormValue("referral_code")
+
+	// Leaks.
+	h.log.Info("signup attempt", zap.String("email", email))              // want `^email \(an email address\) reaches zap field "email" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	h.slog.InfoContext(ctx, "signup attempt", "phone", phone)             // want `^phone \(a phone number\) reaches slog field "phone" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	h.sugar.Infow("new account", "plan", plan, "password", password)      // want `^password \(a password\) reaches zap field "password" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	h.sugar.Infof("creating account for %s on plan %s", email, plan)      // want `^email \(an email address\) reaches the log message of h\.sugar\.Infof in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	span.SetAttributes(attribute.String("user.email", email))             // want `^email \(an email address\) reaches span attribute "user\.email" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	h.slog.Info("signup for " + email)                                    // want `^"signup for " \+ email \(built from email, an email address\) reaches the log message of h\.slog\.Info in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	h.log.Warn("weak password", zap.String("pw", r.PostFormValue("pwd"))) // want `^r\.PostFormValue\("pwd"\) \(a password\) reaches zap field "pw" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+
+	// Clean twins.
+	h.log.Info("signup attempt", zap.String("email_hash", hashEmail(email)))
+	h.slog.InfoContext(ctx, "signup attempt", "phone_masked", maskPhone(phone))
+	h.sugar.Infow("new account", "plan", plan, "referral", referral)
+	h.sugar.Infof("creating account on plan %s", plan)
+	span.SetAttributes(attribute.String("user.email_hash", hashEmail(email)))
+	h.slog.Info("signup for plan " + plan)
+	h.log.Warn("weak password", zap.Int("password_length", len(password)))
+
+	// Traps: names that mention PII words but hold none.
+	h.log.Info("settings",
+		zap.Bool("email_enabled", h.settings.EmailEnabled),
+		zap.Int("password_policy_version", h.settings.PasswordPolicyVersion),
+		zap.Int("token_count", h.settings.TokenCount),
+		zap.Bool("phone_verified", h.settings.PhoneVerified),
+		zap.Int("password_min_length", h.settings.PasswordMinLength),
+		zap.String("email_template", h.settings.EmailTemplate),
+		zap.Duration("token_ttl", h.settings.TokenTTL),
+	)
+	emailEnabled := h.settings.EmailEnabled
+	tokenCount := h.settings.TokenCount
+	h.slog.Info("flags", "emailEnabled", emailEnabled, "tokenCount", tokenCount)
+	span.SetAttributes(
+		attribute.Bool("user.phone_verified", h.settings.PhoneVerified),
+		attribute.Int("auth.password_policy_version", h.settings.PasswordPolicyVersion),
+	)
+
+	// A reviewed exception, silenced with a directive.
+	//otellint:ignore pii/named-value support tooling needs the address (SEC-123)
+	h.log.Debug("support lookup", zap.String("email", email))
+
+	// Constants are not personal data.
+	const supportEmail = "support@example.com"
+	h.log.Info("contact", zap.String("email", supportEmail))
+	h.slog.Info("contact", "email", "noreply@example.com")
+
+	if err := h.create(ctx, email, password); err != nil {
+		h.log.Error("signup failed", zap.Error(err)) // want `^err \(built from email in create, an email address\) reaches the zap error field in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+		span.RecordError(err)                        // want `^err \(built from email in create, an email address\) reaches the error recorded on the span in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+		http.Error(w, "signup failed", http.StatusInternalServerError)
+		return
+	}
+	h.log.Info("signup done", zap.Time("at", time.Now()), zap.String("plan", plan))
+}
+
+func (h *Handler) create(ctx context.Context, email, password string) error {
+	_, span := h.tracer.Start(ctx, "signup.create")
+	defer span.End()
+	if strings.Contains(password, email) {
+		err := fmt.Errorf("password of %s contains the email", email)
+		span.RecordError(err) // want `^err \(built from email, an email address\) reaches the error recorded on the span in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+		return err
+	}
+	if len(password) < 8 {
+		err := fmt.Errorf("password too short (%d < 8)", len(password))
+		span.RecordError(err)
+		return err
+	}
+	return nil
+}
