@@ -40,6 +40,7 @@ type checker struct {
 	sinks   []ast.Node
 
 	exposure map[exposureKey]*exposed
+	skipFile map[*token.File]bool
 }
 
 // rhs is one value assigned to a variable: e itself, the idx'th result of
@@ -102,6 +103,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		results:  map[funcResult]flow{},
 		attrCtx:  map[*ast.CallExpr]string{},
 		exposure: map[exposureKey]*exposed{},
+		skipFile: map[*token.File]bool{},
 	}
 	c.tagKey, c.tagValue = sensitiveTag()
 	return c
@@ -231,9 +233,10 @@ func (c *checker) terminates(s ast.Stmt) bool {
 
 // recordWrite records writes into a strings.Builder or bytes.Buffer
 // variable (sb.WriteString(x), fmt.Fprintf(&sb, ...)) as assignments to it.
-func (c *checker) recordWrite(call *ast.CallExpr, stack []ast.Node) {
-	fn := api.Callee(c.info, call)
-	if fn == nil {
+func (c *checker) recordWrite(call *ast.CallExpr, fn *types.Func, stack []ast.Node) {
+	switch fn.Name() {
+	case "WriteString", "Write", "WriteRune", "WriteByte", "Fprintf", "Fprint", "Fprintln":
+	default:
 		return
 	}
 	switch api.FullName(fn) {
@@ -271,12 +274,17 @@ func (c *checker) bufferVar(e ast.Expr) *types.Var {
 
 // recordAttrContext remembers which sink the attribute arguments of call
 // feed: span attributes, span events, metric measurements.
-func (c *checker) recordAttrContext(call *ast.CallExpr) {
+func (c *checker) recordAttrContext(call *ast.CallExpr, fn *types.Func) {
+	switch fn.Name() {
+	case "SetAttributes", "WithAttributes", "WithAttributeSet", "NewSet":
+	default:
+		return
+	}
 	what := ""
 	if _, m, ok := api.SpanMethodCall(c.info, call); ok && m == "SetAttributes" {
 		what = "span attribute"
 	} else {
-		switch api.CalleeName(c.info, call) {
+		switch api.FullName(fn) {
 		case api.TracePath + ".WithAttributes":
 			what = "span attribute"
 		case api.MetricPath + ".WithAttributes", api.MetricPath + ".WithAttributeSet":

@@ -101,16 +101,67 @@ func (c *checker) collect(ins *inspector.Inspector) {
 		case *ast.ReturnStmt:
 			c.recordReturn(n, stack)
 		case *ast.CallExpr:
-			c.recordWrite(n, stack)
-			c.recordAttrContext(n)
-			c.sinks = append(c.sinks, n)
+			fn := api.Callee(c.info, n)
+			if fn == nil || c.skip(n) {
+				return true
+			}
+			c.recordWrite(n, fn, stack)
+			c.recordAttrContext(n, fn)
+			if mayBeSink(fn) {
+				c.sinks = append(c.sinks, n)
+			}
 		case *ast.CompositeLit:
-			if t := api.TypeOf(c.info, n); api.IsLogFieldMap(t) || api.IsPromLabelsMap(t) {
+			if t := api.TypeOf(c.info, n); (api.IsLogFieldMap(t) || api.IsPromLabelsMap(t)) && !c.skip(n) {
 				c.sinks = append(c.sinks, n)
 			}
 		}
 		return true
 	})
+}
+
+// sinkPackages are the packages whose functions and methods may put data
+// into telemetry.
+var sinkPackages = append([]string{api.OtelPath, api.PrometheusPath, api.OtelzapPath}, api.LogImportPaths...)
+
+// mayBeSink is the cheap test every call passes before the API matchers
+// look at it: a function of a logging, OpenTelemetry or Prometheus
+// package, a span method (also on a user's own span type), or a configured
+// span-start wrapper.
+func mayBeSink(fn *types.Func) bool {
+	if pkg := fn.Pkg(); pkg != nil {
+		path := pkg.Path()
+		for _, p := range sinkPackages {
+			if path == p || strings.HasPrefix(path, p+"/") {
+				return true
+			}
+		}
+	}
+	switch fn.Name() {
+	case "AddEvent", "RecordError", "SetStatus", "SetName", "SetAttributes":
+		return true
+	}
+	return api.Config.StartFuncs.Len() > 0
+}
+
+// skip reports whether n lies in a test or generated file: test data is
+// made up, generated code is not the user's to fix.
+func (c *checker) skip(n ast.Node) bool {
+	f := c.pass.Fset.File(n.Pos())
+	if f == nil {
+		return false
+	}
+	skip, ok := c.skipFile[f]
+	if !ok {
+		skip = strings.HasSuffix(f.Name(), "_test.go")
+		for _, af := range c.pass.Files {
+			if c.pass.Fset.File(af.FileStart) == f {
+				skip = skip || lint.IsGenerated(af)
+				break
+			}
+		}
+		c.skipFile[f] = skip
+	}
+	return skip
 }
 
 // listFlag is a flag.Value holding a comma-separated list.
