@@ -79,8 +79,9 @@
 //     <system>.<operation> ("kafka.publish", "db.query", "http.server"),
 //     "<destination> <operation>" for messaging (publish, process, receive,
 //     send, create, settle, deliver: "orders publish"), an SQL verb with an
-//     optional table ("SELECT orders"), and an RPC method
-//     ("orders.v1.OrderService/PlaceOrder").
+//     optional table ("SELECT orders"), an RPC method
+//     ("orders.v1.OrderService/PlaceOrder"), and a GraphQL operation
+//     ("query GetOrder").
 //
 // Names that pass the convention are never function-style or off-convention,
 // and names listed in -spanname.allow are accepted as they are. Only names the

@@ -12,18 +12,31 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/api"
 )
 
+// conventionForms are the name forms the default convention accepts.
+var conventionForms = []string{
+	// OrderService.PlaceOrder, Payment.OrderService.CreateOrder
+	`[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)+`,
+	// GET, GET /orders/{id}, HTTP GET, HTTP POST /payments
+	`(?:HTTP )?(?:GET|HEAD|POST|PUT|PATCH|DELETE|CONNECT|OPTIONS|TRACE)(?: /\S*)?`,
+	// HTTP: otelhttp's name for a non-standard method
+	`HTTP`,
+	// /orders/{id}: an http.route, the older server-span name
+	`/\S*`,
+	// kafka.publish, db.query, http.server
+	`[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+`,
+	// orders publish, orders.created process
+	`\S+ (?:publish|process|receive|send|create|settle|deliver)`,
+	// SELECT orders
+	`(?:SELECT|INSERT|UPDATE|DELETE|UPSERT|MERGE|CALL|EXEC|EXECUTE|BEGIN|COMMIT|ROLLBACK)(?: \S+)?`,
+	// orders.v1.OrderService/PlaceOrder (gRPC)
+	`[A-Za-z_][\w.]*/[A-Za-z_]\w*`,
+	// query GetOrder (GraphQL)
+	`(?:query|mutation|subscription)(?: [A-Za-z_]\w*)?`,
+}
+
 // defaultConvention accepts dotted PascalCase names of at least two
 // segments and the semantic-convention forms instrumentation libraries use.
-var defaultConvention = regexp.MustCompile(`^(?:` + strings.Join([]string{
-	`[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)+`,                                    // OrderService.PlaceOrder, Payment.OrderService.CreateOrder
-	`(?:HTTP )?(?:GET|HEAD|POST|PUT|PATCH|DELETE|CONNECT|OPTIONS|TRACE)(?: /\S*)?`, // GET, GET /orders/{id}, HTTP POST /payments
-	`HTTP`, // otelhttp's name for a non-standard method
-	`/\S*`, // /orders/{id}: an http.route, the older server-span name
-	`[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+`,                                                       // kafka.publish, db.query, http.server
-	`\S+ (?:publish|process|receive|send|create|settle|deliver)`,                                    // orders publish
-	`(?:SELECT|INSERT|UPDATE|DELETE|UPSERT|MERGE|CALL|EXEC|EXECUTE|BEGIN|COMMIT|ROLLBACK)(?: \S+)?`, // SELECT orders
-	`[A-Za-z_][\w.]*/[A-Za-z_]\w*`,                                                                  // orders.v1.OrderService/PlaceOrder (gRPC)
-}, "|") + `)$`)
+var defaultConvention = regexp.MustCompile(`^(?:` + strings.Join(conventionForms, "|") + `)$`)
 
 // conforms reports whether name follows the convention: the -pattern
 // expression when set, the default convention otherwise.

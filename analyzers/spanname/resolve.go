@@ -174,7 +174,7 @@ func (ev *evaluator) eval(e ast.Expr, depth int) value {
 		if _, isPkg := api.ObjectOf(ev.info, e.X).(*types.PkgName); isPkg {
 			return ev.ident(e.Sel, depth)
 		}
-		return ev.field(e, depth)
+		return ev.field(e)
 	case *ast.IndexExpr:
 		return derived(ev.eval(e.X, depth+1))
 	case *ast.SliceExpr:
@@ -320,13 +320,34 @@ func (ev *evaluator) ident(id *ast.Ident, depth int) value {
 	return val
 }
 
-// idLike says why a variable of the given name and type has unbounded
-// cardinality ("an ID"), or "".
+// idLike says why a variable or field of the given name and type has
+// unbounded cardinality ("an ID"), or "": its name denotes an ID and it
+// holds strings or integers (or a collection of them: orderIDs), or its
+// type is named for an ID (type OrderID string).
 func idLike(name string, t types.Type) string {
-	if (isString(t) || isInteger(t)) && denotesID(name) || namedIDType(t) {
+	elem := elementType(t)
+	if (isString(elem) || isInteger(elem)) && denotesID(name) || namedIDType(elem) {
 		return "an ID"
 	}
 	return ""
+}
+
+// elementType returns the element type of slices, arrays and pointers
+// (repeatedly), or t itself.
+func elementType(t types.Type) types.Type {
+	for t != nil {
+		switch u := t.Underlying().(type) {
+		case *types.Slice:
+			t = u.Elem()
+		case *types.Array:
+			t = u.Elem()
+		case *types.Pointer:
+			t = u.Elem()
+		default:
+			return t
+		}
+	}
+	return nil
 }
 
 // indexedRange reports whether ranging over a value of type t yields an
@@ -463,12 +484,12 @@ func (ev *evaluator) assigned(v *types.Var, depth int) (value, bool) {
 
 // field evaluates a struct field selection x.f, or a method value: the
 // field's name or type may denote an ID.
-func (ev *evaluator) field(sel *ast.SelectorExpr, depth int) value {
+func (ev *evaluator) field(sel *ast.SelectorExpr) value {
 	s, ok := ev.info.Selections[sel]
 	if !ok || s.Kind() != types.FieldVal {
 		return unknown
 	}
-	if t := s.Obj().Type(); (isString(t) || isInteger(t)) && denotesID(sel.Sel.Name) || namedIDType(t) {
+	if idLike(sel.Sel.Name, s.Obj().Type()) != "" {
 		return unboundedValue(sel, "an ID")
 	}
 	return unknown
@@ -528,11 +549,21 @@ func (ev *evaluator) call(call *ast.CallExpr, depth int) value {
 			// strings.ToLower(x), strconv.Itoa(n), path.Base(p), ...
 			return derived(ev.eval(args[0], depth+1))
 		}
-		if recv := api.Receiver(ev.info, call); recv != nil && len(args) == 0 && (fn.Name() == "String" || fn.Name() == "Error") {
-			if fn.Name() == "Error" && isError(ev.typeOf(recv)) {
+		if recv := api.Receiver(ev.info, call); recv != nil {
+			if fn.Name() == "Error" && len(args) == 0 && isError(ev.typeOf(recv)) {
 				return unboundedValue(call, "an error message")
 			}
-			return derived(ev.eval(recv, depth+1))
+			// id.String(), t.Format(layout), u.Hostname(): a string
+			// computed from an unbounded value is unbounded.
+			if rv, ok := ev.source(recv); ok && returnsString(fn) {
+				if p, isUnbounded := rv.unbounded(); isUnbounded {
+					p.src = types.ExprString(call)
+					return value{p}
+				}
+			}
+			if fn.Name() == "String" && len(args) == 0 {
+				return derived(ev.eval(recv, depth+1))
+			}
 		}
 		if decl := ev.x.funcs[fn]; decl != nil {
 			v := ev.returns(fn, decl, depth)
@@ -546,6 +577,11 @@ func (ev *evaluator) call(call *ast.CallExpr, depth int) value {
 		}
 	}
 	return unknown
+}
+
+func returnsString(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Results().Len() == 1 && isString(sig.Results().At(0).Type())
 }
 
 // stringFuncs are the packages whose functions compute a string from their

@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strconv"
+	"time"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
@@ -108,4 +109,15 @@ func (r *OrderRepository) Retry(ctx context.Context, o *Order) error {
 		span.End()
 	}
 	return lastErr
+}
+
+// Archive runs nightly; the date goes in an attribute, not the name.
+func (r *OrderRepository) Archive(ctx context.Context, orderIDs []int64) error {
+	_, span := r.tracer.Start(ctx, "OrderRepository.Archive."+time.Now().Format("20060102")) // want `^span name is built from time\.Now\(\)\.Format\("20060102"\) \(a timestamp\), which has unbounded cardinality; use a fixed name such as "OrderRepository\.Archive" and record time\.Now\(\)\.Format\("20060102"\) as a span attribute \(spanname/dynamic\)$`
+	defer span.End()
+	_, span2 := r.tracer.Start(ctx, fmt.Sprintf("OrderRepository.Archive.First%d", orderIDs[0])) // want `^span name is built from orderIDs \(an ID\), .* \(spanname/dynamic\)$`
+	defer span2.End()
+	_, span3 := r.tracer.Start(ctx, "OrderRepository.Archive", trace.WithAttributes(attribute.String("archive.date", time.Now().Format(time.DateOnly))))
+	defer span3.End()
+	return nil
 }

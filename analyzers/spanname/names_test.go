@@ -1,0 +1,115 @@
+package spanname
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/otellint/otellint/analyzers/internal/lint"
+)
+
+func TestDefaultConvention(t *testing.T) {
+	for _, name := range []string{
+		"OrderService.PlaceOrder", "Payment.OrderService.CreateOrder", "Inventory.StockService.ReserveItem",
+		"HTTPClient.Do", "S3.PutObject",
+		"GET", "DELETE", "GET /orders/{id}", "GET /orders/:id", "HTTP GET", "HTTP POST /payments", "HTTP",
+		"/orders/{id}",
+		"kafka.publish", "kafka.consume", "db.query", "http.server", "async.task", "order_events.process",
+		"orders publish", "orders.created process", "payments receive", "orders settle",
+		"SELECT orders", "INSERT shop.orders", "COMMIT",
+		"orders.v1.OrderService/PlaceOrder", "grpc.health.v1.Health/Check",
+		"query GetOrder", "mutation",
+	} {
+		if !defaultConvention.MatchString(name) {
+			t.Errorf("%q does not follow the default convention, want it to", name)
+		}
+	}
+	for _, name := range []string{
+		"", "ProcessRequest", "handle_request", "doWork", "handler", "parent",
+		"orderService.placeOrder", "OrderService.placeOrder", "Order Service", "payments api",
+		"kafka consume", "OrderService.PlaceOrder ", "get /orders", "HTTP get", "Payment/ledger/post",
+		"orders.Service.Get", "OrderService..Place",
+	} {
+		if defaultConvention.MatchString(name) {
+			t.Errorf("%q follows the default convention, want it not to", name)
+		}
+	}
+}
+
+func TestDenotesID(t *testing.T) {
+	for name, want := range map[string]bool{
+		"id": true, "ID": true, "orderID": true, "orderId": true, "order_id": true, "OrderIDs": true,
+		"requestUUID": true, "guid": true, "userUid": true, "email": true, "authToken": true,
+		"paid": false, "valid": false, "Android": false, "grid": false, "identity": false, "name": false, "idle": false,
+	} {
+		if got := denotesID(name); got != want {
+			t.Errorf("denotesID(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestNameHelpers(t *testing.T) {
+	for in, want := range map[string]string{"handle_request": "HandleRequest", "doWork": "DoWork", "cancel-order": "CancelOrder"} {
+		if got := pascal(in); got != want {
+			t.Errorf("pascal(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := normalize("Place_Order-v2"); got != "placeorderv2" {
+		t.Errorf("normalize = %q", got)
+	}
+	if got := pascalSegments("order-service.place_order"); got != "OrderService.PlaceOrder" {
+		t.Errorf("pascalSegments = %q", got)
+	}
+}
+
+// TestNoTypeInfo runs the rule on a package for which the type checker
+// recorded nothing: no finding and no panic.
+func TestNoTypeInfo(t *testing.T) {
+	const src = `package p
+
+import (
+	"fmt"
+	"net/http"
+
+	"go.opentelemetry.io/otel"
+)
+
+func H(w http.ResponseWriter, r *http.Request) {
+	ctx, span := otel.Tracer("x").Start(r.Context(), fmt.Sprintf("%s %s", r.Method, r.URL.Path))
+	defer span.End()
+	span.SetName("")
+	for i := range 3 {
+		name := "x" + fmt.Sprint(i)
+		_, s := otel.Tracer("x").Start(ctx, name)
+		s.End()
+	}
+}
+`
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "p.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkg := types.NewPackage("p", "p")
+	pkg.SetImports([]*types.Package{types.NewPackage("go.opentelemetry.io/otel", "otel")})
+	files := []*ast.File{f}
+	for _, info := range []*types.Info{nil, {}, {
+		Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
+		Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
+	}} {
+		pass := &analysis.Pass{
+			Analyzer: Analyzer, Fset: fset, Files: files, Pkg: pkg, TypesInfo: info,
+			ResultOf: map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New(files), lint.IgnoreAnalyzer: (*lint.Ignores)(nil)},
+			Report: func(d analysis.Diagnostic) { t.Errorf("unexpected finding without type information: %s", d.Message) },
+		}
+		if _, err := run(pass); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
