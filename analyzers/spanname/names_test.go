@@ -106,7 +106,7 @@ func H(w http.ResponseWriter, r *http.Request) {
 		pass := &analysis.Pass{
 			Analyzer: Analyzer, Fset: fset, Files: files, Pkg: pkg, TypesInfo: info,
 			ResultOf: map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New(files), lint.IgnoreAnalyzer: (*lint.Ignores)(nil)},
-			Report: func(d analysis.Diagnostic) { t.Errorf("unexpected finding without type information: %s", d.Message) },
+			Report:   func(d analysis.Diagnostic) { t.Errorf("unexpected finding without type information: %s", d.Message) },
 		}
 		if _, err := run(pass); err != nil {
 			t.Fatal(err)
