@@ -67,7 +67,7 @@ func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.Cal
 	}
 	g := c.graphOf(fi.body)
 	named := isNamedResult(c.info, v, fi)
-	l := c.findLeak(g, fi.body, s.stmt, v, named, func(restart *ast.CallExpr) {
+	l := c.findLeak(g, fi.body, s.stmt, v, c.errResultVar(fi, s), named, func(restart *ast.CallExpr) {
 		if overwrites[restart] {
 			return
 		}
@@ -98,9 +98,27 @@ func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.Cal
 	c.r.Report(checkNotEnded, d)
 }
 
+// errResultVar returns the local variable receiving the error result of a
+// start function that returns one (an in-house wrapper), or nil.
+func (c *checker) errResultVar(fi *funcInfo, s *startSite) *types.Var {
+	if s.Func == nil || s.lhs == nil {
+		return nil
+	}
+	sig, ok := s.Func.Type().(*types.Signature)
+	if !ok {
+		return nil
+	}
+	for i := 0; i < sig.Results().Len() && i < len(s.lhs); i++ {
+		if isError(sig.Results().At(i).Type()) {
+			return localVar(c.info, s.lhs[i], fi)
+		}
+	}
+	return nil
+}
+
 // restartLabel names the span a restart begins.
 func (c *checker) restartLabel(call *ast.CallExpr) string {
-	if s, ok := api.SpanStartOf(c.info, call); ok {
+	if s, ok := c.spanStartOf(call); ok {
 		return c.spanLabel(s)
 	}
 	return "span"

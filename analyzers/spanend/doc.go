@@ -16,9 +16,13 @@
 // A span start is the Start method of any go.opentelemetry.io/otel/trace.Tracer
 // (the interface, otel.Tracer(name), a TracerProvider's Tracer, a struct field
 // or embedded field holding one, noop and SDK tracers, a type parameter
-// constrained by Tracer), or an in-house wrapper configured with
-// -spanend.start-funcs. Spans read back with trace.SpanFromContext belong to
-// someone else and are never reported as not ended.
+// constrained by Tracer), an in-house wrapper configured with
+// -spanend.start-funcs, or a same-package function whose every return hands
+// back a span it started (or nil), such as an unexported
+// (*Service).startSpan helper. When such a start also returns an error, a
+// branch where the error is not nil is taken to hold no span. Spans read
+// back with trace.SpanFromContext belong to someone else and are never
+// reported as not ended.
 //
 // Bad:
 //

@@ -72,7 +72,11 @@ type leak struct {
 // never returns (panic, os.Exit, log.Fatal, a same-package function that
 // always does) end legitimately. Overwrites found on the way are passed to
 // onOverwrite (when not nil) and stop only their own path.
-func (c *checker) findLeak(g *graph, body *ast.BlockStmt, start ast.Node, v *types.Var, namedResult bool, onOverwrite func(*ast.CallExpr)) *leak {
+//
+// errVar, when not nil, is the error a start function returned with the
+// span: on a branch where it is not nil the span is taken to be nil (a
+// wrapper that fails hands back no span), so there is nothing to end.
+func (c *checker) findLeak(g *graph, body *ast.BlockStmt, start ast.Node, v, errVar *types.Var, namedResult bool, onOverwrite func(*ast.CallExpr)) *leak {
 	type item struct {
 		b    *cfg.Block
 		from int
@@ -135,6 +139,14 @@ func (c *checker) findLeak(g *graph, body *ast.BlockStmt, start ast.Node, v *typ
 					succs = succs[:1]
 				case token.EQL: // span == nil: nothing to end when true
 					succs = succs[1:]
+				}
+				if errVar != nil {
+					switch nilTest(c.info, cond, errVar) {
+					case token.NEQ: // err != nil: no span when true
+						succs = succs[1:]
+					case token.EQL: // err == nil: no span when false
+						succs = succs[:1]
+					}
 				}
 			}
 		}

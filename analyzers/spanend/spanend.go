@@ -114,11 +114,12 @@ type funcInfo struct {
 // startSite is one span start and how its results are bound.
 type startSite struct {
 	api.SpanStart
-	stmt    ast.Node // the *ast.AssignStmt, *ast.ValueSpec or *ast.ExprStmt
-	spanLHS ast.Expr // the expression the span is assigned to, or nil when unused
-	ctxLHS  ast.Expr // the expression the context is assigned to, or nil
-	inLoop  bool     // the start is inside a loop body of its function
-	inList  bool     // stmt is a statement of a block or clause (fixes insert after it)
+	stmt    ast.Node   // the *ast.AssignStmt, *ast.ValueSpec or *ast.ExprStmt
+	spanLHS ast.Expr   // the expression the span is assigned to, or nil when unused
+	ctxLHS  ast.Expr   // the expression the context is assigned to, or nil
+	lhs     []ast.Expr // all the expressions the results are assigned to
+	inLoop  bool       // the start is inside a loop body of its function
+	inList  bool       // stmt is a statement of a block or clause (fixes insert after it)
 }
 
 type deferSite struct {
@@ -142,7 +143,7 @@ func (c *checker) collect(insp *inspector.Inspector) {
 		case *ast.DeferStmt:
 			fi.defers = append(fi.defers, &deferSite{stmt: n, inLoop: inLoopBody(stack, n)})
 		case *ast.CallExpr:
-			if s, ok := api.SpanStartOf(c.info, n); ok {
+			if s, ok := c.spanStartOf(n); ok {
 				if site := bindStart(s, stack); site != nil {
 					fi.starts = append(fi.starts, site)
 					if id, ok := ast.Unparen(site.spanLHS).(*ast.Ident); ok {
@@ -258,6 +259,7 @@ func bindStart(s api.SpanStart, stack []ast.Node) *startSite {
 	default:
 		return nil
 	}
+	site.lhs = lhs
 	if lhs != nil {
 		if s.SpanResult >= len(lhs) {
 			return nil

@@ -21,6 +21,7 @@ var packages = []string{
 	"./spanend/goroutines",
 	"./spanend/helpers",
 	"./spanend/ignored",
+	"./spanend/localwrappers",
 	"./spanend/loops",
 	"./spanend/methods",
 	"./spanend/noreturn",

@@ -30,6 +30,7 @@ type checker struct {
 	bodies       map[*ast.BlockStmt]*graph
 	usedAfterEnd map[token.Pos]bool
 	started      map[*types.Var]bool // variables assigned a span start somewhere
+	wrappers     map[*types.Func]wrapperInfo
 }
 
 type paramKey struct {
@@ -51,7 +52,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		helperEnds: map[paramKey]bool{}, helperBusy: map[paramKey]bool{}, helperStatus: map[paramKey]bool{},
 		effects: map[effectKey]effect{}, closureMemo: map[effectKey]effect{},
 		bodies: map[*ast.BlockStmt]*graph{}, usedAfterEnd: map[token.Pos]bool{},
-		started: map[*types.Var]bool{},
+		started: map[*types.Var]bool{}, wrappers: map[*types.Func]wrapperInfo{},
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -194,7 +195,7 @@ func (c *checker) identEffect(stack []ast.Node) effect {
 				e := effect{kind: effReassign}
 				if len(p.Rhs) == 1 {
 					if call, ok := ast.Unparen(p.Rhs[0]).(*ast.CallExpr); ok {
-						if _, isStart := api.SpanStartOf(c.info, call); isStart {
+						if _, isStart := c.spanStartOf(call); isStart {
 							e.restart = call
 						}
 					}
@@ -330,7 +331,7 @@ func (c *checker) closureEffect(lit *ast.FuncLit, stack []ast.Node, v *types.Var
 		res = effect{kind: effHandOff} // the closure takes the variable over
 	case deferred && (inner.kind.handled() || inner.kind == effPartialDefer):
 		g := c.graphOf(lit.Body)
-		if l := c.findLeak(g, lit.Body, nil, v, false, nil); l == nil {
+		if l := c.findLeak(g, lit.Body, nil, v, nil, false, nil); l == nil {
 			res = effect{kind: effDeferEnd}
 		} else {
 			res = effect{kind: effPartialDefer, at: lit}
