@@ -52,6 +52,11 @@ type rhs struct {
 	// that end in a return or panic, out of which it reaches no use.
 	pos    token.Pos
 	fences []span
+	// home is the block whose statement list holds the assignment.
+	home span
+	// appends is true when the assignment adds to the old value (s +=
+	// x, sb.WriteString(x)) rather than replacing it.
+	appends bool
 }
 
 // span is the extent of a block.
@@ -123,26 +128,26 @@ func (c *checker) localVar(e ast.Expr) *types.Var {
 	return v
 }
 
-func (c *checker) recordAssign(lhs, values []ast.Expr, stack []ast.Node) {
+func (c *checker) recordAssign(lhs, values []ast.Expr, appends bool, stack []ast.Node) {
 	switch {
 	case len(lhs) == len(values):
 		for i, l := range lhs {
-			c.addAssign(c.localVar(l), values[i], -1, stack)
+			c.addAssign(c.localVar(l), values[i], -1, appends, stack)
 		}
 	case len(values) == 1:
 		for i, l := range lhs {
-			c.addAssign(c.localVar(l), values[0], i, stack)
+			c.addAssign(c.localVar(l), values[0], i, appends, stack)
 		}
 	}
 }
 
 // addAssign records that e (its idx'th result when idx ≥ 0) is assigned
 // to v at the innermost node of stack.
-func (c *checker) addAssign(v *types.Var, e ast.Expr, idx int, stack []ast.Node) {
+func (c *checker) addAssign(v *types.Var, e ast.Expr, idx int, appends bool, stack []ast.Node) {
 	if v == nil || len(stack) == 0 {
 		return
 	}
-	r := rhs{e: e, idx: idx, pos: stack[len(stack)-1].Pos()}
+	r := rhs{e: e, idx: idx, pos: stack[len(stack)-1].Pos(), appends: appends}
 	for i := len(stack) - 1; i >= 0; i-- {
 		var list []ast.Stmt
 		switch b := stack[i].(type) {
@@ -157,6 +162,9 @@ func (c *checker) addAssign(v *types.Var, e ast.Expr, idx int, stack []ast.Node)
 			list = b.Body
 		default:
 			continue
+		}
+		if !r.home.pos.IsValid() {
+			r.home = span{stack[i].Pos(), stack[i].End()}
 		}
 		if len(list) > 0 && c.terminates(list[len(list)-1]) {
 			r.fences = append(r.fences, span{stack[i].Pos(), stack[i].End()})
@@ -243,11 +251,11 @@ func (c *checker) recordWrite(call *ast.CallExpr, fn *types.Func, stack []ast.No
 	case "(*strings.Builder).WriteString", "(*strings.Builder).Write", "(*strings.Builder).WriteRune", "(*strings.Builder).WriteByte",
 		"(*bytes.Buffer).WriteString", "(*bytes.Buffer).Write", "(*bytes.Buffer).WriteRune", "(*bytes.Buffer).WriteByte":
 		if len(call.Args) == 1 {
-			c.addAssign(c.bufferVar(api.Receiver(c.info, call)), call.Args[0], -1, stack)
+			c.addAssign(c.bufferVar(api.Receiver(c.info, call)), call.Args[0], -1, true, stack)
 		}
 	case "fmt.Fprintf", "fmt.Fprint", "fmt.Fprintln":
 		if len(call.Args) > 0 {
-			c.addAssign(c.bufferVar(call.Args[0]), call, -1, stack)
+			c.addAssign(c.bufferVar(call.Args[0]), call, -1, true, stack)
 		}
 	}
 }
@@ -428,12 +436,18 @@ func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
 		return flow{clean: true}
 	}
 	closure := c.inClosure(v, use)
+	var reaching []rhs
+	for _, r := range c.assigns[v] {
+		if closure || reaches(r, use) {
+			reaching = append(reaching, r)
+		}
+	}
+	if !closure {
+		reaching = dropOverwritten(reaching, use)
+	}
 	var assigned flow
 	n := 0
-	for _, r := range c.assigns[v] {
-		if !closure && !reaches(r, use) {
-			continue
-		}
+	for _, r := range reaching {
 		f := c.flowAt(r.e, r.idx, depth)
 		if n == 0 {
 			assigned = f
@@ -448,7 +462,27 @@ func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
 	if cpt := c.v.conceptOf(v.Name()); cpt != nil && qualifies(v.Type(), cpt) {
 		return flow{src: &source{check: checkNamed, expr: v.Name(), desc: cpt.desc}}
 	}
+	if cpt := c.typeConcept(v.Type()); cpt != nil {
+		return flow{src: &source{check: checkNamed, expr: v.Name(), desc: cpt.desc}}
+	}
 	return assigned
+}
+
+// typeConcept returns the personal data a named string type holds by its
+// name (type EmailAddress string, type Password []byte), or nil.
+func (c *checker) typeConcept(t types.Type) *concept {
+	name := typeName(t)
+	if name == "" || !isStringLike(types.Unalias(t)) && !isStringLike(derefType(t)) {
+		return nil
+	}
+	return c.v.conceptOf(name)
+}
+
+func derefType(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
 }
 
 // reaches reports whether an assignment may reach a use at pos: it comes
@@ -468,6 +502,29 @@ func reaches(r rhs, use token.Pos) bool {
 		}
 	}
 	return true
+}
+
+// dropOverwritten drops the assignments that a later one overwrites on
+// every path to the use: phone = maskPhone(phone) at the top level of a
+// block holding both the first assignment and the use.
+func dropOverwritten(rs []rhs, use token.Pos) []rhs {
+	if len(rs) < 2 || !use.IsValid() {
+		return rs
+	}
+	out := rs[:0:0]
+	for _, r1 := range rs {
+		overwritten := false
+		for _, r2 := range rs {
+			if r2.pos > r1.pos && !r2.appends && r2.home.pos.IsValid() && r2.home.contains(r1.pos) && r2.home.contains(use) {
+				overwritten = true
+				break
+			}
+		}
+		if !overwritten {
+			out = append(out, r1)
+		}
+	}
+	return out
 }
 
 // inClosure reports whether use lies in a function literal that v is
@@ -500,7 +557,11 @@ func (c *checker) fieldFlow(x *ast.SelectorExpr, sel *types.Selection) flow {
 	if api.ContainsRedactorWord(strings.ToLower(f.Name())) {
 		return flow{clean: true}
 	}
-	if cpt := c.fieldConcept(fieldOwner(sel.Recv(), sel.Index()), f); cpt != nil {
+	cpt := c.fieldConcept(fieldOwner(sel.Recv(), sel.Index()), f)
+	if cpt == nil {
+		cpt = c.typeConcept(f.Type())
+	}
+	if cpt != nil {
 		return flow{src: &source{check: checkNamed, expr: exprText(x), desc: cpt.desc}}
 	}
 	return flow{}

@@ -4,6 +4,7 @@ import (
 	_ "embed" // for the rule documentation in doc.go
 	"flag"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 	"sync"
@@ -87,15 +88,15 @@ func (c *checker) collect(ins *inspector.Inspector) {
 		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			c.recordAssign(n.Lhs, n.Rhs, stack)
+			c.recordAssign(n.Lhs, n.Rhs, n.Tok != token.ASSIGN && n.Tok != token.DEFINE, stack)
 		case *ast.ValueSpec:
 			lhs := make([]ast.Expr, len(n.Names))
 			for i, id := range n.Names {
 				lhs[i] = id
 			}
-			c.recordAssign(lhs, n.Values, stack)
+			c.recordAssign(lhs, n.Values, false, stack)
 		case *ast.RangeStmt:
-			c.addAssign(c.localVar(n.Value), n.X, -1, stack)
+			c.addAssign(c.localVar(n.Value), n.X, -1, false, stack)
 		case *ast.FuncLit:
 			c.funcLits = append(c.funcLits, span{n.Pos(), n.End()})
 		case *ast.ReturnStmt:

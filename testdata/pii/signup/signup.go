@@ -114,6 +114,36 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.log.Info("signup done", zap.Time("at", time.Now()), zap.String("plan", plan))
 }
 
+// EmailAddress is a named string type: it holds what its name says.
+type EmailAddress string
+
+// Invite sends invitations and traces them.
+func (h *Handler) Invite(ctx context.Context, to EmailAddress, phone string, inviterID string, lookup func(string) string) {
+	ctx, span := h.tracer.Start(ctx, "invite "+string(to)) // want `^"invite " \+ string\(to\) \(built from to, an email address\) reaches the span name of h\.tracer\.Start in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	defer span.End()
+	_, child := h.tracer.Start(ctx, "invite.send")
+	defer child.End()
+
+	span.AddEvent("invitation sent to " + string(to)) // want `^"invitation sent to " \+ string\(to\) \(built from to, an email address\) reaches the span event name in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	span.AddEvent("invitation sent", trace.WithAttributes(attribute.String("inviter.id", inviterID)))
+
+	log := h.slog.With("invitee", to)                                       // want `^to \(an email address\) reaches slog field "invitee" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	log.InfoContext(ctx, "inviting", slog.Group("invitee", "phone", phone)) // want `^phone \(a phone number\) reaches slog field "phone" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	h.slog.With("inviter", inviterID).InfoContext(ctx, "inviting", slog.Group("invitee", "id", inviterID))
+	h.sugar.With("email", to).Info("inviting") // want `^to \(an email address\) reaches zap field "email" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+
+	// Overwritten by its masked form before it is logged.
+	phone = maskPhone(phone)
+	h.slog.InfoContext(ctx, "inviting", "phone", phone)
+
+	// A key naming personal data, a value of unknown origin.
+	contact := lookup(inviterID)
+	h.slog.InfoContext(ctx, "inviting", "email", contact) // want `^slog field "email" names an email address but its value contact is not masked or hashed; pass it through a redaction helper \(hash, mask\) or drop it \(pii/sensitive-key\)$`
+	h.sugar.Infow("inviting", "phone", lookup(inviterID)) // want `^zap field "phone" names a phone number but its value lookup\(inviterID\) is not masked or hashed; pass it through a redaction helper \(hash, mask\) or drop it \(pii/sensitive-key\)$`
+	h.slog.InfoContext(ctx, "inviting", "email_hash", contact, "email_domain", "example.com", "phone_count", 1)
+	h.slog.InfoContext(ctx, "inviting", "email", hashEmail(contact), "email_sent", true)
+}
+
 func (h *Handler) create(ctx context.Context, email, password string) error {
 	_, span := h.tracer.Start(ctx, "signup.create")
 	defer span.End()
