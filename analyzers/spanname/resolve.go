@@ -458,7 +458,8 @@ func (ev *evaluator) assigned(v *types.Var, depth int) (value, bool) {
 	ev.busy[v] = true
 	defer delete(ev.busy, v)
 	var vs []value
-	if ev.x.escaped[v] && !isBuilder(v.Type()) {
+	if ev.x.escaped[v] && !isBuilder(v.Type()) || v.Exported() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+		// Its address is taken, or other packages may assign it.
 		vs = append(vs, unknown)
 	}
 	for _, w := range ws {
@@ -678,6 +679,13 @@ func (ev *evaluator) sprintf(format ast.Expr, args []ast.Expr, depth int) value 
 		if argi >= len(args) {
 			flush()
 			out = append(out, unknown...)
+			continue
+		}
+		if verb == 'T' {
+			// A type name: bounded whatever the value.
+			argi++
+			flush()
+			out = append(out, bounded...)
 			continue
 		}
 		v := ev.eval(args[argi], depth+1)

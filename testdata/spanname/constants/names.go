@@ -16,3 +16,9 @@ const (
 	spanRefund = prefix + "." + "RefundService" + "." + "Refund"
 	spanLedger = prefix + "/ledger/post"
 )
+
+// DefaultSpanName may be set by the main package before the service starts.
+var DefaultSpanName string
+
+// unsetSpanName is never assigned: spans named with it are empty.
+var unsetSpanName string

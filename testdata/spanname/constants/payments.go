@@ -74,3 +74,10 @@ func (PaymentService) Settle(ctx context.Context, instant bool) {
 	_, span := tracer.Start(ctx, name)
 	defer span.End()
 }
+
+func (PaymentService) Default(ctx context.Context) {
+	_, span := tracer.Start(ctx, DefaultSpanName)
+	defer span.End()
+	_, s2 := tracer.Start(ctx, unsetSpanName) // want `^span name is empty; name the operation the span measures as Service\.Action, e\.g\. "PaymentService\.Default" \(spanname/empty\)$`
+	defer s2.End()
+}

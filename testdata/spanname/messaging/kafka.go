@@ -115,3 +115,21 @@ func (c *Consumer) Settle(ctx context.Context, msg Message) {
 	_, span2 := c.tracer.Start(ctx, fmt.Sprintf("orders-%d settle", msg.Partition))
 	defer span2.End()
 }
+
+type OrderCreated struct{ OrderID string }
+
+type OrderCancelled struct{ OrderID string }
+
+// Dispatch names the span after the event's type: one name per type.
+func (c *Consumer) Dispatch(ctx context.Context, event any) {
+	_, span := c.tracer.Start(ctx, fmt.Sprintf("OrderEvents.Handle%T", event))
+	defer span.End()
+	switch e := event.(type) {
+	case OrderCreated:
+		_, s2 := c.tracer.Start(ctx, "OrderEvents.Created."+e.OrderID) // want `^span name is built from e\.OrderID \(an ID\), which has unbounded cardinality; use a fixed name such as "OrderEvents\.Created" and record e\.OrderID as a span attribute \(spanname/dynamic\)$`
+		defer s2.End()
+	case OrderCancelled:
+		_, s2 := c.tracer.Start(ctx, "OrderEvents.Cancelled")
+		defer s2.End()
+	}
+}
