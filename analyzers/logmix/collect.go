@@ -31,6 +31,17 @@ type fileInfo struct {
 	listed   bool                    // in a package listed by -logmix.bridges
 }
 
+// importsStructured reports whether the file imports a logging library
+// other than the standard log package.
+func (f *fileInfo) importsStructured() bool {
+	for lib := range f.families {
+		if lib != api.LibLog {
+			return true
+		}
+	}
+	return false
+}
+
 // isBridge reports whether the file adapts one logging library to another:
 // its package is listed in -logmix.bridges, or it imports two logging
 // libraries and implements one's back end or calls an adapter.
@@ -59,8 +70,9 @@ type assignment struct {
 type usage struct {
 	calls       []*logCall
 	fields      []fieldUse
-	assigns     []assignment // in source order
-	spanIDCalls bool         // the package reads SpanContext().TraceID/SpanID
+	assigns     []assignment           // in source order
+	spanIDCalls bool                   // the package reads SpanContext().TraceID/SpanID
+	idFuncs     map[*types.Func]string // functions returning a trace or span id
 	reassigned  map[*types.Var]bool
 	emptyCtx    map[*types.Var]bool // locals set to context.Background()/TODO()
 	hot         []analysis.Diagnostic
@@ -68,14 +80,16 @@ type usage struct {
 
 func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 	info := pass.TypesInfo
-	u := &usage{reassigned: map[*types.Var]bool{}, emptyCtx: map[*types.Var]bool{}}
+	u := &usage{reassigned: map[*types.Var]bool{}, emptyCtx: map[*types.Var]bool{}, idFuncs: map[*types.Func]string{}}
 	var (
-		file      *fileInfo
-		bootstrap []ast.Node // bodies where a logger constructor failed
-		usageFns  []ast.Node // flag.Usage functions
-		backendFn []ast.Node // methods of logging back ends
-		backends  []api.LogBackend
-		gotBE     bool
+		file        *fileInfo
+		bootstrap   []ast.Node // bodies where a logger constructor failed
+		usageFns    []ast.Node // flag.Usage functions
+		backendFn   []ast.Node // methods of logging back ends
+		backends    []api.LogBackend
+		gotBE       bool
+		backendRecv = map[types.Type]bool{} // receiver types checked
+
 	)
 	within := func(nodes []ast.Node, pos token.Pos) bool {
 		for _, n := range nodes {
@@ -100,13 +114,25 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			}
 			file = newFileInfo(pass, n)
 		case *ast.FuncDecl:
-			if n.Recv == nil || len(n.Recv.List) == 0 {
+			// A back end's methods name its library's types (slog.Record,
+			// zapcore.Entry, *logrus.Entry, *zerolog.Event): only files
+			// importing a structured library can declare one.
+			if n.Recv == nil || len(n.Recv.List) == 0 || !file.importsStructured() {
 				return true
 			}
 			if !gotBE {
 				backends, gotBE = api.LogBackends(pass.Pkg), true
 			}
-			if _, ok := api.LogBackendOf(backends, api.TypeOf(info, n.Recv.List[0].Type)); ok {
+			recv := api.TypeOf(info, n.Recv.List[0].Type)
+			if p, ok := recv.(*types.Pointer); ok {
+				recv = p.Elem() // LogBackendOf tries T and *T
+			}
+			isBE, seen := backendRecv[recv]
+			if !seen {
+				_, isBE = api.LogBackendOf(backends, recv)
+				backendRecv[recv] = isBE
+			}
+			if isBE {
 				file.backend = true
 				backendFn = append(backendFn, n)
 			}
@@ -191,8 +217,11 @@ func isEmptyContext(info *types.Info, e ast.Expr) bool {
 
 func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node, file *fileInfo, bootstrap, cli, backend bool) {
 	info := pass.TypesInfo
-	if _, ok := api.SpanContextIDOf(info, call); ok {
+	if id, ok := api.SpanContextIDOf(info, call); ok {
 		u.spanIDCalls = true
+		if fn := returnedBy(info, stack); fn != nil {
+			u.idFuncs[fn] = id
+		}
 		return
 	}
 	if lc, ok := api.LogCallOf(info, call); ok {
@@ -236,6 +265,28 @@ func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Nod
 	if file != nil && api.IsLogAdapter(info, call) {
 		file.adapter = true
 	}
+}
+
+// returnedBy returns the declared function whose return statement
+// contains the innermost node of stack (a helper such as
+// func traceID(ctx context.Context) string), or nil.
+func returnedBy(info *types.Info, stack []ast.Node) *types.Func {
+	inReturn := false
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.ReturnStmt:
+			inReturn = true
+		case *ast.FuncLit:
+			return nil
+		case *ast.FuncDecl:
+			if !inReturn {
+				return nil
+			}
+			fn, _ := info.Defs[n.Name].(*types.Func)
+			return fn
+		}
+	}
+	return nil
 }
 
 // addCallOperands records the operands of a log call that may copy a trace
@@ -307,16 +358,25 @@ func assignsLoggerConstructor(info *types.Info, s ast.Stmt) bool {
 	if !ok || len(as.Rhs) != 1 {
 		return false
 	}
-	found := false
-	ast.Inspect(as.Rhs[0], func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && !found {
-			if _, ok := api.LoggerConstructorOf(info, call); ok {
-				found = true
-			}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if _, ok := api.LoggerConstructorOf(info, call); ok {
+		return true
+	}
+	// Any call returning a logger and an error: newLogger(cfg), zap.Must
+	// wrappers, a platform package's constructor.
+	tuple, ok := api.TypeOf(info, call).(*types.Tuple)
+	if !ok {
+		return false
+	}
+	for i := 0; i < tuple.Len(); i++ {
+		if _, ok := api.LoggerTypeOf(tuple.At(i).Type()); ok {
+			return true
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 // flagUsageFunc returns the function literal assigned to flag.Usage or to

@@ -55,8 +55,9 @@ func missingContextDiag(info *types.Info, c *logCall, src api.ContextSource) (an
 	name := callName(info, c)
 	recv := receiverText(sel)
 	if recv == "" {
-		// A chain such as logger.WithField("k", v).Warn(...).
-		name, recv = string(c.Library)+" "+name, "."
+		// A chain such as logger.WithField("k", v).Warn(...): the
+		// context goes right before the level method.
+		recv = "."
 	}
 	var msg string
 	var edits []analysis.TextEdit

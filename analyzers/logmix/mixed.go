@@ -145,8 +145,9 @@ func plural(n int, s string) string {
 	return s + "s"
 }
 
-// callName names a log call as written when that is short ("log.Printf",
-// "s.logger.Info"), else by its method ("Msg").
+// callName names a log call as written when that is short: "log.Printf",
+// "s.logger.Info", "logger.WithField(...).Warn", "log.Info()...Msg" for a
+// longer chain; else by its method.
 func callName(info *types.Info, c *logCall) string {
 	sel, ok := ast.Unparen(c.Call.Fun).(*ast.SelectorExpr)
 	if !ok {
@@ -155,7 +156,31 @@ func callName(info *types.Info, c *logCall) string {
 	if isSimplePath(sel.X) {
 		return types.ExprString(sel)
 	}
-	return c.Method
+	// Walk down the chain to its first call.
+	hops := 0
+	x := sel.X
+	for {
+		call, ok := ast.Unparen(x).(*ast.CallExpr)
+		if !ok {
+			return c.Method
+		}
+		inner, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return c.Method
+		}
+		hops++
+		if isSimplePath(inner.X) {
+			root := types.ExprString(inner) + "()"
+			if len(call.Args) > 0 {
+				root = types.ExprString(inner) + "(...)"
+			}
+			if hops == 1 {
+				return root + "." + c.Method
+			}
+			return root + "..." + c.Method
+		}
+		x = inner.X
+	}
 }
 
 func isSimplePath(e ast.Expr) bool {

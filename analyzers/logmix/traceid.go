@@ -16,12 +16,13 @@ func reportManualTraceIDs(pass *analysis.Pass, r *lint.Reporter, u *usage) {
 		return
 	}
 	info := pass.TypesInfo
-	traced := tracedVars(info, u.assigns)
+	flow := traceFlow{vars: map[*types.Var]string{}, funcs: u.idFuncs}
+	flow.followAssignments(info, u.assigns)
 	for _, f := range u.fields {
 		if f.backend || (f.file != nil && f.file.isBridge()) {
 			continue
 		}
-		id, ok := copiesSpanID(info, f.value, traced)
+		id, ok := flow.copiesSpanID(info, f.value)
 		if !ok {
 			continue
 		}
@@ -56,22 +57,28 @@ func traceAwareAdvice(lib api.LogLibrary) string {
 	return "use a trace-aware logger (otelzap, or slog with an otelslog handler) that adds trace_id and span_id from the context"
 }
 
-// tracedVars returns the variables assigned a value derived from a span
-// context's TraceID or SpanID, following assignments in source order.
-func tracedVars(info *types.Info, assigns []assignment) map[*types.Var]string {
-	traced := map[*types.Var]string{}
+// traceFlow knows which variables and same-package functions carry a
+// trace or span id.
+type traceFlow struct {
+	vars  map[*types.Var]string
+	funcs map[*types.Func]string // helpers returning an id
+}
+
+// followAssignments marks the variables assigned a value derived from a
+// span context's TraceID or SpanID, following assignments in source order.
+func (fl traceFlow) followAssignments(info *types.Info, assigns []assignment) {
 	for _, a := range assigns {
-		if id, ok := copiesSpanID(info, a.rhs, traced); ok {
-			traced[a.lhs] = id
+		if id, ok := fl.copiesSpanID(info, a.rhs); ok {
+			fl.vars[a.lhs] = id
 		}
 	}
-	return traced
 }
 
 // copiesSpanID reports whether e computes its value from
-// SpanContext().TraceID() or SpanID() (directly, via String(), a
-// conversion or formatting, or a variable holding one).
-func copiesSpanID(info *types.Info, e ast.Expr, traced map[*types.Var]string) (string, bool) {
+// SpanContext().TraceID() or SpanID(): directly, via String(), a
+// conversion or formatting, a variable holding one, or a same-package
+// helper returning one.
+func (fl traceFlow) copiesSpanID(info *types.Info, e ast.Expr) (string, bool) {
 	if e == nil {
 		return "", false
 	}
@@ -86,10 +93,12 @@ func copiesSpanID(info *types.Info, e ast.Expr, traced map[*types.Var]string) (s
 		case *ast.CallExpr:
 			if id, ok := api.SpanContextIDOf(info, n); ok {
 				found = id
+			} else if fn := api.Callee(info, n); fn != nil && fl.funcs[fn] != "" {
+				found = fl.funcs[fn]
 			}
 		case *ast.Ident:
-			if v, ok := info.Uses[n].(*types.Var); ok && traced[v] != "" {
-				found = traced[v]
+			if v, ok := info.Uses[n].(*types.Var); ok && fl.vars[v] != "" {
+				found = fl.vars[v]
 			}
 		}
 		return found == ""

@@ -515,3 +515,32 @@ func LogBackendOf(backends []LogBackend, t types.Type) (LogBackend, bool) {
 func IsLogFieldValue(t types.Type) bool {
 	return IsNamed(t, SlogPath, "Attr") || IsNamed(t, ZapPath+"/zapcore", "Field")
 }
+
+// loggerTypes are the logger values of each library.
+var loggerTypes = []struct {
+	lib        LogLibrary
+	path, name string
+}{
+	{LibLog, "log", "Logger"},
+	{LibSlog, SlogPath, "Logger"},
+	{LibZap, ZapPath, "Logger"},
+	{LibZap, ZapPath, "SugaredLogger"},
+	{LibOtelzap, OtelzapPath, "Logger"},
+	{LibOtelzap, OtelzapPath, "SugaredLogger"},
+	{LibLogrus, LogrusPath, "Logger"},
+	{LibLogrus, LogrusPath, "Entry"},
+	{LibZerolog, ZerologPath, "Logger"},
+}
+
+// LoggerTypeOf reports whether t is a logger of one of the libraries
+// (*log.Logger, *slog.Logger, *zap.Logger, *zap.SugaredLogger, otelzap's
+// loggers, *logrus.Logger or *logrus.Entry, zerolog.Logger or a pointer to
+// one), and of which library.
+func LoggerTypeOf(t types.Type) (LogLibrary, bool) {
+	for _, lt := range loggerTypes {
+		if IsNamed(t, lt.path, lt.name) {
+			return lt.lib, true
+		}
+	}
+	return "", false
+}

@@ -279,3 +279,17 @@ func TestLogCallOfWithoutTypes(t *testing.T) {
 		t.Error("LogBackendOf(nil) reported a back end")
 	}
 }
+
+func TestLoggerTypeOf(t *testing.T) {
+	pkg := loadAPICalls(t)
+	fn := pkg.Types.Scope().Lookup("calls").(*types.Func)
+	params := fn.Type().(*types.Signature).Params()
+	want := map[string]LogLibrary{"z": LibZap, "o": LibOtelzap, "l": LibLogrus, "e": LibLogrus, "zl": LibZerolog, "sl": LibSlog, "std": LibLog}
+	for i := 0; i < params.Len(); i++ {
+		p := params.At(i)
+		lib, ok := LoggerTypeOf(p.Type())
+		if w, isLogger := want[p.Name()]; lib != w || ok != isLogger {
+			t.Errorf("LoggerTypeOf(%s %s) = %q, %v; want %q", p.Name(), p.Type(), lib, ok, w)
+		}
+	}
+}

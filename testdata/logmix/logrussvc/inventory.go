@@ -18,8 +18,8 @@ type Inventory struct {
 
 // Reserve reserves stock.
 func (inv *Inventory) Reserve(ctx context.Context, sku string, n int) {
-	logrus.Infof("reserving %d of %s", n, sku) // want `^logrus\.Infof logs without the context although ctx \(parameter of Reserve\) is in scope: use logrus\.WithContext\(ctx\)\.Infof so hooks can attach the trace \(logmix/missing-context\)$`
-	inv.log.WithField("sku", sku).Warn("low stock") // want `^logrus Warn logs without the context although ctx \(parameter of Reserve\) is in scope: use \.WithContext\(ctx\)\.Warn so hooks can attach the trace`
+	logrus.Infof("reserving %d of %s", n, sku)      // want `^logrus\.Infof logs without the context although ctx \(parameter of Reserve\) is in scope: use logrus\.WithContext\(ctx\)\.Infof so hooks can attach the trace \(logmix/missing-context\)$`
+	inv.log.WithField("sku", sku).Warn("low stock") // want `^inv\.log\.WithField\(\.\.\.\)\.Warn logs without the context although ctx \(parameter of Reserve\) is in scope: use \.WithContext\(ctx\)\.Warn so hooks can attach the trace`
 	inv.log.WithContext(ctx).WithField("sku", sku).Info("reserved")
 	entry := inv.log.WithContext(ctx)
 	entry.Debug("entry carries the context")

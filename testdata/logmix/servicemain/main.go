@@ -24,6 +24,12 @@ func main() {
 		log.Fatalf("can't initialize zap logger: %v", err)
 	}
 	defer logger.Sync()
+	audit, err := newAuditLogger(*addr)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "audit logger: %v\n", err)
+		os.Exit(2)
+	}
+	defer audit.Sync()
 
 	fmt.Println("starting server on", *addr) // want `^package uses zap for logging \(3 calls\); this fmt\.Println call uses fmt: use zap \(logmix/mixed-libraries\)$`
 	logger.Info("listening", zap.String("addr", *addr))
@@ -36,4 +42,12 @@ func main() {
 		os.Exit(1)
 	}
 	logger.Info("bye")
+}
+
+// newAuditLogger builds the audit logger; failing to build it is reported
+// with fmt in main, before any logger exists.
+func newAuditLogger(addr string) (*zap.Logger, error) {
+	cfg := zap.NewProductionConfig()
+	cfg.InitialFields = map[string]any{"addr": addr}
+	return cfg.Build()
 }

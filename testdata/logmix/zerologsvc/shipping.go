@@ -20,7 +20,7 @@ type Shipper struct {
 // Ship ships a parcel.
 func (s *Shipper) Ship(ctx context.Context, parcel string) {
 	log.Info().Str("parcel", parcel).Msg("shipping") // want `^zerolog event logged without the context although ctx \(parameter of Ship\) is in scope: add \.Ctx\(ctx\) to the event before Msg so hooks can attach the trace \(logmix/missing-context\)$`
-	s.logger.Warn().Msgf("delayed %s", parcel)     // want `^zerolog event logged without the context although ctx \(parameter of Ship\) is in scope: add \.Ctx\(ctx\) to the event before Msgf`
+	s.logger.Warn().Msgf("delayed %s", parcel)       // want `^zerolog event logged without the context although ctx \(parameter of Ship\) is in scope: add \.Ctx\(ctx\) to the event before Msgf`
 	log.Info().Ctx(ctx).Str("parcel", parcel).Msg("shipped")
 	zerolog.Ctx(ctx).Debug().Msg("logger from the context")
 	ev := s.logger.Info().Str("parcel", parcel)
@@ -38,7 +38,7 @@ func (s *Shipper) Track(w http.ResponseWriter, r *http.Request) {
 func (s *Shipper) Label(ctx context.Context, parcel string) {
 	tid := trace.SpanContextFromContext(ctx).TraceID().String()
 	s.logger.Info().Ctx(ctx).Str("trace_id", tid).Msg("label printed") // want `^log field "trace_id" copies the trace id by hand: log with \.Ctx\(ctx\) through a trace-aware hook such as go\.opentelemetry\.io/contrib/bridges/otelzerolog`
-	sub := s.logger.With().Str("trace_id", tid).Logger() // want `^log field "trace_id" copies the trace id by hand`
+	sub := s.logger.With().Str("trace_id", tid).Logger()               // want `^log field "trace_id" copies the trace id by hand`
 	sub.Info().Ctx(ctx).Str("parcel", parcel).Msg("labelled")
 }
 
