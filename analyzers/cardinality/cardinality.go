@@ -57,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := newChecker(pass)
 	c.walk(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	c.reportConstructions()
 	c.checkOTelAttributes()
 	c.checkPromLabels()
 	c.checkHistograms()
@@ -83,6 +84,8 @@ type checker struct {
 	promUses   []api.PromLabels
 	vecs       map[types.Object][]*ast.CallExpr // vector variable or field -> its constructors
 	histograms []api.Instrument
+	pending    []pendingConstruction // hot-path constructions, see reportConstructions
+	stored     map[*types.Var]bool   // locals stored into a map element or a field
 
 	reported  map[reportKey]bool
 	generated map[*token.File]bool
@@ -115,6 +118,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		vecs:      map[types.Object][]*ast.CallExpr{},
 		reported:  map[reportKey]bool{},
 		generated: map[*token.File]bool{},
+		stored:    map[*types.Var]bool{},
 	}
 	for _, f := range pass.Files {
 		if lint.IsGenerated(f) {
@@ -244,6 +248,16 @@ func (c *checker) recordAssign(as *ast.AssignStmt, stack []ast.Node) {
 			if obj := api.ObjectOf(c.info, lhs); obj != nil {
 				if v, ok := obj.(*types.Var); ok {
 					c.recordVec(v, rhs)
+				}
+			}
+		}
+		if v := c.localVar(rhs); v != nil && index < 0 {
+			switch l := ast.Unparen(lhs).(type) {
+			case *ast.IndexExpr:
+				c.stored[v] = true
+			case *ast.SelectorExpr:
+				if c.isField(l) {
+					c.stored[v] = true
 				}
 			}
 		}

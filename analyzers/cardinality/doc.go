@@ -113,8 +113,13 @@
 // initialisers, init, main, Start, Run, Serve, constructors and set-up
 // functions (names starting with New, new, Must, Init, Setup, Register,
 // Install, Configure, Provide, Bootstrap), factories returning an
-// instrument, functions passed to sync.Once.Do or sync.OnceFunc/OnceValue,
-// and loops over a literal or a package-level variable are once. Create the
+// instrument, functions receiving a metric.Meter, MeterProvider or
+// prometheus.Registerer (they set instruments up for their caller),
+// functions passed to sync.Once.Do or sync.OnceFunc/OnceValue, and loops
+// over a literal or a package-level variable are once, and so is a
+// construction under an if whose result is stored in a map element or a
+// field (a lazily filled cache: if c, ok := m[name]; !ok { ... }). Tests
+// may build instruments per case and are not checked. Create the
 // instrument once and reuse it.
 //
 // missing-unit: an OpenTelemetry histogram whose name says it measures a

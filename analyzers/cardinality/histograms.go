@@ -195,7 +195,12 @@ func coarse(bounds []float64, scale float64) bool {
 	return min < scale
 }
 
-func num(f float64) string { return strconv.FormatFloat(f, 'g', -1, 64) }
+// num formats a boundary for messages, rounding away float noise
+// (0.15000000000000002 from ExponentialBuckets reads 0.15).
+func num(f float64) string {
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'g', 6, 64), 64)
+	return strconv.FormatFloat(r, 'g', -1, 64)
+}
 
 func formatBounds(bs []float64) string {
 	parts := make([]string, 0, len(bs))

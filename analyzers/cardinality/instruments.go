@@ -83,7 +83,80 @@ func (c *checker) checkConstruction(call *ast.CallExpr, desc string, register bo
 		c.report(checkPerRequest, call, "%s is called %s; register once at start-up (in a constructor, init or sync.Once): registering again fails or leaks a registration", desc, where)
 		return
 	}
-	c.report(checkPerRequest, call, "%s creates an instrument %s; create it once at start-up (a package-level var, a constructor or sync.Once) and reuse it", desc, where)
+	p := pendingConstruction{call: call, desc: desc, where: where}
+	if guardedByIf(stack) {
+		// A lazily filled cache: if c, ok := m.cache[name]; !ok { c = New...; m.cache[name] = c }.
+		switch target := constructionTarget(stack, call).(type) {
+		case *ast.IndexExpr:
+			return
+		case *ast.SelectorExpr:
+			if c.isField(target) {
+				return
+			}
+		case *ast.Ident:
+			p.result = c.localVar(target)
+		}
+	}
+	c.pending = append(c.pending, p)
+}
+
+// pendingConstruction is a hot-path construction reported after the walk,
+// unless its result turns out to be cached in a map or field.
+type pendingConstruction struct {
+	call        *ast.CallExpr
+	desc, where string
+	result      *types.Var // the local the guarded construction is assigned to
+}
+
+func (c *checker) reportConstructions() {
+	for _, p := range c.pending {
+		if p.result != nil && c.stored[p.result] {
+			continue
+		}
+		c.report(checkPerRequest, p.call, "%s creates an instrument %s; create it once at start-up (a package-level var, a constructor or sync.Once) and reuse it", p.desc, p.where)
+	}
+}
+
+// guardedByIf reports whether the node at the top of stack is inside the
+// body of an if statement of its function.
+func guardedByIf(stack []ast.Node) bool {
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.IfStmt:
+			if stack[i+1] == n.Body || stack[i+1] == n.Else {
+				return true
+			}
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		}
+	}
+	return false
+}
+
+// constructionTarget returns the expression the first result of call is
+// assigned to, or nil.
+func constructionTarget(stack []ast.Node, call *ast.CallExpr) ast.Expr {
+	if len(stack) < 2 {
+		return nil
+	}
+	as, ok := stack[len(stack)-2].(*ast.AssignStmt)
+	if !ok || len(as.Lhs) == 0 {
+		return nil
+	}
+	for i, r := range as.Rhs {
+		if ast.Unparen(r) == ast.Expr(call) {
+			if len(as.Rhs) == 1 {
+				i = 0
+			}
+			return ast.Unparen(as.Lhs[i])
+		}
+	}
+	return nil
+}
+
+func (c *checker) isField(sel *ast.SelectorExpr) bool {
+	s, ok := c.info.Selections[sel]
+	return ok && s.Kind() == types.FieldVal
 }
 
 // hotPath decides whether the node at the top of stack runs per request or
@@ -133,7 +206,7 @@ func (c *checker) hotPath(stack []ast.Node) (string, bool) {
 			switch {
 			case api.IsHTTPHandlerSig(sig):
 				return "on every request (in HTTP handler " + name + ")", true
-			case isSetupName(name) || returnsInstrument(sig):
+			case isSetupName(name) || returnsInstrument(sig) || receivesMeter(sig):
 				return "", false
 			case isObserverCallback(sig):
 				return "on every collection (in observable callback " + name + ")", true
@@ -263,6 +336,23 @@ func returnsInstrument(sig *types.Signature) bool {
 			case api.MetricPath, api.PrometheusPath:
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// receivesMeter reports whether sig takes a metric.Meter or
+// MeterProvider, or a prometheus.Registerer: a function that sets up
+// instruments for its caller.
+func receivesMeter(sig *types.Signature) bool {
+	if sig == nil {
+		return false
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		t := sig.Params().At(i).Type()
+		if api.IsNamed(t, api.MetricPath, "Meter") || api.IsNamed(t, api.MetricPath, "MeterProvider") ||
+			api.IsNamed(t, api.PrometheusPath, "Registerer") || api.IsNamed(t, api.PrometheusPath, "Registry") {
+			return true
 		}
 	}
 	return false

@@ -34,7 +34,6 @@ var defaultDenied = []deniedKey{
 	{words: w("user id"), what: "a user id", names: true},
 	{words: w("userid"), what: "a user id", names: true},
 	{words: w("enduser id"), what: "a user id", names: true},
-	{words: w("uid"), what: "a user id", names: true},
 	{words: w("user name"), what: "a user name", names: true},
 	{words: w("username"), what: "a user name", names: true},
 	{words: w("customer id"), what: "a customer id", names: true},

@@ -422,7 +422,7 @@ func (c *checker) judgeCall(call *ast.CallExpr, depth int) judgement {
 	case path == "fmt" && strings.HasPrefix(fn.Name(), "Sprint"):
 		args := call.Args
 		if fn.Name() == "Sprintf" && len(args) > 0 {
-			args = args[1:]
+			args = c.formattedArgs(args[0], args[1:])
 		}
 		return c.judgeAll(args, depth)
 	case path == "strconv" && (strings.HasPrefix(fn.Name(), "Format") || strings.HasPrefix(fn.Name(), "Quote") || fn.Name() == "Itoa"):
@@ -532,4 +532,42 @@ func (c *checker) isEnumType(t types.Type) bool {
 	}
 	c.enums[n] = found
 	return found
+}
+
+// formattedArgs returns the arguments of a Sprintf call whose formatted
+// text can vary with their value: all of them, less those printed with %T
+// (a type name is bounded) when the format is a constant.
+func (c *checker) formattedArgs(format ast.Expr, args []ast.Expr) []ast.Expr {
+	f, ok := api.StringConst(c.info, format)
+	if !ok {
+		return args
+	}
+	var out []ast.Expr
+	n := 0
+	for i := 0; i < len(f); i++ {
+		if f[i] != '%' {
+			continue
+		}
+		i++
+		for i < len(f) && strings.IndexByte("+-# 0123456789.*", f[i]) >= 0 {
+			i++
+		}
+		if i >= len(f) {
+			break
+		}
+		switch f[i] {
+		case '%':
+			continue
+		case '[':
+			return args // explicit argument indexes: keep them all
+		}
+		if n < len(args) && f[i] != 'T' {
+			out = append(out, args[n])
+		}
+		n++
+	}
+	if n < len(args) {
+		out = append(out, args[n:]...) // extra arguments are printed too
+	}
+	return out
 }

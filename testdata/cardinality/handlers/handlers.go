@@ -122,3 +122,35 @@ func Debug(w http.ResponseWriter, r *http.Request) {
 	c, _ := meter.Int64Counter("orders.debug")
 	c.Add(r.Context(), 1)
 }
+
+// Recorder creates counters lazily, once per name, and caches them: no
+// finding.
+type Recorder struct {
+	mu       sync.Mutex
+	counters map[string]metric.Int64Counter
+	total    metric.Int64Counter
+}
+
+func (rec *Recorder) Inc(ctx context.Context, name string) {
+	rec.mu.Lock()
+	c, ok := rec.counters[name]
+	if !ok {
+		c, _ = meter.Int64Counter(name)
+		rec.counters[name] = c
+	}
+	if rec.total == nil {
+		rec.total, _ = meter.Int64Counter("recorder.total")
+	}
+	rec.mu.Unlock()
+	c.Add(ctx, 1)
+	rec.total.Add(ctx, 1)
+}
+
+// Reset re-creates the counter on every call even though it stores it.
+func (rec *Recorder) Reset(ctx context.Context) {
+	rec.total, _ = meter.Int64Counter("recorder.total") // want `Int64Counter "recorder.total" creates an instrument on every call of Reset, which receives a request context.*`
+	if ctx.Err() == nil {
+		tmp, _ := meter.Int64Counter("recorder.tmp") // want `Int64Counter "recorder.tmp" creates an instrument on every call of Reset.*`
+		tmp.Add(ctx, 1)
+	}
+}

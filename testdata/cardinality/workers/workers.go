@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -102,6 +103,8 @@ func (w *Worker) process(ctx context.Context, job Job) {
 			attribute.String("reason", fmt.Sprintf("failed: %v", err)), // want `metric attribute "reason" gets fmt.Sprintf\("failed: %v", err\) \(an error message from err\).*`
 			attribute.String("sentinel", ErrRetry.Error()),
 			attribute.String("error.type", errorType(err)),
+			attribute.String("error.go_type", fmt.Sprintf("%T", err)),
+			attribute.String("process.user", strconv.Itoa(os.Getuid())),
 		))
 	}
 }
