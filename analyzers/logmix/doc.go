@@ -114,7 +114,8 @@
 // loop storing one logger per element (into a map, slice, field or
 // composite literal) to build a set of loggers.
 //
-// _test.go and generated files are skipped unless -logmix.tests is set.
+// _test.go files are skipped unless -logmix.tests is set; generated files
+// are always skipped.
 //
 // # Flags
 //

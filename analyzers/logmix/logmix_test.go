@@ -30,6 +30,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/servicemain",
 		"./logmix/repository",
 		"./logmix/bridge",
+		"./logmix/fmtonly",
 	)
 }
 
