@@ -141,9 +141,10 @@ func (c *checker) effectOf(n ast.Node, v *types.Var, bareReturnUses bool) effect
 // of stack, whose other nodes are its ancestors within the node inspected.
 func (c *checker) identEffect(stack []ast.Node) effect {
 	id := stack[len(stack)-1]
+	inReturn := false
 	for _, anc := range stack {
 		if _, ok := anc.(*ast.ReturnStmt); ok {
-			return effect{kind: effHandOff}
+			inReturn = true
 		}
 	}
 	i := len(stack) - 2
@@ -173,8 +174,8 @@ func (c *checker) identEffect(stack []ast.Node) effect {
 		}
 		call, ok := at(i - 1).(*ast.CallExpr)
 		if !ok || call.Fun != p {
-			if _, isField := c.info.Selections[p]; isField && c.info.Selections[p].Kind() == types.FieldVal {
-				return effect{kind: effUse}
+			if sel, ok := c.info.Selections[p]; ok && sel.Kind() == types.FieldVal {
+				return effect{kind: effUse} // a field of a concrete span type
 			}
 			return effect{kind: effHandOff} // a method value: f := span.End
 		}
@@ -189,6 +190,16 @@ func (c *checker) identEffect(stack []ast.Node) effect {
 		if p.Op == token.EQL || p.Op == token.NEQ {
 			return effect{kind: effUse}
 		}
+	}
+	if inReturn {
+		// Returned to the caller: directly, in a struct, in a closure or
+		// through a call of another package. A call of a same-package
+		// helper is classified by the helper's body below.
+		if call, ok := stack[i].(*ast.CallExpr); !ok || !c.argIsLookedInto(call) {
+			return effect{kind: effHandOff}
+		}
+	}
+	switch p := stack[i].(type) {
 	case *ast.AssignStmt:
 		for _, l := range p.Lhs {
 			if l == child {
@@ -226,20 +237,23 @@ func (c *checker) identEffect(stack []ast.Node) effect {
 	return effect{kind: effHandOff}
 }
 
+// argIsLookedInto reports whether call is of a same-package function whose
+// body argEffect reads.
+func (c *checker) argIsLookedInto(call *ast.CallExpr) bool {
+	_, ok := c.decls[api.Callee(c.info, call)]
+	return ok
+}
+
 // argEffect classifies passing a span as argument i of call. A same-package
 // helper is looked into: it ends the span when its body ends (or hands on)
 // the parameter. A call into another package, or of a function value, is a
 // hand-off: we cannot see what happens to the span there.
 func (c *checker) argEffect(call *ast.CallExpr, i int, deferred bool) effect {
 	fn := api.Callee(c.info, call)
-	if fn == nil {
-		if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() {
-			return effect{kind: effHandOff} // a conversion
-		}
-		return effect{kind: effHandOff}
-	}
 	decl, ok := c.decls[fn]
-	if !ok || fn.Pkg() != c.pass.Pkg {
+	if fn == nil || !ok {
+		// A function value, builtin (append), conversion, interface method
+		// or function of another package: the span is handed over.
 		return effect{kind: effHandOff}
 	}
 	if !c.helperEndsParam(fn, decl, i) {

@@ -126,3 +126,18 @@ func TrackLocalOnly(ctx context.Context) int {
 	span.AddEvent("local")
 	return 1
 }
+
+// TraceID returns a value read from the span, not the span: it leaks.
+func TraceID(ctx context.Context) string {
+	_, span := tracer.Start(ctx, "probe") // want `span "probe" started here is not ended on the path through the return at line 133; add defer span.End\(\) \(spanend/not-ended\)`
+	return span.SpanContext().TraceID().String()
+}
+
+// wrap puts the span into an Op: a same-package helper that keeps the span.
+func wrap(span trace.Span) *Op { return &Op{Span: span} }
+
+// StartWrapped returns the span through a same-package helper.
+func StartWrapped(ctx context.Context) *Op {
+	_, span := tracer.Start(ctx, "wrapped")
+	return wrap(span)
+}
