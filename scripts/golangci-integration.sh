@@ -10,12 +10,14 @@
 #    - otellint findings appear, tagged "(otellint)";
 #    - .golangci.example.yml (every setting at its default) decodes in the
 #      real golangci-lint and gives the same findings as no settings;
-#    - a setting changes behaviour: "<rule>: {enabled: false}" removes that
-#      rule's findings and keeps the others';
+#    - settings change behaviour: "enabled: false" removes a rule's findings
+#      and leaves the others'; a rule's "checks" list keeps only those checks;
 #    - //nolint:otellint suppresses findings (control: a copy of the fixture
 #      without the directives reports those lines);
 #    - an unknown option, an unknown analyzer and a bad value fail the run
-#      with a message naming the key.
+#      with a message naming the key;
+#    - "golangci-lint custom" accepts .custom-gcl.yml and pins this version
+#      (it is stopped at its git clone).
 # Exits non-zero on the first failed assertion.
 #
 # Environment: GOLANGCI_LINT_VERSION (default below) picks the golangci-lint
@@ -119,7 +121,7 @@ run() {
   set +e
   (cd "$dir" && "$bin" run --config "$cfg" --enable-only otellint \
     --output.text.path stdout --output.text.print-issued-lines=false --output.text.colors=false \
-    --show-stats=false --max-issues-per-linter 0 --max-same-issues 0 --uniq-by-line=false \
+    --path-mode abs --show-stats=false --max-issues-per-linter 0 --max-same-issues 0 --uniq-by-line=false \
     ./...) >"$work/runs/$name.out" 2>"$work/runs/$name.err"
   rc=$?
   set -e
@@ -173,19 +175,58 @@ if [ "$rc" -ne 1 ] || ! diff <(findings default | sort) <(findings example | sor
 fi
 ok ".golangci.example.yml decodes in golangci-lint $version and reports the default findings"
 
-# ---------------------------------------------------------------- enabled: false
+# ---------------------------------------------------------------- settings
+# One run (each run type-checks the fixture's dependencies, so runs are
+# few): the rule that reported the most distinct checks keeps all but its
+# last one through its "checks" option, written as a YAML list; of the other
+# reporting rules, every second one is switched off with "enabled: false"
+# and the rest say "enabled: true" and must report exactly as before.
+checks_of() { findings default | grep -oE "\\($1/[a-z0-9-]+\\) \\(otellint\\)\$" | sed -E 's|^\([a-z]+/([a-z0-9-]+)\).*|\1|' | sort -u; }
+count_check() { findings "$1" | grep -c -F "($2) (otellint)" || true; }
+limited="" best=1
 for r in "${reporting[@]}"; do
-  run "disable-$r" "$fixture" "$(config "disable-$r" "          $r:
-            enabled: false")"
-  [ "$rc" -le 1 ] || { show "disable-$r"; fail "$r: {enabled: false}: run failed with exit $rc"; }
-  [ "$(count "disable-$r" "$r")" -eq 0 ] || { show "disable-$r"; fail "$r: {enabled: false} still reports $r findings"; }
-  for o in "${reporting[@]}"; do
-    [ "$o" = "$r" ] && continue
-    [ "$(count "disable-$r" "$o")" -eq "$(count default "$o")" ] ||
-      { show "disable-$r"; fail "$r: {enabled: false} changed the findings of $o"; }
-  done
-  ok "$r: {enabled: false} removes its $(count default "$r") findings and keeps the other rules' findings"
+  k=$(checks_of "$r" | wc -l)
+  if [ "$k" -gt "$best" ]; then best=$k limited=$r; fi
 done
+off=() keep=() settings=""
+i=0
+for r in "${reporting[@]}"; do
+  [ "$r" = "$limited" ] && continue
+  if [ $((i % 2)) -eq 0 ]; then off+=("$r") state=false; else keep+=("$r") state=true; fi
+  settings+="          $r:"$'\n'"            enabled: $state"$'\n'
+  i=$((i + 1))
+done
+chosen=()
+if [ -n "$limited" ]; then
+  mapfile -t chosen < <(checks_of "$limited" | head -n $((best - 1)))
+  settings+="          $limited:"$'\n'"            checks: [$(IFS=,; echo "${chosen[*]}" | sed 's/,/, /g')]"
+fi
+echo "   settings under test:"
+printf '%s\n' "$settings" | sed 's/^/     /'
+run settings "$fixture" "$(config settings "$settings")"
+[ "$rc" -le 1 ] || { show settings; fail "settings run failed with exit $rc"; }
+for r in "${off[@]}"; do
+  [ "$(count settings "$r")" -eq 0 ] || { show settings; fail "$r: {enabled: false} still reports $r findings"; }
+  ok "$r: enabled: false removes its $(count default "$r") findings"
+done
+for r in "${keep[@]}"; do
+  [ "$(count settings "$r")" -eq "$(count default "$r")" ] ||
+    { show settings; fail "$r: enabled: true changed its findings ($(count default "$r") -> $(count settings "$r"))"; }
+  ok "$r: enabled: true keeps its $(count default "$r") findings"
+done
+if [ -n "$limited" ]; then
+  want=0
+  for c in "${chosen[@]}"; do want=$((want + $(count_check default "$limited/$c"))); done
+  got=$(count settings "$limited")
+  stray=$(findings settings | grep -E "\\($limited/" | grep -vF "$(printf "($limited/%s)\n" "${chosen[@]}")" || true)
+  if [ "$got" -ne "$want" ] || [ -n "$stray" ] || [ "$got" -ge "$(count default "$limited")" ]; then
+    show settings
+    fail "$limited: checks: [${chosen[*]}] should keep exactly the $want findings of those checks, got $got"
+  fi
+  ok "$limited: checks: [${chosen[*]}] keeps those checks' $want findings and drops the other $(($(count default "$limited") - want))"
+else
+  echo "note: no rule reported two checks; the checks option is not exercised here"
+fi
 
 # ---------------------------------------------------------------- nolint
 nolint_lines=$(grep -c '//nolint:otellint' "$fixture/shop/suppressed.go")
@@ -217,6 +258,22 @@ expect_error unknown-analyzer "          no-such-rule:
             enabled: false" "otellint: settings: unknown analyzer \"no-such-rule\""
 expect_error bad-enabled "          $first:
             enabled: maybe" "otellint: settings: $first: option \"enabled\": want true or false"
+
+# ---------------------------------------------------------------- .custom-gcl.yml
+# "golangci-lint custom" must accept .custom-gcl.yml and pin the version
+# tested here. It would then clone golangci-lint with git; a stub git that
+# fails stops it there, online or not.
+mkdir -p "$work/nogit"
+printf '#!/bin/sh\necho "git disabled by golangci-integration.sh" >&2\nexit 128\n' >"$work/nogit/git"
+chmod +x "$work/nogit/git"
+set +e
+(cd "$root" && PATH="$work/nogit:$PATH" "$bin" custom -v) >"$work/runs/custom.out" 2>&1
+set -e
+if ! grep -qF "git clone --branch $version " "$work/runs/custom.out" || grep -qiE 'yaml|required|missing information|invalid configuration|no plugins' "$work/runs/custom.out"; then
+  sed 's/^/    /' "$work/runs/custom.out" >&2
+  fail ".custom-gcl.yml: want golangci-lint custom to accept it and clone $version"
+fi
+ok ".custom-gcl.yml is accepted by golangci-lint custom and pins $version"
 
 t2=$(date +%s)
 echo "PASS: golangci-lint $version integration (build $((t1 - t0))s, checks $((t2 - t1))s)"
