@@ -146,6 +146,40 @@ func (c *checker) callFlow(call *ast.CallExpr, idx, depth int) flow {
 	return flow{}
 }
 
+// resultFlow decides the idx'th result of a same-package function from its
+// return statements: validate(req) returning fmt.Errorf("bad card %s",
+// req.Card.Number) returns a card number. Parameters are judged by their
+// names, not by the arguments of a particular call.
+func (c *checker) resultFlow(fn *types.Func, idx, depth int) (flow, bool) {
+	rets, ok := c.returns[fn]
+	if !ok {
+		return flow{}, false
+	}
+	key := funcResult{fn, idx}
+	if f, ok := c.results[key]; ok {
+		return f, true
+	}
+	c.results[key] = flow{} // recursion guard
+	f := flow{clean: true}
+	for _, ret := range rets {
+		switch {
+		case len(ret.Results) == 0:
+			f = combine(f, flow{}) // bare return of named results
+		case len(ret.Results) == 1 && idx > 0:
+			f = combine(f, c.flowAt(ret.Results[0], idx, depth))
+		case idx < len(ret.Results):
+			f = combine(f, c.flowAt(ret.Results[idx], -1, depth))
+		}
+	}
+	if f.src != nil {
+		src := *f.src
+		src.expr += " in " + fn.Name()
+		f.src = &src
+	}
+	c.results[key] = f
+	return f, true
+}
+
 // secondResult decides the second result of a tuple call: the password of
 // r.BasicAuth.
 func (c *checker) secondResult(call *ast.CallExpr, name string) flow {

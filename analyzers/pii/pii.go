@@ -3,9 +3,10 @@ package pii
 import (
 	_ "embed" // for the rule documentation in doc.go
 	"flag"
+	"fmt"
 	"go/ast"
-	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 	"sync"
 
@@ -33,7 +34,7 @@ var (
 	checks     = lint.NewChecks([]string{checkNamed, checkTagged, checkKey, checkStruct, checkBody})
 	extraWords listFlag
 	ignoreWord listFlag
-	optional   listFlag
+	optional   = listFlag{allowed: []string{"ip", "address", "name", "all"}}
 	tagFlag    = stringFlag{s: defaultTag}
 )
 
@@ -61,7 +62,7 @@ func flags() flag.FlagSet {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if pass.TypesInfo == nil || !api.ImportsAny(pass.Pkg, append([]string{api.OtelPath, api.PrometheusPath}, api.LogImportPaths...)...) {
+	if pass.TypesInfo == nil || !api.ImportsAny(pass.Pkg, sinkPackages...) {
 		return nil, nil
 	}
 	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -74,50 +75,6 @@ func run(pass *analysis.Pass) (any, error) {
 		c.checkSink(n)
 	}
 	return nil, nil
-}
-
-// collect walks the package once: it records every assignment to a
-// variable and every return statement (for following values within
-// functions and through same-package calls), the attribute sinks by
-// context, and the calls and literals that may be sinks.
-func (c *checker) collect(ins *inspector.Inspector) {
-	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil)}
-	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			c.recordAssign(n.Lhs, n.Rhs, n.Tok != token.ASSIGN && n.Tok != token.DEFINE, stack)
-		case *ast.ValueSpec:
-			lhs := make([]ast.Expr, len(n.Names))
-			for i, id := range n.Names {
-				lhs[i] = id
-			}
-			c.recordAssign(lhs, n.Values, false, stack)
-		case *ast.RangeStmt:
-			c.addAssign(c.localVar(n.Value), n.X, -1, false, stack)
-		case *ast.FuncLit:
-			c.funcLits = append(c.funcLits, span{n.Pos(), n.End()})
-		case *ast.ReturnStmt:
-			c.recordReturn(n, stack)
-		case *ast.CallExpr:
-			fn := api.Callee(c.info, n)
-			if fn == nil || c.skip(n) {
-				return true
-			}
-			c.recordWrite(n, fn, stack)
-			c.recordAttrContext(n, fn)
-			if mayBeSink(fn) {
-				c.sinks = append(c.sinks, n)
-			}
-		case *ast.CompositeLit:
-			if t := api.TypeOf(c.info, n); (api.IsLogFieldMap(t) || api.IsPromLabelsMap(t)) && !c.skip(n) {
-				c.sinks = append(c.sinks, n)
-			}
-		}
-		return true
-	})
 }
 
 // sinkPackages are the packages whose functions and methods may put data
@@ -167,8 +124,9 @@ func (c *checker) skip(n ast.Node) bool {
 
 // listFlag is a flag.Value holding a comma-separated list.
 type listFlag struct {
-	mu   sync.RWMutex
-	list []string
+	mu      sync.RWMutex
+	list    []string
+	allowed []string // if set, the only values accepted
 }
 
 func (l *listFlag) String() string {
@@ -182,6 +140,11 @@ func (l *listFlag) String() string {
 
 func (l *listFlag) Set(s string) error {
 	parts := api.SplitList(s)
+	for _, p := range parts {
+		if len(l.allowed) > 0 && !slices.Contains(l.allowed, strings.ToLower(p)) {
+			return fmt.Errorf("unknown value %q (known: %s)", p, strings.Join(l.allowed, ", "))
+		}
+	}
 	l.mu.Lock()
 	l.list = parts
 	l.mu.Unlock()

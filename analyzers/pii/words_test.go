@@ -117,6 +117,9 @@ func TestChecksFlag(t *testing.T) {
 	if err := Analyzer.Flags.Lookup("checks").Value.Set("named-value,bogus"); err == nil {
 		t.Errorf("-pii.checks accepted an unknown check")
 	}
+	if err := Analyzer.Flags.Lookup("optional").Value.Set("ip,phonebook"); err == nil {
+		t.Errorf("-pii.optional accepted an unknown vocabulary")
+	}
 	if k, v := sensitiveTag(); k != "otellint" || v != "pii" {
 		t.Errorf("default tag = %s:%s, want otellint:pii", k, v)
 	}

@@ -111,3 +111,39 @@ func (r *Repo) Rename(ctx context.Context, id int64, oldEmail, newEmail string, 
 	}
 	r.log.Info().Int64("user_id", id).Time("updated_at", updatedAt).Msg("renamed")
 }
+
+// User is a stored user.
+type User struct {
+	ID          int64
+	Email       string
+	PhoneNumber int64
+	DOB         string
+	DateOfBirth time.Time
+	PhoneCount  int
+	LoginCount  int
+	Score       float64
+	LastLogin   time.Time
+	SessionTTL  time.Duration
+}
+
+// Audit records a user on the current span.
+func (r *Repo) Audit(ctx context.Context, u User) {
+	span := trace.SpanFromContext(ctx)
+
+	// Numbers that identify a person are personal data whatever their type.
+	span.SetAttributes(attribute.Int64("user.phone", u.PhoneNumber)) // want `^u\.PhoneNumber \(a phone number\) reaches span attribute "user\.phone" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	span.SetAttributes(attribute.String("user.birth_date", u.DOB))   // want `^u\.DOB \(a date of birth\) reaches span attribute "user\.birth_date" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	span.SetAttributes(attribute.Int64("user.mobile", u.ID))         // want `^span attribute "user\.mobile" names a phone number but its value u\.ID is not masked or hashed; pass it through a redaction helper \(hash, mask\) or drop it \(pii/sensitive-key\)$`
+
+	// Counts, scores, times and durations are not.
+	span.SetAttributes(
+		attribute.Int("user.phone_count", u.PhoneCount),
+		attribute.Int64("user.id", u.ID),
+		attribute.Float64("user.score", u.Score),
+		attribute.Int("user.email", u.LoginCount),
+		attribute.String("user.last_login", u.LastLogin.Format(time.RFC3339)),
+		attribute.Int64("user.session_ttl_ms", u.SessionTTL.Milliseconds()),
+	)
+	r.log.Info().Time("dob", u.DateOfBirth).Time("last_login", u.LastLogin).Dur("session_ttl", u.SessionTTL).Msg("audit")
+	r.log.Info().Int("phone_count", u.PhoneCount).Float64("score", u.Score).Msg("audit")
+}
