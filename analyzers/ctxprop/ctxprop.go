@@ -115,7 +115,7 @@ type finding struct {
 	check   string
 	diag    analysis.Diagnostic
 	flowsTo *types.Var // the variable the fresh context (or one derived from it) is stored in
-	request *types.Var // the variable an http.NewRequest result is stored in
+	request *types.Var // the variable an http.NewRequest or exec.Command result is stored in
 }
 
 type collector struct {
@@ -227,7 +227,7 @@ func (c *collector) freshContext(call *ast.CallExpr, name string, stack []ast.No
 		f.diag.Message = fmt.Sprintf("goroutine starts from %s and loses the trace of %s; pass %s for work that must outlive it, or %s to stop with it",
 			fresh, src.Describe(), withoutCancel(qualifier(call), src.Expr), src.Expr)
 		replacement = withoutCancel(qualifier(call), src.Expr)
-		if !c.atLeastGo121(stack) {
+		if !c.atLeastGo121() {
 			replacement = ""
 		}
 	default:
@@ -278,10 +278,10 @@ func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
 			q = "context."
 		}
 		ctxText = withoutCancel(q, src.Expr)
-		fixable = imported && c.atLeastGo121(stack)
+		fixable = imported && c.atLeastGo121()
 	}
 	f := finding{check: check, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
-	if api.FullName(cl.Func) == "net/http.NewRequest" {
+	if sig, ok := cl.Func.Type().(*types.Signature); ok && sig.Results().Len() > 0 && isUnsent(sig.Results().At(0).Type()) {
 		f.request, _ = freshContextFlow(info, stack)
 	}
 	f.diag.Message, f.diag.SuggestedFixes = describeCtxless(cl, src, ctxText, fixable, c.qualifiedTwin(cl))
@@ -401,6 +401,12 @@ func isLogCall(info *types.Info, call *ast.CallExpr) bool {
 	return ok
 }
 
+// isUnsent reports whether t is a value built to be sent or run later,
+// which can still be given a context: *http.Request, *exec.Cmd.
+func isUnsent(t types.Type) bool {
+	return api.IsHTTPRequest(t) || api.IsPointerTo(t, "os/exec", "Cmd")
+}
+
 // linksTrace reports whether call puts a span or baggage into its context
 // argument explicitly — trace.ContextWithSpan(context.Background(),
 // trace.SpanFromContext(ctx)) is the pre-Go 1.21 way to detach from
@@ -453,14 +459,39 @@ func (c *collector) noteShutdownArgs(call *ast.CallExpr) {
 	}
 }
 
-// noteReboundRequest records req in req.WithContext(ctx) and req.Clone(ctx).
+// noteReboundRequest records the requests and commands that get a context
+// later: req in req.WithContext(ctx) and req.Clone(ctx), and a request or
+// an *exec.Cmd handed to a call together with a context (client.Do(ctx,
+// req), runCmd(ctx, cmd), whose callee attaches it).
 func (c *collector) noteReboundRequest(call *ast.CallExpr) {
-	switch api.CalleeName(c.pass.TypesInfo, call) {
-	case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
-		if id, ok := ast.Unparen(api.Receiver(c.pass.TypesInfo, call)).(*ast.Ident); ok && id != nil {
-			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok {
-				c.rebound[v] = true
+	info := c.pass.TypesInfo
+	requestVar := func(e ast.Expr) *types.Var {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && isUnsent(v.Type()) {
+				return v
 			}
+		}
+		return nil
+	}
+	switch api.CalleeName(info, call) {
+	case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+		if v := requestVar(api.Receiver(info, call)); v != nil {
+			c.rebound[v] = true
+		}
+		return
+	}
+	withCtx := false
+	var reqs []*types.Var
+	for _, a := range call.Args {
+		if api.IsContextLike(api.TypeOf(info, a)) {
+			withCtx = true
+		} else if v := requestVar(a); v != nil {
+			reqs = append(reqs, v)
+		}
+	}
+	if withCtx {
+		for _, v := range reqs {
+			c.rebound[v] = true
 		}
 	}
 }
@@ -834,14 +865,10 @@ func (c *collector) contextQualifier(stack []ast.Node) (string, bool) {
 	return q, q != "-"
 }
 
-// atLeastGo121 reports whether the file at the bottom of stack may use
-// context.WithoutCancel (Go 1.21).
-func (c *collector) atLeastGo121(stack []ast.Node) bool {
+// atLeastGo121 reports whether the module may use context.WithoutCancel
+// (Go 1.21): its go directive, not a file's language version, says which
+// standard library it builds with.
+func (c *collector) atLeastGo121() bool {
 	v := c.pass.Pkg.GoVersion()
-	if file, ok := stack[0].(*ast.File); ok {
-		if fv := c.pass.TypesInfo.FileVersions[file]; fv != "" {
-			v = fv
-		}
-	}
 	return v == "" || version.Compare(v, "go1.21") >= 0
 }

@@ -146,7 +146,9 @@
 //     span or values added): there is no trace to lose (the loop check still
 //     applies);
 //   - http.NewRequest whose request is given a context afterwards with
-//     req.WithContext(ctx) or req.Clone(ctx);
+//     req.WithContext(ctx) or req.Clone(ctx), or handed to a call together
+//     with a context (client.Do(ctx, req)), and likewise exec.Command whose
+//     *exec.Cmd is handed over with a context (run(ctx, cmd));
 //   - logging calls (slog.Info although slog.InfoContext exists, or a
 //     context.Background() passed to one): the logmix rule owns them;
 //   - generated files, and _test.go files with -ctxprop.tests=false.

@@ -58,6 +58,21 @@ func (c *Client) Cloned(ctx context.Context, path string, body io.Reader) (*http
 	return c.http.Do(req.Clone(ctx))
 }
 
+// doer sends a request with a context, the way many API clients do.
+type doer interface {
+	Do(ctx context.Context, req *http.Request) (*http.Response, error)
+}
+
+// Delegated hands the request to a client together with the context: the
+// client attaches it.
+func Delegated(ctx context.Context, d doer, url string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return d.Do(ctx, req)
+}
+
 // Proxy forwards an incoming request.
 func (c *Client) Proxy(w http.ResponseWriter, r *http.Request) {
 	out, err := http.NewRequest(r.Method, c.base+r.URL.Path, r.Body) // want `http\.NewRequest cannot carry r\.Context\(\) \(request of Proxy\); call http\.NewRequestWithContext\(r\.Context\(\), \.\.\.\) instead \(ctxprop/ctxless\)`
@@ -124,4 +139,22 @@ func Convert(ctx context.Context, in, out string) error {
 
 func ConvertOK(ctx context.Context, in, out string) error {
 	return exec.CommandContext(ctx, "convert", in, out).Run()
+}
+
+// ConvertManaged hands the command to a runner that watches the context.
+func ConvertManaged(ctx context.Context, in, out string) error {
+	cmd := exec.Command("convert", in, out)
+	cmd.Dir = "/tmp"
+	return runWithContext(ctx, cmd)
+}
+
+func runWithContext(ctx context.Context, cmd *exec.Cmd) error {
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go func() {
+		<-ctx.Done()
+		_ = cmd.Process.Kill()
+	}()
+	return cmd.Wait()
 }
