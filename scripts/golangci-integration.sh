@@ -107,7 +107,7 @@ else
   rm "$build/go.mod.new"
 fi
 echo "== building $bin (GOCACHE=$(go env GOCACHE))"
-(cd "$build" && go build -trimpath -o "$bin" .)
+(cd "$build" && go build -trimpath -buildvcs=false -o "$bin" .)
 t1=$(date +%s)
 echo "   built in $((t1 - t0))s: $("$bin" version 2>&1 | head -1)"
 
