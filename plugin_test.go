@@ -341,3 +341,29 @@ func TestEveryRealOptionDecodes(t *testing.T) {
 		})
 	}
 }
+
+// pickyValue accepts only "a" and "b", so it cannot be reset to its
+// registration-time default "".
+type pickyValue struct{ v string }
+
+func (p *pickyValue) String() string { return p.v }
+func (p *pickyValue) Set(s string) error {
+	if s != "a" && s != "b" {
+		return fmt.Errorf("want a or b")
+	}
+	p.v = s
+	return nil
+}
+
+func TestNewReportsFlagThatCannotBeReset(t *testing.T) {
+	a := &analysis.Analyzer{Name: "delta", Doc: "delta: test", Run: func(*analysis.Pass) (any, error) { return nil, nil }}
+	a.Flags.Var(&pickyValue{}, "mode", "a or b")
+	if _, err := newPlugin([]*analysis.Analyzer{a}, section("delta", map[string]any{"mode": "a"})); err != nil {
+		t.Fatal(err)
+	}
+	_, err := newPlugin([]*analysis.Analyzer{a}, nil)
+	want := `otellint: resetting flag delta.mode to its default "": want a or b`
+	if err == nil || err.Error() != want {
+		t.Errorf("error = %v, want %q", err, want)
+	}
+}
