@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.reportConstructions()
 	c.checkOTelAttributes()
 	c.checkPromLabels()
-	c.checkHistograms()
+	c.checkInstruments()
 	return nil, nil
 }
 
@@ -80,12 +80,12 @@ type checker struct {
 	calls    map[*types.Func][]*ast.CallExpr // calls of the package's functions
 	enums    map[*types.Named]bool
 
-	attrSinks  []*ast.CallExpr // metric.WithAttributes / WithAttributeSet calls
-	promUses   []api.PromLabels
-	vecs       map[types.Object][]*ast.CallExpr // vector variable or field -> its constructors
-	histograms []api.Instrument
-	pending    []pendingConstruction // hot-path constructions, see reportConstructions
-	stored     map[*types.Var]bool   // locals stored into a map element or a field
+	attrSinks   []*ast.CallExpr // metric.WithAttributes / WithAttributeSet calls
+	promUses    []api.PromLabels
+	vecs        map[types.Object][]*ast.CallExpr // vector variable or field -> its constructors
+	instruments []api.Instrument                 // every constructor call, checked after the walk
+	pending     []pendingConstruction            // hot-path constructions, see reportConstructions
+	stored      map[*types.Var]bool              // locals stored into a map element or a field
 
 	reported  map[reportKey]bool
 	generated map[*token.File]bool
@@ -345,20 +345,15 @@ func (c *checker) visitCall(call *ast.CallExpr, stack []ast.Node) {
 		return
 	}
 	if in, ok := api.InstrumentOf(info, call); ok {
-		c.checkConstruction(call, c.describeInstrument(in), false, stack)
-		if in.Vec {
-			c.checkVecLabelNames(in)
-		}
-		if in.Kind == api.Histogram {
-			c.histograms = append(c.histograms, in)
-		}
+		c.checkConstruction(call, &in, stack)
+		c.instruments = append(c.instruments, in)
 		return
 	}
 	if api.IsMeterRegisterCallback(info, call) {
-		c.checkConstruction(call, "RegisterCallback", true, stack)
+		c.checkRegistration(call, "RegisterCallback", stack)
 		return
 	}
 	if api.IsPromRegister(info, call) && !c.registersNewCollectors(call) {
-		c.checkConstruction(call, shortExpr(call.Fun), true, stack)
+		c.checkRegistration(call, shortExpr(call.Fun), stack)
 	}
 }

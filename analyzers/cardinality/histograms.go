@@ -46,11 +46,18 @@ func unitOfName(name string) string {
 	return unitWords[ws[len(ws)-1]]
 }
 
-func (c *checker) checkHistograms() {
-	for _, in := range c.histograms {
-		if in.Prometheus {
+// checkInstruments checks the label names of vectors and the units and
+// buckets of histograms, once every variable's initialiser is known.
+func (c *checker) checkInstruments() {
+	for _, in := range c.instruments {
+		if in.Vec {
+			c.checkVecLabelNames(in)
+		}
+		switch {
+		case in.Kind != api.Histogram:
+		case in.Prometheus:
 			c.checkPromHistogram(in)
-		} else {
+		default:
 			c.checkOTelHistogram(in)
 		}
 	}

@@ -42,13 +42,25 @@ func (c *checker) promOpts(in api.Instrument) map[string]ast.Expr {
 		return nil
 	}
 	fields := map[string]ast.Expr{}
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				fields[id.Name] = kv.Value
+	var add func(lit *ast.CompositeLit, depth int)
+	add = func(lit *ast.CompositeLit, depth int) {
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			id, ok := kv.Key.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			fields[id.Name] = kv.Value
+			// prometheus.V2's CounterVecOpts{CounterOpts: prometheus.CounterOpts{...}}
+			if inner, ok := ast.Unparen(kv.Value).(*ast.CompositeLit); ok && depth == 0 && strings.HasSuffix(id.Name, "Opts") {
+				add(inner, depth+1)
 			}
 		}
 	}
+	add(lit, 0)
 	return fields
 }
 
@@ -69,9 +81,20 @@ func (c *checker) promName(in api.Instrument) string {
 	return strings.Join(append(parts, name), "_")
 }
 
-// checkConstruction reports an instrument constructed (or a collector or
-// callback registered) on a hot path.
-func (c *checker) checkConstruction(call *ast.CallExpr, desc string, register bool, stack []ast.Node) {
+// checkRegistration reports a collector or callback registered on a hot
+// path.
+func (c *checker) checkRegistration(call *ast.CallExpr, desc string, stack []ast.Node) {
+	if !c.r.Enabled(checkPerRequest) || lint.IsTestFile(c.pass, call.Pos()) {
+		return // tests build instruments per case on purpose
+	}
+	if where, hot := c.hotPath(stack); hot {
+		c.report(checkPerRequest, call, "%s is called %s; register once at start-up (in a constructor, init or sync.Once): registering again fails or leaks a registration", desc, where)
+	}
+}
+
+// checkConstruction records an instrument constructed on a hot path, to
+// be reported after the walk unless it fills a cache.
+func (c *checker) checkConstruction(call *ast.CallExpr, in *api.Instrument, stack []ast.Node) {
 	if !c.r.Enabled(checkPerRequest) || lint.IsTestFile(c.pass, call.Pos()) {
 		return // tests build instruments per case on purpose
 	}
@@ -79,11 +102,7 @@ func (c *checker) checkConstruction(call *ast.CallExpr, desc string, register bo
 	if !hot {
 		return
 	}
-	if register {
-		c.report(checkPerRequest, call, "%s is called %s; register once at start-up (in a constructor, init or sync.Once): registering again fails or leaks a registration", desc, where)
-		return
-	}
-	p := pendingConstruction{call: call, desc: desc, where: where}
+	p := pendingConstruction{in: *in, where: where}
 	if guardedByIf(stack) {
 		// A lazily filled cache: if c, ok := m.cache[name]; !ok { c = New...; m.cache[name] = c }.
 		switch target := constructionTarget(stack, call).(type) {
@@ -103,9 +122,9 @@ func (c *checker) checkConstruction(call *ast.CallExpr, desc string, register bo
 // pendingConstruction is a hot-path construction reported after the walk,
 // unless its result turns out to be cached in a map or field.
 type pendingConstruction struct {
-	call        *ast.CallExpr
-	desc, where string
-	result      *types.Var // the local the guarded construction is assigned to
+	in     api.Instrument
+	where  string
+	result *types.Var // the local the guarded construction is assigned to
 }
 
 func (c *checker) reportConstructions() {
@@ -113,7 +132,7 @@ func (c *checker) reportConstructions() {
 		if p.result != nil && c.stored[p.result] {
 			continue
 		}
-		c.report(checkPerRequest, p.call, "%s creates an instrument %s; create it once at start-up (a package-level var, a constructor or sync.Once) and reuse it", p.desc, p.where)
+		c.report(checkPerRequest, p.in.Call, "%s creates an instrument %s; create it once at start-up (a package-level var, a constructor or sync.Once) and reuse it", c.describeInstrument(p.in), p.where)
 	}
 }
 

@@ -86,7 +86,8 @@ type Instrument struct {
 	// Prometheus is true for client_golang constructors.
 	Prometheus bool
 	// Vec is true for Prometheus *Vec constructors; LabelNames is then the
-	// label-names argument.
+	// label-names argument (for prometheus.V2's constructors, the
+	// VariableLabels field of a literal Opts argument, or nil).
 	Vec        bool
 	LabelNames ast.Expr
 	// Name is the instrument-name argument of an OpenTelemetry instrument,
@@ -100,7 +101,8 @@ type Instrument struct {
 // InstrumentOf reports whether call constructs a metric instrument: a
 // metric.Meter method (Int64Counter, Float64Histogram, ...; on the interface
 // or any type implementing it) or a Prometheus constructor
-// (prometheus.New*, promauto.New*, promauto.Factory's New*).
+// (prometheus.New*, promauto.New*, promauto.Factory's New*, prometheus.V2's
+// New*Vec).
 func InstrumentOf(info *types.Info, call *ast.CallExpr) (Instrument, bool) {
 	fn := Callee(info, call)
 	if fn == nil || fn.Pkg() == nil {
@@ -110,8 +112,13 @@ func InstrumentOf(info *types.Info, call *ast.CallExpr) (Instrument, bool) {
 	name := fn.Name()
 	switch path := fn.Pkg().Path(); {
 	case path == PrometheusPath || path == PromautoPath:
+		v2 := false
 		if sig.Recv() != nil && !IsNamed(sig.Recv().Type(), PromautoPath, "Factory") {
-			return Instrument{}, false
+			// prometheus.V2.NewCounterVec(prometheus.CounterVecOpts{...})
+			if !IsNamed(sig.Recv().Type(), PrometheusPath, "v2") {
+				return Instrument{}, false
+			}
+			v2 = true
 		}
 		if !strings.HasPrefix(name, "New") || len(call.Args) == 0 {
 			return Instrument{}, false
@@ -124,7 +131,10 @@ func InstrumentOf(info *types.Info, call *ast.CallExpr) (Instrument, bool) {
 		switch rest {
 		case "Vec":
 			in.Vec = true
-			if len(call.Args) >= 2 {
+			switch {
+			case v2:
+				in.LabelNames = literalField(call.Args[0], "VariableLabels")
+			case len(call.Args) >= 2:
 				in.LabelNames = call.Args[1]
 			}
 		case "Func":
@@ -159,6 +169,27 @@ func InstrumentOf(info *types.Info, call *ast.CallExpr) (Instrument, bool) {
 		return in, true
 	}
 	return Instrument{}, false
+}
+
+// literalField returns the value of field name in a keyed composite
+// literal e (or &T{...}), or nil.
+func literalField(e ast.Expr, name string) ast.Expr {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
+		}
+	}
+	return nil
 }
 
 func promKind(s string) (InstrumentKind, string) {

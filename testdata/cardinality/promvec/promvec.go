@@ -32,6 +32,8 @@ var (
 	sizes = prometheus.NewSummaryVec(prometheus.SummaryOpts{Name: "http_response_size_bytes"},
 		[]string{"route", "client_ip"}) // want `label "client_ip" names an IP address.* \(cardinality/key\)`
 
+	orders = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "orders_total"}, orderLabels)
+
 	hits = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "hits_total"}, []string{"path"}) // want `label "path" names a raw path.* \(cardinality/key\)`
 )
 
@@ -88,3 +90,25 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ea.AddWithExemplar(1, prometheus.Labels{"trace_id": tid})
 	}
 }
+
+// The V2 constructors take their label names in the options.
+var (
+	v2Requests = prometheus.V2.NewCounterVec(prometheus.CounterVecOpts{
+		CounterOpts:    prometheus.CounterOpts{Name: "v2_requests_total"},
+		VariableLabels: prometheus.UnconstrainedLabels{"route", "trace_id"}, // want `label "trace_id" names a trace id.* \(cardinality/key\)`
+	})
+	v2Latency = prometheus.V2.NewHistogramVec(prometheus.HistogramVecOpts{
+		HistogramOpts: prometheus.HistogramOpts{
+			Name:    "v2_request_latency_seconds",
+			Buckets: []float64{0.25, 0.5, 1}, // want `bucket boundaries \[0.25, 0.5, 1\] of histogram "v2_request_latency_seconds" cannot tell 10ms from 100ms.*`
+		},
+		VariableLabels: prometheus.UnconstrainedLabels{"route"},
+	})
+)
+
+func v2Handler(w http.ResponseWriter, r *http.Request) {
+	v2Requests.WithLabelValues(r.Pattern, "x").Inc()
+	v2Latency.WithLabelValues(r.URL.Path).Observe(1) // want `label "route" of v2_request_latency_seconds gets r.URL.Path \(a raw request path\).*`
+}
+
+var _ = v2Handler
