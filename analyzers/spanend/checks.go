@@ -54,7 +54,11 @@ func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.Cal
 	label := c.spanLabel(s.SpanStart)
 	if s.spanLHS == nil || isBlank(s.spanLHS) {
 		if !c.ctxEscapes(fi, s) {
-			c.r.Reportf(checkDiscarded, s.stmt, "%s started here is discarded, so it can never be ended; assign it (ctx, span := ...) and add defer span.End()", label)
+			assign := "ctx, span := ..."
+			if s.CtxResult < 0 {
+				assign = "span := ..."
+			}
+			c.r.Reportf(checkDiscarded, s.stmt, "%s started here is discarded, so it can never be ended; assign it (%s) and add defer span.End()", label, assign)
 		}
 		return
 	}

@@ -135,6 +135,9 @@ func (c *checker) collect(insp *inspector.Inspector) {
 		if !push {
 			return true
 		}
+		if c.generated(stack) {
+			return true
+		}
 		fi := c.funcOf(stack)
 		if fi == nil {
 			return true
@@ -173,6 +176,21 @@ func (c *checker) collect(insp *inspector.Inspector) {
 		}
 		return true
 	})
+}
+
+// generated reports whether the node at the top of stack is in a file with
+// a "Code generated ... DO NOT EDIT." header: its author cannot act on it.
+func (c *checker) generated(stack []ast.Node) bool {
+	f, ok := stack[0].(*ast.File)
+	if !ok {
+		return false
+	}
+	g, ok := c.genFiles[f]
+	if !ok {
+		g = lint.IsGenerated(f)
+		c.genFiles[f] = g
+	}
+	return g
 }
 
 // funcOf returns the funcInfo of the innermost function in stack.

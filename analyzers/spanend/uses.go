@@ -31,6 +31,7 @@ type checker struct {
 	usedAfterEnd map[token.Pos]bool
 	started      map[*types.Var]bool // variables assigned a span start somewhere
 	wrappers     map[*types.Func]wrapperInfo
+	genFiles     map[*ast.File]bool
 }
 
 type paramKey struct {
@@ -52,7 +53,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		helperEnds: map[paramKey]bool{}, helperBusy: map[paramKey]bool{}, helperStatus: map[paramKey]bool{},
 		effects: map[effectKey]effect{}, closureMemo: map[effectKey]effect{},
 		bodies: map[*ast.BlockStmt]*graph{}, usedAfterEnd: map[token.Pos]bool{},
-		started: map[*types.Var]bool{}, wrappers: map[*types.Func]wrapperInfo{},
+		started: map[*types.Var]bool{}, wrappers: map[*types.Func]wrapperInfo{}, genFiles: map[*ast.File]bool{},
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {

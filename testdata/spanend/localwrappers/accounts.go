@@ -75,7 +75,7 @@ func (s *Service) Credit(ctx context.Context, amount int) error {
 
 // Freeze discards the span of a single-result wrapper.
 func (s *Service) Freeze(ctx context.Context) {
-	s.begin(ctx, "Freeze") // want `span "Freeze" started here is discarded, so it can never be ended; assign it \(ctx, span := ...\) and add defer span.End\(\) \(spanend/discarded\)`
+	s.begin(ctx, "Freeze") // want `span "Freeze" started here is discarded, so it can never be ended; assign it \(span := ...\) and add defer span.End\(\) \(spanend/discarded\)`
 }
 
 // Audit leaks the span of a wrapper that may hand back nil.

@@ -38,7 +38,7 @@ func ShipEnded(ctx context.Context, p Parcel) error {
 
 // Track discards the span of a wrapper that returns only a span.
 func Track(ctx context.Context, p Parcel) {
-	tracing.Begin(ctx, "Track") // want `span "Track" started here is discarded, so it can never be ended; assign it \(ctx, span := ...\) and add defer span.End\(\) \(spanend/discarded\)`
+	tracing.Begin(ctx, "Track") // want `span "Track" started here is discarded, so it can never be ended; assign it \(span := ...\) and add defer span.End\(\) \(spanend/discarded\)`
 }
 
 // TrackEnded keeps and ends it.
