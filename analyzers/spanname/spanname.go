@@ -158,6 +158,9 @@ func (c *checker) checkName(s site) {
 		return
 	}
 	c.reported[s.expr.Pos()] = true
+	if !isString(api.TypeOf(c.pass.TypesInfo, s.expr)) {
+		return // not type-checked as a string: nothing to say about it
+	}
 	v := c.ev.eval(s.expr, 0)
 	if p, ok := v.unbounded(); ok {
 		if c.r.Enabled(checkDynamic) {

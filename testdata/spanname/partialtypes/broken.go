@@ -21,4 +21,6 @@ func Broken(ctx context.Context) {
 	defer s4.End()
 	_, s5 := tracer.Start(ctx, "Partial.Broken")
 	defer s5.End()
+	_, s6 := tracer.Start(ctx, 42)
+	defer s6.End()
 }
