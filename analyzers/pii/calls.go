@@ -70,7 +70,7 @@ func (c *checker) callFlow(call *ast.CallExpr, idx, depth int) flow {
 	}
 	name := api.FullName(fn)
 	if idx > 0 {
-		if f, ok := c.resultFlow(fn, idx, depth); ok {
+		if f, ok := c.resultFlow(call, fn, idx, depth); ok {
 			return f
 		}
 		return c.secondResult(call, name)
@@ -123,7 +123,7 @@ func (c *checker) callFlow(call *ast.CallExpr, idx, depth int) flow {
 	}
 	// A same-package function is followed into its body: one that masks
 	// what it returns is clean whatever its name.
-	body, hasBody := c.resultFlow(fn, max(idx, 0), depth)
+	body, hasBody := c.resultFlow(call, fn, max(idx, 0), depth)
 	if hasBody && body.clean {
 		return body
 	}
@@ -146,11 +146,31 @@ func (c *checker) callFlow(call *ast.CallExpr, idx, depth int) flow {
 	return flow{}
 }
 
-// resultFlow decides the idx'th result of a same-package function from its
-// return statements: validate(req) returning fmt.Errorf("bad card %s",
-// req.Card.Number) returns a card number. Parameters are judged by their
-// names, not by the arguments of a particular call.
-func (c *checker) resultFlow(fn *types.Func, idx, depth int) (flow, bool) {
+// resultFlow decides the idx'th result of a same-package function call
+// from the function's return statements: validate(req) returning
+// fmt.Errorf("bad card %s", req.Card.Number) returns a card number, and
+// normalize(u.Email) returning strings.ToLower(s) returns what its
+// argument holds.
+func (c *checker) resultFlow(call *ast.CallExpr, fn *types.Func, idx, depth int) (flow, bool) {
+	f, ok := c.bodyResult(fn, idx, depth)
+	if !ok || f.src == nil || f.src.params == nil {
+		return f, ok
+	}
+	sub := flow{clean: true}
+	for _, p := range f.src.params {
+		sub = combine(sub, c.flowAt(argFor(c.info, call, fn, p), -1, depth))
+	}
+	if sub.src != nil && sub.src.params == nil {
+		src := *sub.src
+		src.expr += " via " + fn.Name()
+		sub.src = &src
+	}
+	return sub, true
+}
+
+// bodyResult decides the idx'th result of fn from its return statements,
+// with its parameters standing for the arguments of any call.
+func (c *checker) bodyResult(fn *types.Func, idx, depth int) (flow, bool) {
 	rets, ok := c.returns[fn]
 	if !ok {
 		return flow{}, false
@@ -160,6 +180,7 @@ func (c *checker) resultFlow(fn *types.Func, idx, depth int) (flow, bool) {
 		return f, true
 	}
 	c.results[key] = flow{} // recursion guard
+	c.following = append(c.following, fn)
 	f := flow{clean: true}
 	for _, ret := range rets {
 		switch {
@@ -171,13 +192,35 @@ func (c *checker) resultFlow(fn *types.Func, idx, depth int) (flow, bool) {
 			f = combine(f, c.flowAt(ret.Results[idx], -1, depth))
 		}
 	}
-	if f.src != nil {
+	c.following = c.following[:len(c.following)-1]
+	if f.src != nil && f.src.params == nil {
 		src := *f.src
 		src.expr += " in " + fn.Name()
 		f.src = &src
 	}
 	c.results[key] = f
 	return f, true
+}
+
+// argFor returns the argument a call passes for parameter p of fn (the
+// receiver expression for the receiver), or nil.
+func argFor(info *types.Info, call *ast.CallExpr, fn *types.Func, p *types.Var) ast.Expr {
+	sig := fn.Type().(*types.Signature)
+	if sig.Recv() == p {
+		return api.Receiver(info, call)
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) != p {
+			continue
+		}
+		if sig.Variadic() && i == sig.Params().Len()-1 && !call.Ellipsis.IsValid() {
+			return nil // the elements of a variadic parameter are not followed
+		}
+		if i < len(call.Args) {
+			return call.Args[i]
+		}
+	}
+	return nil
 }
 
 // secondResult decides the second result of a tuple call: the password of

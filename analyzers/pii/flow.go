@@ -34,6 +34,9 @@ type checker struct {
 	// functions, for following a value through a same-package call.
 	returns map[*types.Func][]*ast.ReturnStmt
 	results map[funcResult]flow
+	// following is the stack of same-package functions whose bodies are
+	// being followed; their parameters stand for the arguments of the call.
+	following []*types.Func
 	// attrCtx names the sink an attribute constructor feeds, by the call
 	// it is an argument of (span.SetAttributes, metric.WithAttributes).
 	attrCtx map[*ast.CallExpr]string
@@ -67,6 +70,11 @@ func (s span) contains(p token.Pos) bool { return s.pos <= p && p < s.end }
 // source is where personal data enters: a named value, a tagged field, a
 // struct formatted whole or a whole body.
 type source struct {
+	// params is set instead of the rest when the value comes from
+	// parameters (or the receiver) of a followed function: the caller
+	// substitutes its arguments.
+	params []*types.Var
+
 	check string
 	expr  string // the origin as written: u.Email, io.ReadAll(r.Body)
 	desc  string // what it is: "an email address"
@@ -89,10 +97,12 @@ type funcResult struct {
 	idx int
 }
 
-// varUse is a variable read at a position.
+// varUse is a variable read at a position, while following a function's
+// body or not.
 type varUse struct {
-	v   *types.Var
-	pos token.Pos
+	v      *types.Var
+	pos    token.Pos
+	follow *types.Func
 }
 
 func newChecker(pass *analysis.Pass) *checker {
@@ -206,10 +216,16 @@ func (c *checker) flowAt(e ast.Expr, idx, depth int) flow {
 // the assignments of a variable): it carries personal data if either part
 // does, and is clean only if both are.
 func combine(a, b flow) flow {
-	if a.src != nil {
+	switch {
+	case a.src != nil && a.src.params == nil:
 		return a
-	}
-	if b.src != nil {
+	case b.src != nil && b.src.params == nil:
+		return b
+	case a.src != nil && b.src != nil:
+		return flow{src: &source{params: append(append([]*types.Var(nil), a.src.params...), b.src.params...)}}
+	case a.src != nil:
+		return a
+	case b.src != nil:
 		return b
 	}
 	return flow{clean: a.clean && b.clean}
@@ -220,7 +236,14 @@ func combine(a, b flow) flow {
 // denoting personal data makes it a source; otherwise it carries what its
 // assignments carry (msg := "login " + email).
 func (c *checker) varFlow(v *types.Var, use token.Pos, depth int) flow {
-	key := varUse{v, use}
+	var follow *types.Func
+	if n := len(c.following); n > 0 {
+		follow = c.following[n-1]
+		if isParam(follow, v) {
+			return flow{src: &source{params: []*types.Var{v}}}
+		}
+	}
+	key := varUse{v, use, follow}
 	if f, ok := c.memo[key]; ok {
 		return f
 	}
@@ -286,6 +309,23 @@ func derefType(t types.Type) types.Type {
 		return p.Elem()
 	}
 	return t
+}
+
+// isParam reports whether v is a parameter or the receiver of fn.
+func isParam(fn *types.Func, v *types.Var) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	if sig.Recv() == v {
+		return true
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == v {
+			return true
+		}
+	}
+	return false
 }
 
 // reaches reports whether an assignment may reach a use at pos: it comes

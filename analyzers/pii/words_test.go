@@ -64,7 +64,7 @@ func TestConceptOf(t *testing.T) {
 		// Not PII: another head noun, a redaction word, an ignored phrase,
 		// or an optional vocabulary that is off.
 		"emailEnabled": "", "passwordPolicyVersion": "", "tokenCount": "", "phoneVerified": "",
-		"phone_hash": "", "email_masked": "", "emailSHA256": "", "encryptedPassword": "", "hashedPassword": "", "cardLast4": "", "tokenTTL": "",
+		"phone_hash": "", "email_masked": "", "emailSHA256": "", "encryptedPassword": "", "unmaskedEmail": "email", "hashedPassword": "", "cardLast4": "", "tokenTTL": "",
 		"nextPageToken": "", "pageToken": "", "secretName": "", "cookieName": "", "credentialsFile": "",
 		"emailTemplate": "", "tokenType": "", "clientIP": "", "fullName": "", "street": "",
 		"userID": "", "tenant.id": "", "span": "", "company": "", "passive": "",

@@ -13,6 +13,9 @@ import (
 // (*Anonymizer).Apply, obfuscateToken, truncate, Last4.
 var DefaultRedactorWords = []string{"hash", "mask", "redact", "anonymize", "anonymise", "obfuscate", "truncate", "last4"}
 
+// undoWords undo a redaction: a name containing one holds the clear value.
+var undoWords = []string{"unmask", "unredact", "unhash", "deanonymi", "deobfuscat", "unobfuscat", "untruncat"}
+
 // redactorFuncs are standard-library functions whose result reveals nothing
 // of their input: cryptographic digests, hash.Hash sums (sha256.New,
 // hmac.New, ...), and url.URL's Redacted.
@@ -125,6 +128,11 @@ func IsRedactorCall(info *types.Info, call *ast.CallExpr) bool {
 // default or configured redactor word. Identifiers and keys spelled this
 // way (phone_hash, maskedEmail) name a value that is already redacted.
 func ContainsRedactorWord(s string) bool {
+	for _, neg := range undoWords {
+		if strings.Contains(s, neg) {
+			return false // unmaskedEmail, deobfuscateToken: the clear value
+		}
+	}
 	for _, w := range DefaultRedactorWords {
 		if strings.Contains(s, w) {
 			return true

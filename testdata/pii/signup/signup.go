@@ -42,6 +42,8 @@ func hashEmail(email string) string {
 	return hex.EncodeToString(sum[:])
 }
 
+func normalize(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
 func maskPhone(phone string) string {
 	if len(phone) < 4 {
 		return "****"
@@ -78,6 +80,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.slog.Info("signup for plan " + plan)
 	h.log.Warn("weak password", zap.Int("password_length", len(password)))
 
+	// Through a same-package helper, which returns what it is given.
+	h.slog.Info("normalized", "plan", normalize(plan))
+	h.slog.Info("normalized", "contact", normalize(email)) // want `^normalize\(email\) \(built from email via normalize, an email address\) reaches slog field "contact" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+
 	// Traps: names that mention PII words but hold none.
 	h.log.Info("settings",
 		zap.Bool("email_enabled", h.settings.EmailEnabled),
@@ -106,8 +112,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.slog.Info("contact", "email", "noreply@example.com")
 
 	if err := h.create(ctx, email, password); err != nil {
-		h.log.Error("signup failed", zap.Error(err)) // want `^err \(built from email in create, an email address\) reaches the zap error field in the clear; mask or hash it, or drop it \(pii/named-value\)$`
-		span.RecordError(err)                        // want `^err \(built from email in create, an email address\) reaches the error recorded on the span in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+		h.log.Error("signup failed", zap.Error(err)) // want `^err \(built from email via create, an email address\) reaches the zap error field in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+		span.RecordError(err)                        // want `^err \(built from email via create, an email address\) reaches the error recorded on the span in the clear; mask or hash it, or drop it \(pii/named-value\)$`
 		http.Error(w, "signup failed", http.StatusInternalServerError)
 		return
 	}
