@@ -31,7 +31,8 @@
 // and the wrappers configured with -spanend.start-funcs — of span.SetName, of
 // otelhttp.NewHandler(h, operation) and otelhttp.NewMiddleware(operation), and
 // the values returned by a formatter passed to otelhttp.WithSpanNameFormatter
-// (a function literal or a function of the same package). (otelhttp before
+// (a function literal, a variable holding one, or a function of the same
+// package). (otelhttp before
 // v0.69 names server spans after the operation; later versions name them
 // "{method} {route}" unless a formatter uses the operation.)
 // trace.SpanFromContext starts nothing and is not checked, and neither are

@@ -228,12 +228,18 @@ func isBuilder(t types.Type) bool {
 }
 
 // formatterResults returns the expressions a span-name formatter returns:
-// the results of a function literal, or of a same-package function named by
-// the argument, each with the declaration it is written in.
+// the results of a function literal (directly or through a variable assigned
+// only that literal), or of a same-package function or method named by the
+// argument, each with the declaration it is written in.
 func (x *index) formatterResults(f site) []site {
 	var body *ast.BlockStmt
 	decl := f.decl
-	switch e := ast.Unparen(f.expr).(type) {
+	expr := ast.Unparen(f.expr)
+	if v := x.varOf(expr); v != nil && x.declared[v] && !x.escaped[v] && len(x.writes[v]) == 1 && x.writes[v][0].rhs != nil {
+		// format := func(...) string {...}; WithSpanNameFormatter(format)
+		expr = ast.Unparen(x.writes[v][0].rhs)
+	}
+	switch e := expr.(type) {
 	case *ast.FuncLit:
 		body = e.Body
 	case *ast.Ident, *ast.SelectorExpr:

@@ -79,3 +79,11 @@ func Routes(mux *http.ServeMux, orders, payments http.HandlerFunc) {
 	Route(mux, "GET /orders/{id}", orders)
 	Route(mux, "POST /payments", payments)
 }
+
+// Admin keeps its formatter in a variable.
+func Admin(h http.Handler) http.Handler {
+	format := func(_ string, r *http.Request) string {
+		return "Admin " + r.RemoteAddr // want `^span name is built from r\.RemoteAddr \(a value the client chooses\), .* \(spanname/dynamic\)$`
+	}
+	return otelhttp.NewHandler(h, "Shop.Admin", otelhttp.WithSpanNameFormatter(format))
+}
