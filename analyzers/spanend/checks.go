@@ -312,8 +312,13 @@ func (c *checker) checkDeferCapturesErr(fi *funcInfo, d *deferSite) {
 	reported := map[*types.Var]bool{}
 	for _, arg := range call.Args {
 		ast.Inspect(arg, func(n ast.Node) bool {
-			if _, ok := n.(*ast.FuncLit); ok {
-				return false
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false // read when the closure runs
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					return false // &err: read through the pointer later
+				}
 			}
 			id, ok := n.(*ast.Ident)
 			if !ok {

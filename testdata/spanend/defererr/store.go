@@ -96,3 +96,32 @@ func Shadowed(ctx context.Context, keys []string) error {
 	}
 	return nil
 }
+
+// endSpanPtr reads the error through a pointer when the deferred call runs.
+func endSpanPtr(span trace.Span, errp *error) {
+	if *errp != nil {
+		span.SetStatus(codes.Error, (*errp).Error())
+	}
+	span.End()
+}
+
+// Copy passes a pointer to the named result: the deferred call sees the
+// final error.
+func Copy(ctx context.Context, from, to string) (err error) {
+	ctx, span := tracer.Start(ctx, "Copy")
+	defer endSpanPtr(span, &err)
+	_, err = read(ctx, from)
+	return err
+}
+
+// Move evaluates err.Error() too early: the deferred call gets the old text.
+func Move(ctx context.Context, from, to string) (err error) {
+	_, span := tracer.Start(ctx, "Move")
+	defer span.End()
+	err = errMissing
+	defer span.SetStatus(codes.Error, err.Error()) // want `deferred span.SetStatus receives err when the defer statement runs, before err is assigned at line 124; defer a closure instead: defer func\(\) { span.SetStatus\(codes.Error, err.Error\(\)\) }\(\) \(spanend/defer-captures-err\)`
+	if from == to {
+		return nil
+	}
+	return errMissing
+}
