@@ -32,18 +32,17 @@
 // otelhttp.NewHandler(h, operation) and otelhttp.NewMiddleware(operation), and
 // the values returned by a formatter passed to otelhttp.WithSpanNameFormatter
 // (a function literal, a variable holding one, or a function of the same
-// package). (otelhttp before
-// v0.69 names server spans after the operation; later versions name them
-// "{method} {route}" unless a formatter uses the operation.)
-// trace.SpanFromContext starts nothing and is not checked, and neither are
-// spans started in _test.go files or generated files.
+// package). (otelhttp before v0.69 names server spans after the operation;
+// later versions name them "{method} {route}" unless a formatter uses the
+// operation.) trace.SpanFromContext starts nothing and is not checked, and
+// neither are spans started in _test.go files or generated files.
 //
 // A name is followed through constants (of any package, including named
 // string types and concatenations, as go/types folds them), local and
 // package-level variables (every assignment the package makes to them),
-// fmt.Sprintf and fmt.Sprint, +, strings.Join, path.Join, strings.Builder and
-// bytes.Buffer writes, string conversions, String() and Error() methods,
-// and the return statements of same-package functions. The rule reports only
+// fmt.Sprintf and fmt.Sprint (%T is bounded), +, strings.Join, path.Join,
+// strings.Builder and bytes.Buffer writes, string conversions, String() and
+// Error() methods, and the return statements of same-package functions. The rule reports only
 // what it can see: a name it cannot follow (a parameter, a call into another
 // package) is not reported, unless its variable's name says it is an ID.
 //
@@ -56,14 +55,15 @@
 //     client input (r.PathValue, r.FormValue, query values, headers,
 //     r.RemoteAddr), an ID (a variable, parameter or field whose name ends in
 //     ID, UUID, GUID, UID, Email or Token, or whose type is named so), a
-//     UUID, a time.Time, an error message
-//     (err.Error()), or a loop index or counter. Parts of bounded cardinality
-//     are fine: constants, r.Method, r.Pattern (Go 1.22 route patterns),
-//     values of an enumerated named type (a named string or integer type with
-//     declared constants that the package never converts a variable into),
-//     and loop variables ranging over constants. The message proposes a route
-//     template such as "GET /orders/{id}" or the fixed part of the name, and
-//     moving the variable part into a span attribute.
+//     UUID, a time.Time, an error message (err.Error()), or a loop index or
+//     counter. Parts of bounded cardinality are fine: constants, r.Method,
+//     r.Pattern (Go 1.22 route patterns), values of an enumerated named type
+//     (a named string or integer type with declared constants that the
+//     package never converts a variable into), %T, loop variables ranging
+//     over constants or fixed literals, and counters compared with a
+//     constant. The message proposes a route template such as
+//     "GET /orders/{id}" or the fixed part of the name, and moving the
+//     variable part into a span attribute.
 //
 //   - function-style: the name repeats the enclosing function's name
 //     (ignoring case and separators: "place_order" in PlaceOrder), or is a
@@ -86,7 +86,9 @@
 //
 // Names that pass the convention are never function-style or off-convention,
 // and names listed in -spanname.allow are accepted as they are. Only names the
-// rule can compute completely are checked for style and convention.
+// rule can compute completely are checked for style and convention. A check
+// switched off with -spanname.checks does not pass its names on to the next
+// one.
 //
 // Flags:
 //
