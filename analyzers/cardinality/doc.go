@@ -92,7 +92,8 @@
 // a package-level sentinel error); request headers, form values and path
 // values whose name is on the deny list (r.Header.Get("X-Request-ID"));
 // variables and fields named like an id on the deny list (userID,
-// order.ID, req.SessionID). Values are followed through local variables
+// order.ID, req.SessionID); integers named like an id formatted with
+// strconv (strconv.Itoa(id)). Values are followed through local variables
 // within the function, taking the assignments that may reach the use (a
 // raw path replaced by r.Pattern before it is recorded is fine; one
 // assigned in only one branch is not), through strconv.Itoa and

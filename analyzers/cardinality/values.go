@@ -257,34 +257,17 @@ func (c *checker) judgeIdent(id *ast.Ident, depth int) judgement {
 	if entry {
 		result = isUnknown // a parameter, a range variable, a captured value
 	}
+	// One unbounded assignment makes the value unbounded; it is bounded
+	// only when all are.
 	for _, d := range defs {
-		result = c.mergeDefs(result, c.judgeDef(d, depth))
-		if result.v == unbounded {
-			break
+		if result = combine(result, c.judgeDef(d, depth)); result.v == unbounded {
+			return result
 		}
-	}
-	if result.v == unbounded && result.origin != nil && result.origin != ast.Expr(id) {
-		return result
 	}
 	if result.v == unknown {
 		return c.judgeName(id, v.Name())
 	}
 	return result
-}
-
-// mergeDefs merges the judgements of the assignments that may reach a use:
-// one unbounded assignment makes the value unbounded; it is bounded only
-// when all are.
-func (c *checker) mergeDefs(acc, d judgement) judgement {
-	switch {
-	case acc.v == unbounded:
-		return acc
-	case d.v == unbounded:
-		return d
-	case acc.v == bounded && d.v == bounded:
-		return isBounded
-	}
-	return isUnknown
 }
 
 func (c *checker) judgeDef(d def, depth int) judgement {
@@ -325,11 +308,16 @@ func (c *checker) judgeName(e ast.Expr, name string) judgement {
 func (c *checker) judgeField(sel *ast.SelectorExpr) (judgement, bool) {
 	s, ok := c.info.Selections[sel]
 	if !ok {
-		// A qualified identifier: pkg.Var.
-		if v, ok := c.info.ObjectOf(sel.Sel).(*types.Var); ok {
-			if what, advice, ok := highCardType(v.Type()); ok {
+		// A qualified identifier: pkg.Var, a process-wide value like a
+		// package-level variable of this package.
+		if _, ok := c.info.ObjectOf(sel.Sel).(*types.Var); ok {
+			if what, advice, ok := highCardType(api.TypeOf(c.info, sel)); ok {
 				return unboundedAt(sel, what, advice), true
 			}
+			if j := c.judgeName(sel, sel.Sel.Name); j.v == unbounded {
+				return j, true
+			}
+			return isBounded, true
 		}
 		return isUnknown, false
 	}
@@ -427,7 +415,10 @@ func (c *checker) judgeCall(call *ast.CallExpr, depth int) judgement {
 		return c.judgeAll(args, depth)
 	case path == "strconv" && (strings.HasPrefix(fn.Name(), "Format") || strings.HasPrefix(fn.Name(), "Quote") || fn.Name() == "Itoa"):
 		if len(call.Args) > 0 {
-			return c.judge(call.Args[0], depth+1)
+			if j := c.judge(call.Args[0], depth+1); j.v != unknown {
+				return j
+			}
+			return c.judgeNumericID(call.Args[0])
 		}
 	case passThrough[path] && sig != nil && sig.Recv() == nil && sig.Results().Len() >= 1 && isString(sig.Results().At(0).Type()):
 		if fn.Name() == "Join" && path != "path" && path != "path/filepath" {
@@ -570,4 +561,32 @@ func (c *checker) formattedArgs(format ast.Expr, args []ast.Expr) []ast.Expr {
 		out = append(out, args[n:]...) // extra arguments are printed too
 	}
 	return out
+}
+
+// judgeNumericID judges an integer formatted as a string by its name: any
+// integer named like an id (id, o.ID, itemID) is a row or entity number,
+// unbounded once printed.
+func (c *checker) judgeNumericID(e ast.Expr) judgement {
+	t := api.TypeOf(c.info, e)
+	if t == nil {
+		return isUnknown
+	}
+	if b, ok := t.Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+		return isUnknown
+	}
+	var name string
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		name = x.Name
+	case *ast.SelectorExpr:
+		name = x.Sel.Name
+	default:
+		return isUnknown
+	}
+	if ws := keyWords(name); len(ws) > 0 && ws[len(ws)-1] == "id" {
+		j := unboundedAt(e, "named like a numeric id", "")
+		j.byName = true
+		return j
+	}
+	return isUnknown
 }

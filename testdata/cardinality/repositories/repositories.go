@@ -4,6 +4,7 @@ package repositories
 import (
 	"context"
 	"database/sql"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -74,6 +75,11 @@ func (r *OrderRepo) Find(ctx context.Context, id int) (*Order, error) {
 	c.Add(ctx, 1, metric.WithAttributes(attribute.String("db.operation", "select")))
 	row := r.db.QueryRowContext(ctx, "SELECT status FROM orders WHERE id = $1", id)
 	o := &Order{ID: id}
+	r.queries.Add(ctx, 1, metric.WithAttributes(
+		attribute.String("row", strconv.Itoa(id)), // want `metric attribute "row" gets strconv.Itoa\(id\) \(id is named like a numeric id\).* \(cardinality/value\)`
+		attribute.String("http.status_code", strconv.Itoa(http.StatusOK)),
+		attribute.String("shard", strconv.Itoa(id%16)),
+	))
 	return o, row.Scan(&o.Status)
 }
 
