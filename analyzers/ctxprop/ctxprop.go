@@ -227,7 +227,7 @@ func (c *collector) freshContext(call *ast.CallExpr, name string, stack []ast.No
 		f.diag.Message = fmt.Sprintf("goroutine starts from %s and loses the trace of %s; pass %s for work that must outlive it, or %s to stop with it",
 			fresh, src.Describe(), withoutCancel(qualifier(call), src.Expr), src.Expr)
 		replacement = withoutCancel(qualifier(call), src.Expr)
-		if !c.atLeastGo121() {
+		if !c.goAtLeast("go1.21") {
 			replacement = ""
 		}
 	default:
@@ -278,8 +278,9 @@ func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
 			q = "context."
 		}
 		ctxText = withoutCancel(q, src.Expr)
-		fixable = imported && c.atLeastGo121()
+		fixable = imported && c.goAtLeast("go1.21")
 	}
+	fixable = fixable && c.goAtLeast(cl.MinGo)
 	f := finding{check: check, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
 	if sig, ok := cl.Func.Type().(*types.Signature); ok && sig.Results().Len() > 0 && isUnsent(sig.Results().At(0).Type()) {
 		f.request, _ = freshContextFlow(info, stack)
@@ -865,10 +866,10 @@ func (c *collector) contextQualifier(stack []ast.Node) (string, bool) {
 	return q, q != "-"
 }
 
-// atLeastGo121 reports whether the module may use context.WithoutCancel
-// (Go 1.21): its go directive, not a file's language version, says which
-// standard library it builds with.
-func (c *collector) atLeastGo121() bool {
-	v := c.pass.Pkg.GoVersion()
-	return v == "" || version.Compare(v, "go1.21") >= 0
+// goAtLeast reports whether the module's go directive (not a file's
+// language version: it says which standard library the module builds with)
+// is at least v, e.g. "go1.21" for context.WithoutCancel.
+func (c *collector) goAtLeast(v string) bool {
+	have := c.pass.Pkg.GoVersion()
+	return v == "" || have == "" || version.Compare(have, v) >= 0
 }

@@ -36,12 +36,16 @@ type CtxlessSpec struct {
 	// Hint says what to do when Rewrite is RewriteNone; "%[1]s" stands for
 	// the context expression.
 	Hint string
+	// MinGo is the Go version that introduced the twin ("go1.23"), or "":
+	// a module whose go directive is older gets the message without a fix.
+	MinGo string
 }
 
 // ctxlessTable maps full function names (as go/types prints them) to their
 // context-taking variant. Adding an API is one row.
 var ctxlessTable = map[string]CtxlessSpec{
-	"net/http.NewRequest": {Twin: "NewRequestWithContext", Rewrite: RewriteTwin},
+	"net/http.NewRequest":          {Twin: "NewRequestWithContext", Rewrite: RewriteTwin},
+	"net/http/httptest.NewRequest": {Twin: "NewRequestWithContext", Rewrite: RewriteTwin, MinGo: "go1.23"},
 
 	"net/http.Get":                hint("build the request with http.NewRequestWithContext(%[1]s, http.MethodGet, url, nil) and send it with http.DefaultClient.Do"),
 	"net/http.Head":               hint("build the request with http.NewRequestWithContext(%[1]s, http.MethodHead, url, nil) and send it with http.DefaultClient.Do"),
@@ -74,6 +78,7 @@ var ctxlessTable = map[string]CtxlessSpec{
 	"net.DialTimeout":              hint("dial with (&net.Dialer{Timeout: timeout}).DialContext(%[1]s, network, address)"),
 	"(*net.Dialer).Dial":           twin("DialContext"),
 	"net.LookupHost":               {Twin: "LookupHost", Rewrite: RewriteResolver},
+	"net.LookupIP":                 hint("call net.DefaultResolver.LookupIPAddr(%[1]s, host), which returns []net.IPAddr"),
 	"net.LookupAddr":               {Twin: "LookupAddr", Rewrite: RewriteResolver},
 	"net.LookupCNAME":              {Twin: "LookupCNAME", Rewrite: RewriteResolver},
 	"net.LookupMX":                 {Twin: "LookupMX", Rewrite: RewriteResolver},
@@ -82,6 +87,7 @@ var ctxlessTable = map[string]CtxlessSpec{
 	"net.LookupSRV":                {Twin: "LookupSRV", Rewrite: RewriteResolver},
 	"net.LookupPort":               {Twin: "LookupPort", Rewrite: RewriteResolver},
 	"crypto/tls.Dial":              hint("dial with (&tls.Dialer{Config: config}).DialContext(%[1]s, network, address)"),
+	"crypto/tls.DialWithDialer":    hint("dial with (&tls.Dialer{NetDialer: dialer, Config: config}).DialContext(%[1]s, network, address)"),
 	"(*crypto/tls.Conn).Handshake": twin("HandshakeContext"),
 	"(*crypto/tls.Dialer).Dial":    twin("DialContext"),
 }

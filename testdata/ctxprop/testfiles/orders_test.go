@@ -2,6 +2,8 @@ package testfiles
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 )
@@ -50,4 +52,27 @@ func placeAll(ctx context.Context, t *testing.T, ids ...string) {
 // Testimony is not a test function: its name continues in lower case.
 func Testimony(ctx context.Context) {
 	_ = (Orders{}).Place(context.Background(), "x") // want `use ctx \(parameter of Testimony\) instead of context\.Background\(\) \(ctxprop/background\)`
+}
+
+// serveOrder drives a handler with the test's context.
+func serveOrder(ctx context.Context, h http.Handler) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodGet, "/orders/1", nil) // want `httptest\.NewRequest cannot carry ctx \(parameter of serveOrder\); call httptest\.NewRequestWithContext\(ctx, \.\.\.\) instead \(ctxprop/ctxless\)`
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+// serveOrderOK is the clean twin.
+func serveOrderOK(ctx context.Context, h http.Handler) *httptest.ResponseRecorder {
+	req := httptest.NewRequestWithContext(ctx, http.MethodGet, "/orders/1", nil)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec
+}
+
+func TestServe(t *testing.T) {
+	_ = serveOrder(t.Context(), http.NotFoundHandler())
+	_ = serveOrderOK(t.Context(), http.NotFoundHandler())
+	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	_ = req
 }
