@@ -52,9 +52,11 @@
 // family: otelzap wraps zap (its Logger embeds *zap.Logger and writes
 // through it), so a package mixing them is consistent; when otelzap is
 // used, the advice is "use otelzap". fmt is never chosen: fmt printing is
-// reported only in a package that also logs with a library, and not in a
-// main package whose only other logger is the standard log package (a
-// command-line tool printing its output and failing with log.Fatal). Not
+// reported in a package that also logs with a structured library (slog,
+// zap, otelzap, logrus, zerolog); next to the standard log package alone
+// only outside main packages and when fmt calls do not outnumber log calls
+// (a command-line tool printing its output and failing with log.Fatal, or
+// a package whose stdout is its product, is not logging with fmt). Not
 // counted and not reported: fmt.Sprintf, fmt.Errorf and fmt.Fprint* to
 // other writers (buffers, files, an http.ResponseWriter); fmt inside a
 // function assigned to flag.Usage (help text); the fallback in the error

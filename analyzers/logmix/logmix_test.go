@@ -31,6 +31,8 @@ func TestLogmix(t *testing.T) {
 		"./logmix/repository",
 		"./logmix/bridge",
 		"./logmix/fmtonly",
+		"./logmix/stdlogsvc",
+		"./logmix/cgiout",
 	)
 }
 

@@ -66,8 +66,11 @@ func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallE
 var familyOrder = []api.LogLibrary{api.LibSlog, api.LibZap, api.LibZerolog, api.LibLogrus, api.LibLog}
 
 // chooseLibrary decides the package's logging library: -logmix.logger, or
-// the most used one. fmt is never chosen; it counts as logging unless the
-// package is a command whose only other logger (if any) is std log.
+// the most used one. fmt is never chosen. It counts as logging next to a
+// structured library; next to std log alone only outside main packages and
+// when fmt is not the majority (a package printing mostly with fmt is
+// producing output, such as a CGI program's response or a tool's report,
+// and uses log for its errors).
 func chooseLibrary(isMain bool, t tally) (choice, bool) {
 	structured := false
 	loggers := 0
@@ -79,7 +82,7 @@ func chooseLibrary(isMain bool, t tally) (choice, bool) {
 			}
 		}
 	}
-	ch := choice{fmtLogs: loggers > 0 && (!isMain || structured)}
+	ch := choice{fmtLogs: structured || (loggers > 0 && !isMain && t.count[api.LibFmt] <= t.count[api.LibLog])}
 	if want := flagLogger.lib; want != "" {
 		ch.family = want.Family()
 		name := string(want)
