@@ -56,7 +56,8 @@
 //     data (attribute.String("user.email", v)) given a value the rule cannot
 //     trace and that is not known to be redacted.
 //   - struct-dump: a struct whose fields include a sensitive one (by name
-//     or tag), formatted or logged whole: with a fmt verb other than %T and
+//     or tag, or a whole http.Header or url.Values map), formatted or
+//     logged whole: with a fmt verb other than %T and
 //     %p (log.Printf("%+v", user), fmt.Sprintf, fmt.Errorf), as zap.Any,
 //     zap.Reflect, slog.Any, a slog or sugared key/value, logrus WithField,
 //     zerolog Interface, or through json.Marshal. The message names the
@@ -65,7 +66,8 @@
 //     exported fields only, follow pointers and honour json:"-". A type
 //     that renders itself is trusted: a String, Error or Format method for
 //     fmt and logrus, LogValue for slog, MarshalLogObject for zap,
-//     MarshalJSON for JSON encoders.
+//     MarshalJSON for JSON encoders; the message suggests that method for
+//     types of the package under analysis.
 //   - body-dump: a whole request or response — httputil.DumpRequest,
 //     DumpRequestOut and DumpResponse results, io.ReadAll(r.Body) (also
 //     through io.LimitReader and http.MaxBytesReader), r.Form, r.PostForm,

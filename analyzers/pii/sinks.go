@@ -238,8 +238,12 @@ func (c *checker) report(s sink, value ast.Expr, src *source) {
 	subject := subjectOf(exprText(value), src)
 	switch src.check {
 	case checkStruct:
-		c.r.Reportf(checkStruct, value, "%s reaches %s whole and exposes field %s (%s); log only the fields you need, or give %s a %s method that masks it",
-			subject, s.what, src.field, src.desc, src.typ, src.method)
+		advice := "log only the fields you need"
+		if src.method != "" {
+			advice += fmt.Sprintf(", or give %s a %s method that masks it", src.typ, src.method)
+		}
+		c.r.Reportf(checkStruct, value, "%s reaches %s whole and exposes field %s (%s); %s",
+			subject, s.what, src.field, src.desc, advice)
 	case checkBody:
 		c.r.Reportf(checkBody, value, "%s reaches %s; record only the fields you need, never whole bodies, forms or header maps",
 			subject, s.what)

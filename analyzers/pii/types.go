@@ -209,8 +209,19 @@ func (c *checker) structSource(e ast.Expr, mode exposeMode) *source {
 		desc:   ex.desc,
 		field:  ex.field,
 		typ:    types.TypeString(elem, types.RelativeTo(c.pass.Pkg)),
-		method: controlMethods[mode][0],
+		method: c.controlAdvice(elem, mode),
 	}
+}
+
+// controlAdvice names the method that would let the type of a dumped
+// struct render itself, when the type is declared in the package under
+// analysis (the user cannot add methods to another package's types).
+func (c *checker) controlAdvice(t types.Type, mode exposeMode) string {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() != c.pass.Pkg {
+		return ""
+	}
+	return controlMethods[mode][0]
 }
 
 // exposedField returns the first sensitive field of struct type t shown
@@ -252,6 +263,9 @@ func (c *checker) findExposed(t types.Type, mode exposeMode, depth int) *exposed
 		if mode.reflective() && (!f.Exported() || jsonOmitted(tag)) {
 			continue
 		}
+		if desc := wholeMap(f.Type()); desc != "" {
+			return &exposed{field: f.Name(), desc: desc}
+		}
 		if c.isTagged(tag) && !isBool(f.Type()) {
 			return &exposed{field: f.Name(), desc: "tagged " + c.tagKey + `:"` + c.tagValue + `"`}
 		}
@@ -267,6 +281,17 @@ func (c *checker) findExposed(t types.Type, mode exposeMode, depth int) *exposed
 		}
 	}
 	return nil
+}
+
+// wholeMap describes a field holding every header or form value.
+func wholeMap(t types.Type) string {
+	switch {
+	case api.IsNamed(t, "net/http", "Header"):
+		return "every header, Authorization and Cookie included"
+	case api.IsNamed(t, "net/url", "Values"):
+		return "every form or query value"
+	}
+	return ""
 }
 
 // nestedStruct returns the struct type a field of type t shows in mode:

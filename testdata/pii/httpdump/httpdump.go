@@ -77,6 +77,8 @@ func (d *Debug) Call(req *http.Request) (*http.Response, error) {
 	for name, values := range req.Header {
 		log.Printf("header %s: %v", name, values) // want `^values \(built from req\.Header, every request header, Authorization and Cookie included\) reaches the log message of log\.Printf; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
 	}
+	log.Printf("upstream request %+v", req) // want `^req \(of type net/http\.Request\) reaches the log message of log\.Printf whole and exposes field Header \(every header, Authorization and Cookie included\); log only the fields you need \(pii/struct-dump\)$`
+	log.Printf("upstream request %s %s", req.Method, req.URL.Redacted())
 	for name := range req.Header {
 		log.Printf("header %s present", name)
 	}
