@@ -93,9 +93,33 @@ func TestFlagErrors(t *testing.T) {
 			t.Errorf("-%s=%q changed the flag to %q despite the error", tc.flag, tc.value, got)
 		}
 	}
-	for _, name := range []string{"checks", "pattern", "allow", "name-arg"} {
-		if spanname.Analyzer.Flags.Lookup(name) == nil {
+}
+
+// TestFlagsRoundTrip sets every flag and resets it to its default the way
+// the golangci-lint plugin does (Set(DefValue)).
+func TestFlagsRoundTrip(t *testing.T) {
+	for name, value := range map[string]string{
+		"checks":   "empty,dynamic",
+		"pattern":  `[A-Z]\w*(\.[A-Z]\w*){2}`,
+		"allow":    "LegacyName,Other.Name",
+		"name-arg": "2",
+	} {
+		f := spanname.Analyzer.Flags.Lookup(name)
+		if f == nil {
 			t.Errorf("no -spanname.%s flag", name)
+			continue
+		}
+		if err := f.Value.Set(value); err != nil {
+			t.Errorf("-%s=%q: %v", name, value, err)
+		}
+		if got := f.Value.String(); got != value {
+			t.Errorf("-%s=%q reads back as %q", name, value, got)
+		}
+		if err := f.Value.Set(f.DefValue); err != nil {
+			t.Errorf("-%s: resetting to the default %q: %v", name, f.DefValue, err)
+		}
+		if got := f.Value.String(); got != f.DefValue {
+			t.Errorf("-%s reads %q after reset, want the default %q", name, got, f.DefValue)
 		}
 	}
 }
