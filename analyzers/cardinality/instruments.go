@@ -179,9 +179,10 @@ func (c *checker) isField(sel *ast.SelectorExpr) bool {
 }
 
 // hotPath decides whether the node at the top of stack runs per request or
-// per iteration rather than once: inside an HTTP handler, an observable
+// per event rather than once: inside an HTTP handler, an observable
 // callback or a function receiving a context that is not a constructor, or
-// inside a loop of a function that is none of these nor a constructor.
+// inside an event loop (for { ... }, for cond { ... }, range over a
+// channel) of a function that is none of these nor a constructor.
 // Package-level initialisers, init, main, constructors (New..., setup...,
 // register...) and functions passed to sync.Once.Do are once.
 func (c *checker) hotPath(stack []ast.Node) (string, bool) {
@@ -190,11 +191,11 @@ func (c *checker) hotPath(stack []ast.Node) (string, bool) {
 		child := stack[i+1]
 		switch n := stack[i].(type) {
 		case *ast.ForStmt:
-			if child == n.Body {
-				loop = true
+			if child == n.Body && n.Init == nil && n.Post == nil {
+				loop = true // for { ... } or for cond { ... }: an event loop
 			}
 		case *ast.RangeStmt:
-			if child == n.Body && !c.staticRange(n.X) {
+			if child == n.Body && c.rangesOverEvents(n.X) {
 				loop = true
 			}
 		case *ast.FuncLit:
@@ -245,17 +246,16 @@ func loopReason(loop bool) (string, bool) {
 	return "", false
 }
 
-// staticRange reports whether a range loop iterates over a fixed set: a
-// literal, a package-level variable or a constant.
-func (c *checker) staticRange(x ast.Expr) bool {
-	x = ast.Unparen(x)
-	if _, ok := x.(*ast.CompositeLit); ok || api.IsConst(c.info, x) {
-		return true
+// rangesOverEvents reports whether a range loop receives from a channel
+// (jobs, messages, ticks) rather than walking a collection: a loop over a
+// slice or map in set-up code builds one instrument per element, once.
+func (c *checker) rangesOverEvents(x ast.Expr) bool {
+	t := api.TypeOf(c.info, x)
+	if t == nil {
+		return false
 	}
-	if v, ok := api.ObjectOf(c.info, x).(*types.Var); ok && !v.IsField() && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-		return true
-	}
-	return false
+	_, ok := t.Underlying().(*types.Chan)
+	return ok
 }
 
 // runsOnce reports whether the function literal at stack[i] is passed to
