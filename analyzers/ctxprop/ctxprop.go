@@ -95,6 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 		rebound:   map[*types.Var]bool{},
 		pure:      map[*types.Var]bool{},
 		stored:    map[*types.Var]bool{},
+		kinds:     map[*types.Func]calleeKind{},
 		ctxImport: map[*ast.File]string{},
 	}
 	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}, c.visit)
@@ -124,6 +125,7 @@ type collector struct {
 	rebound   map[*types.Var]bool // requests given a context by WithContext or Clone
 	pure      map[*types.Var]bool // locals holding a fresh root and nothing else
 	stored    map[*types.Var]bool // context locals kept in a struct field or package variable
+	kinds     map[*types.Func]calleeKind
 	ctxImport map[*ast.File]string
 	findings  []finding
 }
@@ -149,16 +151,47 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 		}
 		c.notePureRoots(names, n.Values)
 	case *ast.CallExpr:
-		info := c.pass.TypesInfo
+		fn := api.Callee(c.pass.TypesInfo, n)
 		c.noteShutdownArgs(n)
-		c.noteReboundRequest(n)
-		if name, ok := api.IsFreshContext(info, n); ok {
-			c.freshContext(n, name, stack)
-		} else {
+		c.noteReboundRequest(n, fn)
+		switch c.kindOf(fn) {
+		case calleeFresh:
+			c.freshContext(n, fn.Name(), stack)
+		case calleeListed, calleeMayTwin:
 			c.contextlessCall(n, stack)
 		}
 	}
 	return true
+}
+
+// calleeKind classifies a called function, once per package.
+type calleeKind uint8
+
+const (
+	calleeOther   calleeKind = iota
+	calleeFresh              // context.Background, context.TODO
+	calleeListed             // in the context-less table or -ctxprop.pairs
+	calleeMayTwin            // an F with an FContext beside it (proven per call)
+)
+
+func (c *collector) kindOf(fn *types.Func) calleeKind {
+	if fn == nil {
+		return calleeOther
+	}
+	if k, ok := c.kinds[fn]; ok {
+		return k
+	}
+	k := calleeOther
+	switch name := api.FullName(fn); {
+	case name == "context.Background" || name == "context.TODO":
+		k = calleeFresh
+	case api.CtxlessListed(name):
+		k = calleeListed
+	case checks.Enabled(checkConvention) && api.DeclaresCtxTwin(fn):
+		k = calleeMayTwin
+	}
+	c.kinds[fn] = k
+	return k
 }
 
 // isRootFunc reports whether fd is where contexts legitimately start: main
@@ -432,20 +465,30 @@ func isShutdownCall(info *types.Info, call *ast.CallExpr) bool {
 	if id == nil {
 		return false
 	}
+	if !isShutdownName(id.Name) {
+		return false
+	}
 	t := api.TypeOf(info, call.Fun)
 	if t == nil {
 		return false
 	}
 	sig, ok := t.Underlying().(*types.Signature)
-	if !ok || sig.Params().Len() == 0 || !api.IsContext(sig.Params().At(0).Type()) {
-		return false
+	return ok && sig.Params().Len() > 0 && api.IsContext(sig.Params().At(0).Type())
+}
+
+func isShutdownName(name string) bool {
+	for _, n := range []string{"stop", "close", "cleanup", "flush", "forceflush", "drain"} {
+		if strings.EqualFold(name, n) {
+			return true
+		}
 	}
-	switch name := strings.ToLower(id.Name); name {
-	case "stop", "close", "cleanup", "flush", "forceflush", "drain":
-		return true
-	default:
-		return strings.Contains(name, "shutdown")
+	const s = "shutdown"
+	for i := 0; i+len(s) <= len(name); i++ {
+		if strings.EqualFold(name[i:i+len(s)], s) {
+			return true
+		}
 	}
+	return false
 }
 
 // noteShutdownArgs records the context variables passed to a shutdown call.
@@ -464,9 +507,9 @@ func (c *collector) noteShutdownArgs(call *ast.CallExpr) {
 // later: req in req.WithContext(ctx) and req.Clone(ctx), and a request or
 // an *exec.Cmd handed to a call together with a context (client.Do(ctx,
 // req), runCmd(ctx, cmd), whose callee attaches it).
-func (c *collector) noteReboundRequest(call *ast.CallExpr) {
+func (c *collector) noteReboundRequest(call *ast.CallExpr, fn *types.Func) {
 	info := c.pass.TypesInfo
-	requestVar := func(e ast.Expr) *types.Var {
+	unsentVar := func(e ast.Expr) *types.Var {
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
 			if v, ok := info.Uses[id].(*types.Var); ok && isUnsent(v.Type()) {
 				return v
@@ -474,25 +517,29 @@ func (c *collector) noteReboundRequest(call *ast.CallExpr) {
 		}
 		return nil
 	}
-	switch api.CalleeName(info, call) {
-	case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
-		if v := requestVar(api.Receiver(info, call)); v != nil {
-			c.rebound[v] = true
+	if fn != nil && (fn.Name() == "WithContext" || fn.Name() == "Clone") {
+		if name := api.FullName(fn); name == "(*net/http.Request).WithContext" || name == "(*net/http.Request).Clone" {
+			if v := unsentVar(api.Receiver(info, call)); v != nil {
+				c.rebound[v] = true
+			}
+			return
 		}
+	}
+	var unsent []*types.Var
+	for _, a := range call.Args {
+		if v := unsentVar(a); v != nil {
+			unsent = append(unsent, v)
+		}
+	}
+	if len(unsent) == 0 {
 		return
 	}
-	withCtx := false
-	var reqs []*types.Var
 	for _, a := range call.Args {
 		if api.IsContextLike(api.TypeOf(info, a)) {
-			withCtx = true
-		} else if v := requestVar(a); v != nil {
-			reqs = append(reqs, v)
-		}
-	}
-	if withCtx {
-		for _, v := range reqs {
-			c.rebound[v] = true
+			for _, v := range unsent {
+				c.rebound[v] = true
+			}
+			return
 		}
 	}
 }

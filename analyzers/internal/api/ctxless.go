@@ -351,3 +351,37 @@ func SplitTopLevel(s string) []string {
 	flush(len(s))
 	return out
 }
+
+// CtxlessListed reports whether the function with this full name is in the
+// context-less table or configured with SetCtxlessPairs: a cheap test
+// before CtxlessOf.
+func CtxlessListed(fullName string) bool {
+	if _, ok := ctxlessTable[fullName]; ok {
+		return true
+	}
+	pairs.RLock()
+	defer pairs.RUnlock()
+	_, ok := pairs.m[fullName]
+	return ok
+}
+
+// DeclaresCtxTwin reports whether something named fn.Name()+"Context"
+// exists beside fn — in its package for a function, on its receiver type
+// for a method — as a cheap test before CtxTwinOf.
+func DeclaresCtxTwin(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	name := fn.Name() + "Context"
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	if sig.Recv() == nil {
+		_, ok := fn.Pkg().Scope().Lookup(name).(*types.Func)
+		return ok
+	}
+	obj, _, _ := types.LookupFieldOrMethod(sig.Recv().Type(), true, fn.Pkg(), name)
+	_, ok = obj.(*types.Func)
+	return ok
+}
