@@ -125,9 +125,9 @@ func derived(v value) value {
 	return unknown
 }
 
-// maxDepth bounds how far the evaluator follows variables and same-package
-// functions.
-const maxDepth = 8
+// maxDepth bounds how far the evaluator follows variables, builders and
+// same-package functions and calls.
+const maxDepth = 12
 
 // evaluator computes values of span-name expressions from the package index.
 type evaluator struct {
@@ -164,7 +164,9 @@ func (ev *evaluator) eval(e ast.Expr, depth int) value {
 	switch e := e.(type) {
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD && isString(ev.typeOf(e)) {
-			return concat(ev.eval(e.X, depth+1), ev.eval(e.Y, depth+1))
+			// Syntax nesting is finite: only following variables and
+			// functions counts towards maxDepth.
+			return concat(ev.eval(e.X, depth), ev.eval(e.Y, depth))
 		}
 	case *ast.CallExpr:
 		return ev.call(e, depth)
