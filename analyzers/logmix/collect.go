@@ -20,6 +20,7 @@ type logCall struct {
 	funcs     []ast.Node // enclosing functions, outermost first
 	bootstrap bool       // in the error branch of a logger constructor
 	cliOutput bool       // fmt inside a flag.Usage function
+	inMain    bool       // inside func main of package main
 }
 
 // fileInfo is what the walk learns about one file.
@@ -75,7 +76,13 @@ type usage struct {
 	idFuncs     map[*types.Func]string // functions returning a trace or span id
 	reassigned  map[*types.Var]bool
 	emptyCtx    map[*types.Var]bool // locals set to context.Background()/TODO()
-	hot         []analysis.Diagnostic
+	// mainLogs is true when func main of package main builds, holds or
+	// calls a structured logger; when it does not, its fmt and log calls
+	// report the process's exit outside any logger's lifetime (the
+	// "if err := run(); err != nil { fmt.Fprintln(os.Stderr, err) }"
+	// pattern) and are not mixing.
+	mainLogs bool
+	hot      []analysis.Diagnostic
 }
 
 func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
@@ -89,7 +96,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 		backends    []api.LogBackend
 		gotBE       bool
 		backendRecv = map[types.Type]bool{} // receiver types checked
-
+		mainDecl    *ast.FuncDecl
 	)
 	within := func(nodes []ast.Node, pos token.Pos) bool {
 		for _, n := range nodes {
@@ -114,6 +121,9 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			}
 			file = newFileInfo(pass, n)
 		case *ast.FuncDecl:
+			if n.Recv == nil && n.Name.Name == "main" && pass.Pkg.Name() == "main" {
+				mainDecl = n
+			}
 			// A back end's methods name its library's types (slog.Record,
 			// zapcore.Entry, *logrus.Entry, *zerolog.Event): only files
 			// importing a structured library can declare one.
@@ -142,6 +152,9 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			}
 		case *ast.AssignStmt:
 			u.addAssign(info, n.Lhs, n.Rhs, n.Tok == token.DEFINE)
+			if mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos()) && assignsLogger(info, n) {
+				u.mainLogs = true
+			}
 			if lit := flagUsageFunc(info, n); lit != nil {
 				usageFns = append(usageFns, lit)
 			}
@@ -160,7 +173,17 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 				}
 			}
 		case *ast.CallExpr:
-			u.addCall(pass, n, stack, file, within(bootstrap, n.Pos()), within(usageFns, n.Pos()), within(backendFn, n.Pos()))
+			inMain := mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos())
+			if c := u.addCall(pass, n, stack, file, within(bootstrap, n.Pos()), within(usageFns, n.Pos()), within(backendFn, n.Pos())); c != nil && inMain {
+				c.inMain = true
+				if f := c.Library.Family(); f != api.LibFmt && f != api.LibLog {
+					u.mainLogs = true
+				}
+			} else if inMain {
+				if lib, ok := api.LoggerConstructorOf(info, n); ok && lib != api.LibLog {
+					u.mainLogs = true // slog.SetDefault(slog.New(h))
+				}
+			}
 		}
 		return true
 	})
@@ -215,14 +238,15 @@ func isEmptyContext(info *types.Info, e ast.Expr) bool {
 	return name == "context.Background" || name == "context.TODO"
 }
 
-func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node, file *fileInfo, bootstrap, cli, backend bool) {
+// addCall records what a call is; it returns the log call, if it is one.
+func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node, file *fileInfo, bootstrap, cli, backend bool) *logCall {
 	info := pass.TypesInfo
 	if id, ok := api.SpanContextIDOf(info, call); ok {
 		u.spanIDCalls = true
 		if fn := returnedBy(info, stack); fn != nil {
 			u.idFuncs[fn] = id
 		}
-		return
+		return nil
 	}
 	if lc, ok := api.LogCallOf(info, call); ok {
 		c := &logCall{LogCall: lc, file: file, bootstrap: bootstrap, cliOutput: cli && lc.Library == api.LibFmt}
@@ -231,7 +255,7 @@ func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Nod
 		}
 		u.calls = append(u.calls, c)
 		u.addCallOperands(info, c, backend)
-		return
+		return c
 	}
 	f, ok := api.LogFieldOf(info, call)
 	if !ok {
@@ -241,7 +265,7 @@ func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Nod
 		if f.Value != nil {
 			u.fields = append(u.fields, fieldUse{at: call, lib: f.Library, key: f.Key, value: f.Value, file: file, backend: backend})
 		}
-		return
+		return nil
 	}
 	if kv, ok := api.LogKeyValuesOf(info, call); ok {
 		u.addKeyValues(info, kv.Args, 0, kv.Library, file, backend)
@@ -255,7 +279,7 @@ func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Nod
 				}
 			}
 		}
-		return
+		return nil
 	}
 	if lib, ok := api.LoggerConstructorOf(info, call); ok {
 		if d, ok := hotConstruction(pass, call, lib, stack); ok {
@@ -265,6 +289,7 @@ func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Nod
 	if file != nil && api.IsLogAdapter(info, call) {
 		file.adapter = true
 	}
+	return nil
 }
 
 // returnedBy returns the declared function whose return statement
@@ -373,6 +398,17 @@ func assignsLoggerConstructor(info *types.Info, s ast.Stmt) bool {
 	}
 	for i := 0; i < tuple.Len(); i++ {
 		if _, ok := api.LoggerTypeOf(tuple.At(i).Type()); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// assignsLogger reports whether the assignment stores a logger value
+// (logger, err := zap.NewProduction(); log := slog.New(h)).
+func assignsLogger(info *types.Info, as *ast.AssignStmt) bool {
+	for _, l := range as.Lhs {
+		if lib, ok := api.LoggerTypeOf(api.TypeOf(info, l)); ok && lib != api.LibLog {
 			return true
 		}
 	}

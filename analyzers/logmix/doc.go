@@ -60,8 +60,11 @@
 // counted and not reported: fmt.Sprintf, fmt.Errorf and fmt.Fprint* to
 // other writers (buffers, files, an http.ResponseWriter); fmt inside a
 // function assigned to flag.Usage (help text); the fallback in the error
-// branch right after a logger constructor (log.Fatalf("can't initialize
-// zap logger: %v", err)); adapter files (see below).
+// branch right after a logger constructor or a call returning a logger
+// (log.Fatalf("can't initialize zap logger: %v", err)); fmt and log in a
+// func main that neither builds, holds nor calls a structured logger (it
+// reports the exit of run(), whose logger is gone); adapter files (see
+// below).
 //
 // An adapter file routes one library into another and legitimately uses
 // both: a file importing two logging libraries that declares a logging back

@@ -33,6 +33,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/fmtonly",
 		"./logmix/stdlogsvc",
 		"./logmix/cgiout",
+		"./logmix/runpattern",
 	)
 }
 

@@ -28,8 +28,14 @@ type choice struct {
 
 // counted reports whether a call takes part in the mixing check: not in a
 // bridge file, not the fallback of a failed logger constructor, not help
-// text.
-func (c *logCall) counted() bool {
+// text, not fmt or log reporting the exit of a func main that has no
+// structured logger.
+func (c *logCall) counted(u *usage) bool {
+	if c.inMain && !u.mainLogs {
+		if f := c.Library.Family(); f == api.LibFmt || f == api.LibLog {
+			return false
+		}
+	}
 	return !(c.file != nil && c.file.isBridge()) && !c.bootstrap && !c.cliOutput
 }
 
@@ -40,7 +46,7 @@ func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallE
 	}
 	t := tally{count: map[api.LogLibrary]int{}}
 	for _, c := range u.calls {
-		if c.counted() {
+		if c.counted(u) {
 			t.count[c.Library.Family()]++
 			if c.Library == api.LibOtelzap {
 				t.otelzap++
@@ -53,7 +59,7 @@ func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallE
 	}
 	for _, c := range u.calls {
 		fam := c.Library.Family()
-		if !c.counted() || fam == ch.family || (fam == api.LibFmt && !ch.fmtLogs) {
+		if !c.counted(u) || fam == ch.family || (fam == api.LibFmt && !ch.fmtLogs) {
 			continue
 		}
 		mixed[c.Call] = true
