@@ -110,14 +110,14 @@
 // HTTP handler (a function or closure with an http.ResponseWriter or
 // *http.Request parameter), in an observable callback, in a function that
 // receives a context.Context and is not a constructor, or in an event loop
-// (for { ... }, for cond { ... } or a range over a channel) of any other
-// function, including a goroutine a constructor starts. A loop over a slice
-// or map in set-up code builds one instrument per element, once, and is not
-// reported. Package-level initialisers, init, main, Start, Run, Serve,
-// constructors and set-up functions (names starting with New, new, Must,
-// Init, Setup, Register, Install, Configure, Provide, Bootstrap), factories
-// returning an instrument, functions receiving a metric.Meter, MeterProvider
-// or prometheus.Registerer (they set instruments up for their caller), and
+// (for { ... } or a range over a channel: per message, per tick, per
+// connection), wherever it is. A loop over a slice or map in set-up code
+// builds one instrument per element, once, and is not reported.
+// Package-level initialisers, init, main, Start, Run, Serve, constructors
+// and set-up functions (names starting with New, new, Must, Init, Setup,
+// Register, Install, Configure, Provide, Bootstrap), factories returning an
+// instrument, functions receiving a metric.Meter, MeterProvider or
+// prometheus.Registerer (they set instruments up for their caller), and
 // functions passed to sync.Once.Do or sync.OnceFunc/OnceValue are once, and
 // so is a construction under an if whose result is stored in a map element
 // or a field (a lazily filled cache: if c, ok := m[name]; !ok { ... }).

@@ -179,24 +179,23 @@ func (c *checker) isField(sel *ast.SelectorExpr) bool {
 }
 
 // hotPath decides whether the node at the top of stack runs per request or
-// per event rather than once: inside an HTTP handler, an observable
-// callback or a function receiving a context that is not a constructor, or
-// inside an event loop (for { ... }, for cond { ... }, range over a
-// channel) of a function that is none of these nor a constructor.
+// per event rather than once: inside an event loop (for { ... }, a range
+// over a channel), or inside an HTTP handler, an observable callback or a
+// function receiving a context that is not a constructor.
 // Package-level initialisers, init, main, constructors (New..., setup...,
 // register...) and functions passed to sync.Once.Do are once.
 func (c *checker) hotPath(stack []ast.Node) (string, bool) {
-	loop := false
+	const perEvent = "on every iteration of the enclosing loop"
 	for i := len(stack) - 2; i >= 0; i-- {
 		child := stack[i+1]
 		switch n := stack[i].(type) {
 		case *ast.ForStmt:
-			if child == n.Body && n.Init == nil && n.Post == nil {
-				loop = true // for { ... } or for cond { ... }: an event loop
+			if child == n.Body && n.Init == nil && n.Cond == nil && n.Post == nil {
+				return perEvent, true // for { ... }: an event loop
 			}
 		case *ast.RangeStmt:
 			if child == n.Body && c.rangesOverEvents(n.X) {
-				loop = true
+				return perEvent, true
 			}
 		case *ast.FuncLit:
 			if c.runsOnce(stack, i) {
@@ -210,11 +209,6 @@ func (c *checker) hotPath(stack []ast.Node) (string, bool) {
 				return "on every collection (in this observable callback)", true
 			case hasContextParam(sig):
 				return "on every call of this function literal, which receives a request context", true
-			}
-			if loop && isGoroutine(stack, i) {
-				// A worker goroutine's loop runs per iteration even
-				// when a constructor starts it.
-				return loopReason(loop)
 			}
 		case *ast.FuncDecl:
 			fn, _ := c.info.Defs[n.Name].(*types.Func)
@@ -233,15 +227,8 @@ func (c *checker) hotPath(stack []ast.Node) (string, bool) {
 			case hasContextParam(sig):
 				return "on every call of " + name + ", which receives a request context", true
 			}
-			return loopReason(loop)
+			return "", false
 		}
-	}
-	return "", false
-}
-
-func loopReason(loop bool) (string, bool) {
-	if loop {
-		return "on every iteration of the enclosing loop", true
 	}
 	return "", false
 }
@@ -273,20 +260,6 @@ func (c *checker) runsOnce(stack []ast.Node, i int) bool {
 		return true
 	}
 	return false
-}
-
-// isGoroutine reports whether the function literal at stack[i] is started
-// by a go statement: it runs on its own, whatever its definer is.
-func isGoroutine(stack []ast.Node, i int) bool {
-	if i < 2 {
-		return false
-	}
-	call, ok := stack[i-1].(*ast.CallExpr)
-	if !ok || call.Fun != stack[i] {
-		return false
-	}
-	_, ok = stack[i-2].(*ast.GoStmt)
-	return ok
 }
 
 // hasContextParam reports whether sig receives a context.Context or a

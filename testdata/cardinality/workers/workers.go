@@ -141,3 +141,15 @@ func (w *Worker) run(ctx context.Context, job Job) error {
 	w.processed.Add(ctx, 1, metric.WithAttributes(attribute.String("job.name", name)))
 	return nil
 }
+
+// Serve accepts connections in main-like set-up code; the loop is per
+// connection.
+func Serve(conns <-chan string) {
+	for conn := range conns {
+		c, _ := meter.Int64Counter("conns.accepted") // want `Int64Counter "conns.accepted" creates an instrument on every iteration of the enclosing loop.*`
+		c.Add(context.Background(), 1, metric.WithAttributes(attribute.String("conn", conn)))
+	}
+	for len(conns) > 0 {
+		_, _ = meter.Int64Counter("conns.backlog")
+	}
+}
