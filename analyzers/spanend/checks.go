@@ -71,14 +71,15 @@ func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.Cal
 	}
 	g := c.graphOf(fi.body)
 	named := isNamedResult(c.info, v, fi)
-	l := c.findLeak(g, fi.body, s.stmt, v, c.errResultVar(fi, s), named, func(restart *ast.CallExpr) {
-		if overwrites[restart] {
-			return
-		}
-		overwrites[restart] = true
-		c.r.Reportf(checkOverwritten, restart, "%s started here is assigned to %s while %s started at line %d is not ended; call %s.End() before starting the next span",
-			c.restartLabel(restart), v.Name(), label, c.line(s.stmt.Pos()), v.Name())
-	})
+	l := c.findLeak(leakQuery{g: g, body: fi.body, start: s.stmt, v: v, errVar: c.errResultVar(fi, s), namedResult: named,
+		assume: c.stableAssumptions(fi, s), onOverwrite: func(restart *ast.CallExpr) {
+			if overwrites[restart] {
+				return
+			}
+			overwrites[restart] = true
+			c.r.Reportf(checkOverwritten, restart, "%s started here is assigned to %s while %s started at line %d is not ended; call %s.End() before starting the next span",
+				c.restartLabel(restart), v.Name(), label, c.line(s.stmt.Pos()), v.Name())
+		}})
 	if l == nil {
 		return
 	}
@@ -100,6 +101,74 @@ func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.Cal
 		d.SuggestedFixes = c.deferEndFix(s, v)
 	}
 	c.r.Report(checkNotEnded, d)
+}
+
+// stableAssumptions returns the conditions of the if statements enclosing
+// the start whose variables the function never assigns after the start, so
+// that testing one again takes the same branch.
+func (c *checker) stableAssumptions(fi *funcInfo, s *startSite) []assumption {
+	var out []assumption
+	for _, a := range s.assume {
+		if c.condStable(fi, a.cond, s.stmt.End()) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// condStable reports whether no variable that cond reads is assigned,
+// incremented or has its address taken in fi's body after pos, and cond
+// calls nothing.
+func (c *checker) condStable(fi *funcInfo, cond ast.Expr, pos token.Pos) bool {
+	roots := map[types.Object]bool{}
+	stable := true
+	ast.Inspect(cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			stable = false
+		case *ast.Ident:
+			if v, ok := c.info.Uses[n].(*types.Var); ok {
+				roots[v] = true
+			}
+		}
+		return stable
+	})
+	if !stable || len(roots) == 0 {
+		return false
+	}
+	mentions := func(e ast.Expr) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && roots[c.info.ObjectOf(id)] {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	ast.Inspect(fi.body, func(n ast.Node) bool {
+		if !stable || n == nil || n.End() < pos {
+			return stable
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if n.Pos() > pos && mentions(l) {
+					stable = false
+				}
+			}
+		case *ast.IncDecStmt:
+			if n.Pos() > pos && mentions(n.X) {
+				stable = false
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && n.Pos() > pos && mentions(n.X) {
+				stable = false
+			}
+		}
+		return stable
+	})
+	return stable
 }
 
 // errResultVar returns the local variable receiving the error result of a

@@ -65,30 +65,55 @@ type leak struct {
 	call *ast.CallExpr
 }
 
-// findLeak searches the paths that leave the node start of g (or the entry
-// when start is nil) for one on which the span in v is neither ended nor
-// handed on before the function returns, the loop comes back to start, or
-// the variable is overwritten by another start. Paths that end in a call that
-// never returns (panic, os.Exit, log.Fatal, a same-package function that
-// always does) end legitimately. Overwrites found on the way are passed to
-// onOverwrite (when not nil) and stop only their own path.
-//
-// errVar, when not nil, is the error a start function returned with the
-// span: on a branch where it is not nil the span is taken to be nil (a
-// wrapper that fails hands back no span), so there is nothing to end.
-func (c *checker) findLeak(g *graph, body *ast.BlockStmt, start ast.Node, v, errVar *types.Var, namedResult bool, onOverwrite func(*ast.CallExpr)) *leak {
+// leakQuery asks whether a span variable leaks on some path.
+type leakQuery struct {
+	g    *graph
+	body *ast.BlockStmt
+	// start is the node that starts the span; nil searches from the entry
+	// (a deferred closure that must end the span on every path).
+	start ast.Node
+	v     *types.Var
+	// errVar is the error a start function returned with the span: on a
+	// branch where it is not nil the span is taken to be nil (a wrapper
+	// that fails hands back no span), so there is nothing to end.
+	errVar *types.Var
+	// namedResult says v is a named result: a bare return hands it over.
+	namedResult bool
+	// assume holds the conditions of the if statements the start is in,
+	// with the branch taken: the same condition later takes the same
+	// branch (var span; if tracing { start }; ...; if tracing { end }).
+	assume []assumption
+	// onOverwrite, when not nil, receives the span starts that overwrite v
+	// on a path while it is open; each stops only its own path.
+	onOverwrite func(*ast.CallExpr)
+}
+
+// assumption is a condition known to hold (or not) on every path from the
+// start.
+type assumption struct {
+	cond  ast.Expr
+	holds bool
+}
+
+// findLeak searches the paths that leave q.start for one on which the span
+// in q.v is neither ended nor handed on before the function returns, the
+// loop comes back to start, or the variable is overwritten by another start.
+// Paths that end in a call that never returns (panic, os.Exit, log.Fatal, a
+// same-package function that always does) end legitimately.
+func (c *checker) findLeak(q leakQuery) *leak {
 	type item struct {
 		b    *cfg.Block
 		from int
 	}
+	g := q.g
 	var work []item
-	if start == nil {
+	if q.start == nil {
 		if len(g.cfg.Blocks) == 0 {
 			return nil
 		}
 		work = append(work, item{g.cfg.Blocks[0], 0})
 	} else {
-		p, ok := g.where[start]
+		p, ok := g.where[q.start]
 		if !ok {
 			return nil
 		}
@@ -103,10 +128,10 @@ func (c *checker) findLeak(g *graph, body *ast.BlockStmt, start ast.Node, v, err
 		stopped := false
 		for i := it.from; i < len(b.Nodes) && !stopped; i++ {
 			n := b.Nodes[i]
-			if n == start {
-				return &leak{kind: leakLoop, pos: start.Pos()}
+			if n == q.start {
+				return &leak{kind: leakLoop, pos: q.start.Pos()}
 			}
-			e := c.effectOf(n, v, namedResult)
+			e := c.effectOf(n, q.v, q.namedResult)
 			switch {
 			case e.kind.handled():
 				stopped = true
@@ -116,8 +141,8 @@ func (c *checker) findLeak(g *graph, body *ast.BlockStmt, start ast.Node, v, err
 				}
 				stopped = true
 			case e.kind == effReassign:
-				if e.restart != nil && onOverwrite != nil {
-					onOverwrite(e.restart)
+				if e.restart != nil && q.onOverwrite != nil {
+					q.onOverwrite(e.restart)
 				}
 				stopped = true
 			}
@@ -126,7 +151,7 @@ func (c *checker) findLeak(g *graph, body *ast.BlockStmt, start ast.Node, v, err
 			continue
 		}
 		if len(b.Succs) == 0 {
-			if l := c.exitLeak(b, body); l != nil {
+			if l := c.exitLeak(b, q.body); l != nil {
 				return l
 			}
 			continue
@@ -134,20 +159,7 @@ func (c *checker) findLeak(g *graph, body *ast.BlockStmt, start ast.Node, v, err
 		succs := b.Succs
 		if len(succs) == 2 && len(b.Nodes) > 0 {
 			if cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr); ok {
-				switch nilTest(c.info, cond, v) {
-				case token.NEQ: // span != nil: nothing to end when false
-					succs = succs[:1]
-				case token.EQL: // span == nil: nothing to end when true
-					succs = succs[1:]
-				}
-				if errVar != nil {
-					switch nilTest(c.info, cond, errVar) {
-					case token.NEQ: // err != nil: no span when true
-						succs = succs[1:]
-					case token.EQL: // err == nil: no span when false
-						succs = succs[:1]
-					}
-				}
+				succs = c.feasible(cond, succs, q)
 			}
 		}
 		for i := len(succs) - 1; i >= 0; i-- {
@@ -159,6 +171,82 @@ func (c *checker) findLeak(g *graph, body *ast.BlockStmt, start ast.Node, v, err
 		}
 	}
 	return partial
+}
+
+// feasible returns the successors of a conditional block (true first) that
+// can hold an open span.
+func (c *checker) feasible(cond ast.Expr, succs []*cfg.Block, q leakQuery) []*cfg.Block {
+	switch nilTest(c.info, cond, q.v) {
+	case token.NEQ: // span != nil: nothing to end when false
+		return succs[:1]
+	case token.EQL: // span == nil: nothing to end when true
+		return succs[1:]
+	}
+	if q.errVar != nil {
+		switch nilTest(c.info, cond, q.errVar) {
+		case token.NEQ: // err != nil: no span when true
+			return succs[1:]
+		case token.EQL: // err == nil: no span when false
+			return succs[:1]
+		}
+	}
+	for _, a := range q.assume {
+		holds, ok := c.sameCond(cond, a.cond)
+		if !ok {
+			continue
+		}
+		if holds == a.holds {
+			return succs[:1]
+		}
+		return succs[1:]
+	}
+	return succs
+}
+
+// sameCond reports whether x is the condition y (holds) or its negation
+// (!holds): both built from the same variables and fields, nil and
+// constants.
+func (c *checker) sameCond(x, y ast.Expr) (holds, ok bool) {
+	x, y = ast.Unparen(x), ast.Unparen(y)
+	if u, isNot := x.(*ast.UnaryExpr); isNot && u.Op == token.NOT {
+		h, ok := c.sameCond(u.X, y)
+		return !h, ok
+	}
+	if u, isNot := y.(*ast.UnaryExpr); isNot && u.Op == token.NOT {
+		h, ok := c.sameCond(x, u.X)
+		return !h, ok
+	}
+	return true, c.sameExpr(x, y)
+}
+
+// sameExpr reports whether x and y are the same side-effect-free
+// expression: identifiers denoting the same object, selections of the same
+// field, comparisons of such, and constants.
+func (c *checker) sameExpr(x, y ast.Expr) bool {
+	x, y = ast.Unparen(x), ast.Unparen(y)
+	if tx, ok := c.info.Types[x]; ok && tx.Value != nil {
+		ty, ok := c.info.Types[y]
+		return ok && ty.Value != nil && tx.Value.ExactString() == ty.Value.ExactString()
+	}
+	switch x := x.(type) {
+	case *ast.Ident:
+		y, ok := y.(*ast.Ident)
+		return ok && c.info.Uses[x] != nil && c.info.Uses[x] == c.info.Uses[y]
+	case *ast.SelectorExpr:
+		y, ok := y.(*ast.SelectorExpr)
+		if !ok || c.info.Uses[x.Sel] == nil || c.info.Uses[x.Sel] != c.info.Uses[y.Sel] {
+			return false
+		}
+		if _, isVar := c.info.Uses[x.Sel].(*types.Var); !isVar {
+			return false // a method value or package function: not a plain read
+		}
+		return c.sameExpr(x.X, y.X)
+	case *ast.BinaryExpr:
+		y, ok := y.(*ast.BinaryExpr)
+		return ok && x.Op == y.Op && x.Op != token.LAND && x.Op != token.LOR &&
+			c.sameExpr(x.X, y.X) && c.sameExpr(x.Y, y.Y)
+	}
+	return false
 }
 
 // exitLeak classifies a block without successors that the search reached

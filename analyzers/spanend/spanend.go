@@ -114,12 +114,13 @@ type funcInfo struct {
 // startSite is one span start and how its results are bound.
 type startSite struct {
 	api.SpanStart
-	stmt    ast.Node   // the *ast.AssignStmt, *ast.ValueSpec or *ast.ExprStmt
-	spanLHS ast.Expr   // the expression the span is assigned to, or nil when unused
-	ctxLHS  ast.Expr   // the expression the context is assigned to, or nil
-	lhs     []ast.Expr // all the expressions the results are assigned to
-	inLoop  bool       // the start is inside a loop body of its function
-	inList  bool       // stmt is a statement of a block or clause (fixes insert after it)
+	stmt    ast.Node     // the *ast.AssignStmt, *ast.ValueSpec or *ast.ExprStmt
+	spanLHS ast.Expr     // the expression the span is assigned to, or nil when unused
+	ctxLHS  ast.Expr     // the expression the context is assigned to, or nil
+	lhs     []ast.Expr   // all the expressions the results are assigned to
+	assume  []assumption // the conditions of the if statements the start is in
+	inLoop  bool         // the start is inside a loop body of its function
+	inList  bool         // stmt is a statement of a block or clause (fixes insert after it)
 }
 
 type deferSite struct {
@@ -242,11 +243,31 @@ func inLoopBody(stack []ast.Node, n ast.Node) bool {
 	return false
 }
 
+// enclosingConds returns the conditions of the if statements of its own
+// function that the last node of stack is in, with the branch it is in.
+func enclosingConds(stack []ast.Node) []assumption {
+	var out []assumption
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch s := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return out
+		case *ast.IfStmt:
+			switch stack[i+1] {
+			case s.Body:
+				out = append(out, assumption{cond: s.Cond, holds: true})
+			case s.Else:
+				out = append(out, assumption{cond: s.Cond, holds: false})
+			}
+		}
+	}
+	return out
+}
+
 // bindStart finds how the results of a span start are bound. It returns nil
 // when the results flow somewhere else (returned, passed on), which hands the
 // span to someone else.
 func bindStart(s api.SpanStart, stack []ast.Node) *startSite {
-	site := &startSite{SpanStart: s, inLoop: inLoopBody(stack, s.Call)}
+	site := &startSite{SpanStart: s, inLoop: inLoopBody(stack, s.Call), assume: enclosingConds(stack)}
 	var parent ast.Node
 	if len(stack) >= 2 {
 		parent = stack[len(stack)-2]

@@ -346,7 +346,7 @@ func (c *checker) closureEffect(lit *ast.FuncLit, stack []ast.Node, v *types.Var
 		res = effect{kind: effHandOff} // the closure takes the variable over
 	case deferred && (inner.kind.handled() || inner.kind == effPartialDefer):
 		g := c.graphOf(lit.Body)
-		if l := c.findLeak(g, lit.Body, nil, v, nil, false, nil); l == nil {
+		if l := c.findLeak(leakQuery{g: g, body: lit.Body, v: v}); l == nil {
 			res = effect{kind: effDeferEnd}
 		} else {
 			res = effect{kind: effPartialDefer, at: lit}

@@ -153,3 +153,52 @@ func RefundEarlyGuard(ctx context.Context, p Payment) error {
 	defer span.End()
 	return charge(ctx, p)
 }
+
+// Processor traces only when tracing is enabled.
+type Processor struct {
+	tracing bool
+}
+
+// Settle starts and ends the span under the same unchanged condition.
+func (p *Processor) Settle(ctx context.Context, pay Payment) error {
+	var span trace.Span
+	if p.tracing {
+		ctx, span = tracer.Start(ctx, "Settle")
+	}
+	err := charge(ctx, pay)
+	if p.tracing {
+		span.End()
+	}
+	return err
+}
+
+// SettleNegated ends the span unless tracing is off.
+func SettleNegated(ctx context.Context, pay Payment, traced bool) error {
+	var span trace.Span
+	if traced {
+		ctx, span = tracer.Start(ctx, "Settle")
+	}
+	err := charge(ctx, pay)
+	if !traced {
+		return err
+	}
+	span.End()
+	return err
+}
+
+// SettleFlipped changes the condition between start and end: the span
+// leaks when the flag flips.
+func SettleFlipped(ctx context.Context, pay Payment, traced bool) error {
+	var span trace.Span
+	if traced {
+		ctx, span = tracer.Start(ctx, "Settle") // want `span "Settle" started here is not ended on the path through the return at line 203; add defer span.End\(\) \(spanend/not-ended\)`
+	}
+	err := charge(ctx, pay)
+	if err != nil {
+		traced = false
+	}
+	if traced {
+		span.End()
+	}
+	return err
+}
