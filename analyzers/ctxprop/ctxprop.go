@@ -109,9 +109,10 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// finding is a diagnostic whose fate depends on the rest of the function:
-// it is dropped when its context flows into a shutdown call, or when the
-// request it builds is given a context afterwards.
+// finding is a diagnostic whose fate depends on the rest of the package
+// walk: it is dropped when its fresh context flows into a shutdown call or
+// is stored in a component, or when the request or command it builds is
+// given a context afterwards.
 type finding struct {
 	check   string
 	diag    analysis.Diagnostic
@@ -257,8 +258,12 @@ func (c *collector) freshContext(call *ast.CallExpr, name string, stack []ast.No
 		f.diag.Message = fmt.Sprintf("%s starts a new root context on every iteration of this loop; derive it from %s instead", fresh, src.Describe())
 	case goArg || startsGoroutine(info, stack, src.Var):
 		f.check = checkGoroutine
+		ctx := src.Expr
+		if src.Opaque {
+			ctx = "that context"
+		}
 		f.diag.Message = fmt.Sprintf("goroutine starts from %s and loses the trace of %s; pass %s for work that must outlive it, or %s to stop with it",
-			fresh, src.Describe(), withoutCancel(qualifier(call), src.Expr), src.Expr)
+			fresh, src.Describe(), withoutCancel(qualifier(call), ctx), ctx)
 		replacement = withoutCancel(qualifier(call), src.Expr)
 		if !c.goAtLeast("go1.21") {
 			replacement = ""

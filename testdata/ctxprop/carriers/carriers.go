@@ -42,6 +42,14 @@ func (a *API) Opaque(o fw.Opaque) {
 	o.Reply("ok")
 }
 
+// OpaqueAsync starts a goroutine from a fresh root.
+func (a *API) OpaqueAsync(o fw.Opaque) {
+	go a.load(context.Background(), "async") // want `goroutine starts from context\.Background\(\) and loses the trace of the context carried by o \(parameter of OpaqueAsync\); pass context\.WithoutCancel\(that context\) for work that must outlive it, or that context to stop with it \(ctxprop/goroutine\)`
+	go func() {
+		_, _ = a.db.Exec("DELETE FROM sessions") // want `\(\*sql\.DB\)\.Exec cannot carry the context carried by o \(parameter of OpaqueAsync\); call ExecContext with that context instead \(ctxprop/ctxless\)`
+	}()
+}
+
 // A real context parameter wins over the carrier.
 func (a *API) Both(ctx context.Context, c *fw.Ctx) error {
 	return a.load(context.Background(), c.Param("id")) // want `use ctx \(parameter of Both\) instead of context\.Background\(\) \(ctxprop/background\)`
