@@ -175,9 +175,16 @@ func TestLogCallOf(t *testing.T) {
 			t.Errorf("%s:\n got %+v\nwant %+v", name, got, *w)
 		}
 	}
-	for name := range rows {
-		if _, ok := tests[name]; !ok {
+	for name, call := range rows {
+		if _, ok := tests[name]; ok {
+			continue
+		}
+		// Rows of the other tests (adapters, fields, constructors) are
+		// not log calls.
+		if !strings.HasPrefix(name, "adapter-") && !strings.HasPrefix(name, "field-") && !strings.HasPrefix(name, "ctor-") {
 			t.Errorf("row %s has no expectation", name)
+		} else if lc, ok := LogCallOf(pkg.TypesInfo, call); ok {
+			t.Errorf("%s: LogCallOf = %+v, want no log call", name, lc)
 		}
 	}
 }
@@ -291,5 +298,49 @@ func TestLoggerTypeOf(t *testing.T) {
 		if w, isLogger := want[p.Name()]; lib != w || ok != isLogger {
 			t.Errorf("LoggerTypeOf(%s %s) = %q, %v; want %q", p.Name(), p.Type(), lib, ok, w)
 		}
+	}
+}
+
+func TestAdaptersFieldsConstructors(t *testing.T) {
+	pkg := loadAPICalls(t)
+	rows := rowCalls(t, pkg)
+	info := pkg.TypesInfo
+	for _, name := range []string{"adapter-zap.NewStdLog", "adapter-slog.NewLogLogger", "adapter-logrus.Writer"} {
+		if !IsLogAdapter(info, rows[name]) {
+			t.Errorf("%s: IsLogAdapter = false", name)
+		}
+	}
+	if IsLogAdapter(info, rows["zap.Info"]) {
+		t.Error("zap.Info: IsLogAdapter = true")
+	}
+	fields := map[string]struct {
+		lib    LogLibrary
+		hasKey bool
+	}{
+		"field-zap.String":       {LibZap, true},
+		"field-zap.Error":        {LibZap, false},
+		"field-slog.Any":         {LibSlog, true},
+		"field-logrus.WithField": {LibLogrus, true},
+		"field-zerolog.Str":      {LibZerolog, true},
+	}
+	for name, w := range fields {
+		f, ok := LogFieldOf(info, rows[name])
+		if !ok || f.Library != w.lib || (f.Key != nil) != w.hasKey || f.Value == nil {
+			t.Errorf("%s: LogFieldOf = %+v, %v; want library %s, key %v", name, f, ok, w.lib, w.hasKey)
+		}
+	}
+	ctors := map[string]LogLibrary{"ctor-zap.NewExample": LibZap, "ctor-otelzap.New": LibOtelzap, "ctor-slog.New": LibSlog}
+	for name, w := range ctors {
+		if lib, ok := LoggerConstructorOf(info, rows[name]); !ok || lib != w {
+			t.Errorf("%s: LoggerConstructorOf = %q, %v; want %q", name, lib, ok, w)
+		}
+	}
+	backends := LogBackends(pkg.Types)
+	h := pkg.Types.Scope().Lookup("slogToZap").Type()
+	if b, ok := LogBackendOf(backends, h); !ok || b.Name != "slog.Handler" {
+		t.Errorf("LogBackendOf(slogToZap) = %+v, %v; want slog.Handler", b, ok)
+	}
+	if _, ok := LogBackendOf(backends, pkg.Types.Scope().Lookup("notALogger").Type()); ok {
+		t.Error("LogBackendOf(notALogger) = true")
 	}
 }
