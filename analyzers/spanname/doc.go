@@ -78,8 +78,9 @@
 //     with an optional route ("GET", "GET /orders/{id}", "HTTP GET",
 //     "HTTP POST /payments"), a route ("/orders/{id}"), a lowercase
 //     <system>.<operation> ("kafka.publish", "db.query", "http.server"),
-//     "<destination> <operation>" for messaging (publish, process, receive,
-//     send, create, settle, deliver: "orders publish"), an SQL verb with an
+//     "<destination> <operation>" or "<operation> <destination>" for
+//     messaging (publish, process, receive, send, create, settle, deliver:
+//     "orders publish", "send orders"), an SQL verb with an
 //     optional table ("SELECT orders"), an RPC method
 //     ("orders.v1.OrderService/PlaceOrder"), and a GraphQL operation
 //     ("query GetOrder").

@@ -24,8 +24,10 @@ var conventionForms = []string{
 	`/\S*`,
 	// kafka.publish, db.query, http.server
 	`[a-z][a-z0-9_-]*(?:\.[a-z][a-z0-9_-]*)+`,
-	// orders publish, orders.created process
+	// orders publish, orders.created process (messaging, before semconv 1.26)
 	`\S+ (?:publish|process|receive|send|create|settle|deliver)`,
+	// send orders, process shop.orders (messaging, semconv 1.26 and later)
+	`(?:publish|process|receive|send|create|settle|deliver) \S+`,
 	// SELECT orders
 	`(?:SELECT|INSERT|UPDATE|DELETE|UPSERT|MERGE|CALL|EXEC|EXECUTE|BEGIN|COMMIT|ROLLBACK)(?: \S+)?`,
 	// orders.v1.OrderService/PlaceOrder (gRPC)

@@ -22,6 +22,7 @@ func TestDefaultConvention(t *testing.T) {
 		"/orders/{id}",
 		"kafka.publish", "kafka.consume", "db.query", "http.server", "async.task", "order_events.process",
 		"orders publish", "orders.created process", "payments receive", "orders settle",
+		"send orders", "process shop.orders",
 		"SELECT orders", "INSERT shop.orders", "COMMIT",
 		"orders.v1.OrderService/PlaceOrder", "grpc.health.v1.Health/Check",
 		"query GetOrder", "mutation",
@@ -34,7 +35,7 @@ func TestDefaultConvention(t *testing.T) {
 		"", "ProcessRequest", "handle_request", "doWork", "handler", "parent",
 		"orderService.placeOrder", "OrderService.placeOrder", "Order Service", "payments api",
 		"kafka consume", "OrderService.PlaceOrder ", "get /orders", "HTTP get", "Payment/ledger/post",
-		"orders.Service.Get", "OrderService..Place",
+		"orders.Service.Get", "OrderService..Place", "process", "send",
 	} {
 		if defaultConvention.MatchString(name) {
 			t.Errorf("%q follows the default convention, want it not to", name)
