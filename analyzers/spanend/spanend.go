@@ -66,13 +66,16 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // mayUseSpans is the fast path: a package can only start or end spans when
-// it depends on the trace API, directly or through an in-house wrapper's
-// types. With configured start functions any package may call one.
+// it depends on the trace API, directly or through the types of an in-house
+// wrapper (a configured start function returns a trace.Span, so its package
+// brings the trace package along; so does a struct field of type
+// trace.Tracer declared elsewhere). For a package loaded from export data,
+// Imports lists every package its export data refers to.
 func mayUseSpans(pkg *types.Package) bool {
 	if pkg == nil {
 		return false
 	}
-	if api.ImportsAny(pkg, api.OtelPath, api.TracePath) || api.Config.StartFuncs.Len() > 0 {
+	if api.ImportsAny(pkg, api.OtelPath) {
 		return true
 	}
 	seen := map[*types.Package]bool{}
