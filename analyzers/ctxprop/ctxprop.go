@@ -127,6 +127,7 @@ type collector struct {
 	pure      map[*types.Var]bool // locals holding a fresh root and nothing else
 	stored    map[*types.Var]bool // context locals kept in a struct field or package variable
 	kinds     map[*types.Func]calleeKind
+	decls     map[*types.Func]*ast.FuncDecl // this package's functions, indexed on first use
 	ctxImport map[*ast.File]string
 	findings  []finding
 }
@@ -157,7 +158,9 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 		c.noteReboundRequest(n, fn)
 		switch c.kindOf(fn) {
 		case calleeFresh:
-			c.freshContext(n, fn.Name(), stack)
+			c.freshContext(n, "context."+fn.Name()+"()", stack)
+		case calleeFreshWrapper:
+			c.freshContext(n, fn.Name()+"() (which returns a fresh root context)", stack)
 		case calleeListed, calleeMayTwin:
 			c.contextlessCall(n, stack)
 		}
@@ -165,14 +168,70 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 	return true
 }
 
+// isFreshWrapper reports whether fn is a function of this package that
+// takes nothing, returns a context.Context, and whose every return statement
+// returns context.Background() or context.TODO():
+//
+//	func detached() context.Context { return context.Background() }
+func (c *collector) isFreshWrapper(fn *types.Func) bool {
+	if fn.Pkg() != c.pass.Pkg {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Params().Len() != 0 || sig.Results().Len() != 1 || !api.IsContext(sig.Results().At(0).Type()) {
+		return false
+	}
+	if c.decls == nil {
+		c.decls = map[*types.Func]*ast.FuncDecl{}
+		for _, f := range c.pass.Files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+						c.decls[obj] = fd
+					}
+				}
+			}
+		}
+	}
+	decl := c.decls[fn]
+	if decl == nil {
+		return false
+	}
+	returns, fresh := 0, true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns++
+			call, ok := ast.Unparen(firstOrNil(n.Results)).(*ast.CallExpr)
+			if !ok {
+				fresh = false
+			} else if _, ok := api.IsFreshContext(c.pass.TypesInfo, call); !ok {
+				fresh = false
+			}
+		}
+		return fresh
+	})
+	return fresh && returns > 0
+}
+
+func firstOrNil(es []ast.Expr) ast.Expr {
+	if len(es) == 0 {
+		return nil
+	}
+	return es[0]
+}
+
 // calleeKind classifies a called function, once per package.
 type calleeKind uint8
 
 const (
-	calleeOther   calleeKind = iota
-	calleeFresh              // context.Background, context.TODO
-	calleeListed             // in the context-less table or -ctxprop.pairs
-	calleeMayTwin            // an F with an FContext beside it (proven per call)
+	calleeOther        calleeKind = iota
+	calleeFresh                   // context.Background, context.TODO
+	calleeListed                  // in the context-less table or -ctxprop.pairs
+	calleeMayTwin                 // an F with an FContext beside it (proven per call)
+	calleeFreshWrapper            // a same-package func() context.Context returning only fresh roots
 )
 
 func (c *collector) kindOf(fn *types.Func) calleeKind {
@@ -190,6 +249,8 @@ func (c *collector) kindOf(fn *types.Func) calleeKind {
 		k = calleeListed
 	case checks.Enabled(checkConvention) && api.DeclaresCtxTwin(fn):
 		k = calleeMayTwin
+	case c.isFreshWrapper(fn):
+		k = calleeFreshWrapper
 	}
 	c.kinds[fn] = k
 	return k
@@ -219,8 +280,9 @@ func isRootFunc(pass *analysis.Pass, fd *ast.FuncDecl) bool {
 
 func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
 
-// freshContext examines a context.Background() or context.TODO() call.
-func (c *collector) freshContext(call *ast.CallExpr, name string, stack []ast.Node) {
+// freshContext examines a context.Background() or context.TODO() call, or a
+// call of a same-package wrapper of one; fresh names it for messages.
+func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.Node) {
 	info := c.pass.TypesInfo
 	parent, inParent := parentCall(stack)
 	if inParent {
@@ -244,7 +306,6 @@ func (c *collector) freshContext(call *ast.CallExpr, name string, stack []ast.No
 	if reassign && flowsTo == src.Var {
 		return // ctx = context.Background(): deliberately re-rooted
 	}
-	fresh := "context." + name + "()"
 	f := finding{flowsTo: flowsTo, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
 	replacement := src.Expr
 	goArg := isGoArg(stack, parent, inParent)
@@ -691,7 +752,7 @@ func (c *collector) pureRoot(e ast.Expr) bool {
 		v, ok := info.Uses[x].(*types.Var)
 		return ok && c.pure[v]
 	case *ast.CallExpr:
-		if _, ok := api.IsFreshContext(info, x); ok {
+		if k := c.kindOf(api.Callee(info, x)); k == calleeFresh || k == calleeFreshWrapper {
 			return true
 		}
 		return isContextDerivation(info, x) && len(x.Args) > 0 && c.pureRoot(x.Args[0])

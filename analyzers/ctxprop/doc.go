@@ -58,8 +58,12 @@
 // off with -ctxprop.checks.
 //
 // background: context.Background() or context.TODO() where a context is
-// reachable, in a function or in a closure inside it. The suggested fix
-// replaces the call with the reachable context.
+// reachable, in a function or in a closure inside it. A call of a
+// same-package wrapper — a function taking nothing and returning a
+// context.Context whose every return is context.Background() or
+// context.TODO() — counts as one. The suggested fix replaces the call with
+// the reachable context. (The loop and goroutine checks below see the same
+// calls.)
 //
 // loop: context.Background() or context.TODO() in the body of a for or range
 // loop (a ticker loop, a batch) while a context declared outside the loop is

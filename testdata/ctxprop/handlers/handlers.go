@@ -165,3 +165,38 @@ func (s *Server) Shadowed(w http.ResponseWriter, r *http.Request) {
 		_, _ = s.store.Load(context.Background(), "x") // want `use r\.Context\(\) \(request of Shadowed\) instead of context\.Background\(\) \(ctxprop/background\)`
 	}
 }
+
+// background is this package's shorthand for a fresh root: calling it is
+// the same as calling context.Background().
+func background() context.Context { return context.Background() }
+
+func (s *Server) Wrapped(ctx context.Context, id string) error {
+	_, err := s.store.Load(background(), id) // want `use ctx \(parameter of Wrapped\) instead of background\(\) \(which returns a fresh root context\) \(ctxprop/background\)`
+	return err
+}
+
+// tenantContext is not a wrapper of a fresh root: it may return the
+// caller's context.
+func tenantContext(ctx context.Context) context.Context {
+	if ctx == nil {
+		return context.Background()
+	}
+	return ctx
+}
+
+// detachedOrRoot returns a fresh root on one path only.
+func (s *Server) detachedOrRoot() context.Context {
+	if s.log == nil {
+		return context.Background()
+	}
+	return context.WithValue(context.Background(), ctxKey{}, "server")
+}
+
+func (s *Server) WrappedOK(ctx context.Context, id string) error {
+	_, err := s.store.Load(tenantContext(ctx), id)
+	if err != nil {
+		return err
+	}
+	_, err = s.store.Load(s.detachedOrRoot(), id)
+	return err
+}
