@@ -241,15 +241,20 @@ var idWords = []string{"uuids", "uuid", "guid", "uid", "ids", "id", "email", "to
 func denotesID(name string) bool { return lastWordIn(name, idWords) }
 
 // lastWordIn reports whether name ends with one of words (case-insensitive)
-// on a word boundary: the start, an underscore, or an upper-case letter
-// starting the word.
+// on a word boundary: the start, an underscore or a digit before it, or an
+// upper-case letter starting the word after a lower-case one (orderID, but
+// not VALID).
 func lastWordIn(name string, words []string) bool {
 	for _, w := range words {
 		if len(name) < len(w) || !strings.EqualFold(name[len(name)-len(w):], w) {
 			continue
 		}
 		start := len(name) - len(w)
-		if start == 0 || name[start-1] == '_' || unicode.IsUpper(rune(name[start])) {
+		if start == 0 {
+			return true
+		}
+		prev := rune(name[start-1])
+		if prev == '_' || unicode.IsDigit(prev) || unicode.IsUpper(rune(name[start])) && !unicode.IsUpper(prev) {
 			return true
 		}
 	}

@@ -47,6 +47,7 @@ func TestDenotesID(t *testing.T) {
 	for name, want := range map[string]bool{
 		"id": true, "ID": true, "orderID": true, "orderId": true, "order_id": true, "OrderIDs": true,
 		"requestUUID": true, "guid": true, "userUid": true, "email": true, "authToken": true,
+		"order2ID": true, "VALID": false, "PAID": false,
 		"paid": false, "valid": false, "Android": false, "grid": false, "identity": false, "name": false, "idle": false,
 	} {
 		if got := denotesID(name); got != want {
