@@ -76,7 +76,7 @@ func Routes(mux *http.ServeMux) {
 		g, _ := meter.Int64Gauge("orders.last_size") // want `Int64Gauge "orders.last_size" creates an instrument on every request \(in this HTTP handler function literal\).* \(cardinality/per-request-instrument\)`
 		g.Record(r.Context(), int64(len(items)))
 		go func() {
-			bg, _ := meter.Int64Counter("orders.async") // want `Int64Counter "orders.async" creates an instrument on every request \(in this HTTP handler function literal\).*`
+			bg, _ := meter.Int64Counter("orders.async") // want `Int64Counter "orders.async" creates an instrument on every request \(in this HTTP handler function literal\).* \(cardinality/per-request-instrument\)`
 			bg.Add(context.Background(), 1)
 		}()
 	})
@@ -148,9 +148,9 @@ func (rec *Recorder) Inc(ctx context.Context, name string) {
 
 // Reset re-creates the counter on every call even though it stores it.
 func (rec *Recorder) Reset(ctx context.Context) {
-	rec.total, _ = meter.Int64Counter("recorder.total") // want `Int64Counter "recorder.total" creates an instrument on every call of Reset, which receives a request context.*`
+	rec.total, _ = meter.Int64Counter("recorder.total") // want `Int64Counter "recorder.total" creates an instrument on every call of Reset, which receives a request context.* \(cardinality/per-request-instrument\)`
 	if ctx.Err() == nil {
-		tmp, _ := meter.Int64Counter("recorder.tmp") // want `Int64Counter "recorder.tmp" creates an instrument on every call of Reset.*`
+		tmp, _ := meter.Int64Counter("recorder.tmp") // want `Int64Counter "recorder.tmp" creates an instrument on every call of Reset.* \(cardinality/per-request-instrument\)`
 		tmp.Add(ctx, 1)
 	}
 }

@@ -26,7 +26,7 @@ var (
 
 	renderLatency = promauto.NewHistogram(prometheus.HistogramOpts{
 		Name:    "render_latency_milliseconds",
-		Buckets: prometheus.LinearBuckets(100, 100, 5), // want `bucket boundaries \[100, 200, 300, 400, 500\] of histogram "render_latency_milliseconds" cannot tell 10ms from 100ms: none lies between 10 and 100 ms.*`
+		Buckets: prometheus.LinearBuckets(100, 100, 5), // want `bucket boundaries \[100, 200, 300, 400, 500\] of histogram "render_latency_milliseconds" cannot tell 10ms from 100ms: none lies between 10 and 100 ms.* \(cardinality/coarse-buckets\)`
 	})
 
 	// Clean histograms.
@@ -77,14 +77,14 @@ func (r *Runner) Handle(w http.ResponseWriter, req *http.Request) {
 	g := f.NewGauge(prometheus.GaugeOpts{Name: "handled"}) // want `promauto.NewGauge "handled" creates an instrument on every request \(in HTTP handler Handle\).* \(cardinality/per-request-instrument\)`
 	g.Inc()
 	for _, q := range []string{"a", "b"} {
-		promauto.NewCounter(prometheus.CounterOpts{Name: "handled_" + q}) // want `promauto.NewCounter "handled_a"|promauto.NewCounter creates an instrument on every request.*`
+		promauto.NewCounter(prometheus.CounterOpts{Name: "handled_" + q}) // want `promauto.NewCounter creates an instrument on every request \(in HTTP handler Handle\).* \(cardinality/per-request-instrument\)`
 	}
 }
 
 // process runs per job and creates a collector in the loop.
 func process(ctx context.Context, ids []string) {
 	for _, id := range ids {
-		c := promauto.NewCounter(prometheus.CounterOpts{Name: "processed_total", ConstLabels: prometheus.Labels{"id": id}}) // want `promauto.NewCounter "processed_total" creates an instrument on every call of process, which receives a request context.*`
+		c := promauto.NewCounter(prometheus.CounterOpts{Name: "processed_total", ConstLabels: prometheus.Labels{"id": id}}) // want `promauto.NewCounter "processed_total" creates an instrument on every call of process, which receives a request context.* \(cardinality/per-request-instrument\)`
 		c.Inc()
 	}
 }

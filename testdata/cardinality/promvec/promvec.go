@@ -100,7 +100,7 @@ var (
 	v2Latency = prometheus.V2.NewHistogramVec(prometheus.HistogramVecOpts{
 		HistogramOpts: prometheus.HistogramOpts{
 			Name:    "v2_request_latency_seconds",
-			Buckets: []float64{0.25, 0.5, 1}, // want `bucket boundaries \[0.25, 0.5, 1\] of histogram "v2_request_latency_seconds" cannot tell 10ms from 100ms.*`
+			Buckets: []float64{0.25, 0.5, 1}, // want `bucket boundaries \[0.25, 0.5, 1\] of histogram "v2_request_latency_seconds" cannot tell 10ms from 100ms.* \(cardinality/coarse-buckets\)`
 		},
 		VariableLabels: prometheus.UnconstrainedLabels{"route"},
 	})
@@ -108,7 +108,7 @@ var (
 
 func v2Handler(w http.ResponseWriter, r *http.Request) {
 	v2Requests.WithLabelValues(r.Pattern, "x").Inc()
-	v2Latency.WithLabelValues(r.URL.Path).Observe(1) // want `label "route" of v2_request_latency_seconds gets r.URL.Path \(a raw request path\).*`
+	v2Latency.WithLabelValues(r.URL.Path).Observe(1) // want `label "route" of v2_request_latency_seconds gets r.URL.Path \(a raw request path\).* \(cardinality/value\)`
 }
 
 var _ = v2Handler

@@ -41,9 +41,9 @@ func New(m metric.Meter) (*Instruments, error) {
 	)
 	in.GCPause, _ = m.Float64Histogram("gc.pause.duration",
 		metric.WithUnit("s"),
-		metric.WithExplicitBucketBoundaries(latencyBounds...), // want `bucket boundaries \[0.1, 1, 10\] of histogram "gc.pause.duration" cannot tell 10ms from 100ms.*`
+		metric.WithExplicitBucketBoundaries(latencyBounds...), // want `bucket boundaries \[0.1, 1, 10\] of histogram "gc.pause.duration" cannot tell 10ms from 100ms.* \(cardinality/coarse-buckets\)`
 	)
-	in.Elapsed, _ = m.Float64Histogram("task.elapsed", metric.WithExplicitBucketBoundaries(0.5, 1, 5)) // want `histogram "task.elapsed" measures a duration but has no unit.*` `bucket boundaries \[0.5, 1, 5\] of histogram "task.elapsed" cannot tell 10ms from 100ms, whether read as seconds or milliseconds; add boundaries between them \(e.g. 0.025, 0.05, 0.075 s\) and a unit \(cardinality/coarse-buckets\)`
+	in.Elapsed, _ = m.Float64Histogram("task.elapsed", metric.WithExplicitBucketBoundaries(0.5, 1, 5)) // want `histogram "task.elapsed" measures a duration but has no unit.* \(cardinality/missing-unit\)` `bucket boundaries \[0.5, 1, 5\] of histogram "task.elapsed" cannot tell 10ms from 100ms, whether read as seconds or milliseconds; add boundaries between them \(e.g. 0.025, 0.05, 0.075 s\) and a unit \(cardinality/coarse-buckets\)`
 
 	// Clean: unit given, fine boundaries, not a duration, long-running
 	// batch histograms whose smallest boundary is a second or more.

@@ -71,7 +71,7 @@ func (r *OrderRepo) Save(ctx context.Context, o Order) error {
 
 // Find records a query with a per-call instrument.
 func (r *OrderRepo) Find(ctx context.Context, id int) (*Order, error) {
-	c, _ := otel.Meter("shop/orders/db").Int64Counter("db.client.finds") // want `Int64Counter "db.client.finds" creates an instrument on every call of Find, which receives a request context.*`
+	c, _ := otel.Meter("shop/orders/db").Int64Counter("db.client.finds") // want `Int64Counter "db.client.finds" creates an instrument on every call of Find, which receives a request context.* \(cardinality/per-request-instrument\)`
 	c.Add(ctx, 1, metric.WithAttributes(attribute.String("db.operation", "select")))
 	row := r.db.QueryRowContext(ctx, "SELECT status FROM orders WHERE id = $1", id)
 	o := &Order{ID: id}
@@ -95,6 +95,6 @@ func (r *OrderRepo) ByCustomer(ctx context.Context, customerID string, total int
 	}
 	r.queries.Add(ctx, 1, metric.WithAttributes(
 		attribute.String("customer.tier", tier),
-		attribute.String("customer", customerID), // want `metric attribute "customer" gets customerID \(named like a customer id\).*`
+		attribute.String("customer", customerID), // want `metric attribute "customer" gets customerID \(named like a customer id\).* \(cardinality/value\)`
 	))
 }

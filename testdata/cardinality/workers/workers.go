@@ -67,7 +67,7 @@ func (w *Worker) drain() {
 		if !ok {
 			return
 		}
-		h, _ := meter.Float64Histogram("jobs.wait", metric.WithUnit("s")) // want `Float64Histogram "jobs.wait" creates an instrument on every iteration of the enclosing loop; create it once.*`
+		h, _ := meter.Float64Histogram("jobs.wait", metric.WithUnit("s")) // want `Float64Histogram "jobs.wait" creates an instrument on every iteration of the enclosing loop; create it once.* \(cardinality/per-request-instrument\)`
 		h.Record(context.Background(), time.Since(job.Started).Seconds())
 	}
 }
@@ -86,7 +86,7 @@ func (w *Worker) gauges() {
 // tick builds an instrument on every tick.
 func (w *Worker) tick(t *time.Ticker) {
 	for range t.C {
-		g, _ := meter.Float64Gauge("jobs.tick") // want `Float64Gauge "jobs.tick" creates an instrument on every iteration of the enclosing loop.*`
+		g, _ := meter.Float64Gauge("jobs.tick") // want `Float64Gauge "jobs.tick" creates an instrument on every iteration of the enclosing loop.* \(cardinality/per-request-instrument\)`
 		g.Record(context.Background(), 1)
 	}
 }
@@ -113,13 +113,13 @@ func (w *Worker) process(ctx context.Context, job Job) {
 		attribute.String("started", job.Started.Format(time.RFC3339)), // want `metric attribute "started" gets job.Started.Format\(time.RFC3339\) \(a formatted timestamp\): every distinct value is a new time series; drop it: every data point already carries its timestamp \(cardinality/value\)`
 		attribute.String("day", job.Started.Weekday().String()),
 		attribute.String("trace", span.SpanContext().TraceID().String()), // want `metric attribute "trace" gets span.SpanContext\(\).TraceID\(\).String\(\) \(a trace id\).* \(cardinality/value\)`
-		attribute.String("job", strconv.FormatInt(job.ID, 10)),           // want `metric attribute "job" gets strconv.FormatInt\(job.ID, 10\) \(job.ID is named like a job id\).*`
-		attribute.String("at", strconv.FormatInt(time.Now().Unix(), 10)), // want `metric attribute "at" gets strconv.FormatInt\(time.Now\(\).Unix\(\), 10\) \(a formatted timestamp from time.Now\(\).Unix\(\)\).*`
+		attribute.String("job", strconv.FormatInt(job.ID, 10)),           // want `metric attribute "job" gets strconv.FormatInt\(job.ID, 10\) \(job.ID is named like a job id\).* \(cardinality/value\)`
+		attribute.String("at", strconv.FormatInt(time.Now().Unix(), 10)), // want `metric attribute "at" gets strconv.FormatInt\(time.Now\(\).Unix\(\), 10\) \(a formatted timestamp from time.Now\(\).Unix\(\)\).* \(cardinality/value\)`
 	))
 	if err != nil {
 		w.processed.Add(ctx, 1, metric.WithAttributes(
 			attribute.String("error", err.Error()),                     // want `metric attribute "error" gets err.Error\(\) \(an error message\): every distinct value is a new time series; record a bounded error type or code instead \(cardinality/value\)`
-			attribute.String("reason", fmt.Sprintf("failed: %v", err)), // want `metric attribute "reason" gets fmt.Sprintf\("failed: %v", err\) \(an error message from err\).*`
+			attribute.String("reason", fmt.Sprintf("failed: %v", err)), // want `metric attribute "reason" gets fmt.Sprintf\("failed: %v", err\) \(an error message from err\).* \(cardinality/value\)`
 			attribute.String("sentinel", ErrRetry.Error()),
 			attribute.String("error.type", errorType(err)),
 			attribute.String("error.go_type", fmt.Sprintf("%T", err)),
@@ -146,7 +146,7 @@ func (w *Worker) run(ctx context.Context, job Job) error {
 // connection.
 func Serve(conns <-chan string) {
 	for conn := range conns {
-		c, _ := meter.Int64Counter("conns.accepted") // want `Int64Counter "conns.accepted" creates an instrument on every iteration of the enclosing loop.*`
+		c, _ := meter.Int64Counter("conns.accepted") // want `Int64Counter "conns.accepted" creates an instrument on every iteration of the enclosing loop.* \(cardinality/per-request-instrument\)`
 		c.Add(context.Background(), 1, metric.WithAttributes(attribute.String("conn", conn)))
 	}
 	for len(conns) > 0 {
