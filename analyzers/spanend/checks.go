@@ -71,7 +71,11 @@ func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.Cal
 	}
 	g := c.graphOf(fi.body)
 	named := isNamedResult(c.info, v, fi)
-	l := c.findLeak(leakQuery{g: g, body: fi.body, start: s.stmt, v: v, errVar: c.errResultVar(fi, s), namedResult: named,
+	var ctxVar *types.Var
+	if s.ctxLHS != nil {
+		ctxVar = localVar(c.info, s.ctxLHS, fi)
+	}
+	l := c.findLeak(leakQuery{g: g, body: fi.body, start: s.stmt, v: v, errVar: c.errResultVar(fi, s), ctxVar: ctxVar, namedResult: named,
 		assume: c.stableAssumptions(fi, s), onOverwrite: func(restart *ast.CallExpr) {
 			if overwrites[restart] {
 				return

@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
 )
 
 // graph is the control-flow graph of one body, with an index from each node
@@ -77,6 +79,9 @@ type leakQuery struct {
 	// branch where it is not nil the span is taken to be nil (a wrapper
 	// that fails hands back no span), so there is nothing to end.
 	errVar *types.Var
+	// ctxVar is the context returned with the span: trace.SpanFromContext(ctx).End()
+	// ends the span too.
+	ctxVar *types.Var
 	// namedResult says v is a named result: a bare return hands it over.
 	namedResult bool
 	// assume holds the conditions of the if statements the start is in,
@@ -132,6 +137,9 @@ func (c *checker) findLeak(q leakQuery) *leak {
 				return &leak{kind: leakLoop, pos: q.start.Pos()}
 			}
 			e := c.effectOf(n, q.v, q.namedResult)
+			if q.ctxVar != nil && !e.kind.handled() {
+				e = merge(e, c.endsFromContext(n, q.ctxVar))
+			}
 			switch {
 			case e.kind.handled():
 				stopped = true
@@ -171,6 +179,48 @@ func (c *checker) findLeak(q leakQuery) *leak {
 		}
 	}
 	return partial
+}
+
+// endsFromContext reports whether n ends the span of ctx with
+// trace.SpanFromContext(ctx).End(), deferred or not.
+func (c *checker) endsFromContext(n ast.Node, ctx *types.Var) effect {
+	var res effect
+	var stack []ast.Node
+	ast.Inspect(n, func(x ast.Node) bool {
+		if x == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if _, ok := x.(*ast.FuncLit); ok {
+			return false
+		}
+		stack = append(stack, x)
+		call, ok := x.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "End" {
+			return true
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		id, ok := ast.Unparen(api.SpanFromContextArg(c.info, inner)).(*ast.Ident)
+		if !ok || c.info.Uses[id] != ctx {
+			return true
+		}
+		kind := effEnd
+		if len(stack) >= 2 {
+			if d, ok := stack[len(stack)-2].(*ast.DeferStmt); ok && d.Call == call {
+				kind = effDeferEnd
+			}
+		}
+		res = merge(res, effect{kind: kind})
+		return true
+	})
+	return res
 }
 
 // feasible returns the successors of a conditional block (true first) that

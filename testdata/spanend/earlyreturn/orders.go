@@ -8,6 +8,7 @@ import (
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/trace"
 )
 
 var tracer = otel.Tracer("orders")
@@ -30,7 +31,7 @@ func save(ctx context.Context, o *Order) error { return nil }
 
 // PlaceOrder leaks the span when validation fails.
 func PlaceOrder(ctx context.Context, o *Order) error {
-	ctx, span := tracer.Start(ctx, "PlaceOrder") // want `span "PlaceOrder" started here is not ended on the path through the return at line 35; add defer span.End\(\) \(spanend/not-ended\)`
+	ctx, span := tracer.Start(ctx, "PlaceOrder") // want `span "PlaceOrder" started here is not ended on the path through the return at line 36; add defer span.End\(\) \(spanend/not-ended\)`
 	if err := validate(o); err != nil {
 		return err
 	}
@@ -50,7 +51,7 @@ func PlaceOrderFixed(ctx context.Context, o *Order) error {
 
 // Lookup leaks on the bare return of a named-result function.
 func Lookup(ctx context.Context, id string) (o *Order, err error) {
-	_, span := tracer.Start(ctx, "Lookup") // want `span "Lookup" started here is not ended on the path through the return at line 56; add defer span.End\(\) \(spanend/not-ended\)`
+	_, span := tracer.Start(ctx, "Lookup") // want `span "Lookup" started here is not ended on the path through the return at line 57; add defer span.End\(\) \(spanend/not-ended\)`
 	if id == "" {
 		err = errInvalid
 		return
@@ -75,7 +76,7 @@ func LookupEndedBeforeEveryReturn(ctx context.Context, id string) (o *Order, err
 
 // Find leaks on return nil.
 func Find(ctx context.Context, id string) *Order {
-	_, span := tracer.Start(ctx, "Find") // want `span "Find" started here is not ended on the path through the return at line 80; add defer span.End\(\) \(spanend/not-ended\)`
+	_, span := tracer.Start(ctx, "Find") // want `span "Find" started here is not ended on the path through the return at line 81; add defer span.End\(\) \(spanend/not-ended\)`
 	if id == "" {
 		return nil
 	}
@@ -86,7 +87,7 @@ func Find(ctx context.Context, id string) *Order {
 
 // Audit never ends its span: the leak is at the closing brace.
 func Audit(ctx context.Context, o *Order) {
-	_, span := tracer.Start(ctx, "Audit") // want `span "Audit" started here is not ended on the path that reaches the end of the function at line 94; add defer span.End\(\) \(spanend/not-ended\)`
+	_, span := tracer.Start(ctx, "Audit") // want `span "Audit" started here is not ended on the path that reaches the end of the function at line 95; add defer span.End\(\) \(spanend/not-ended\)`
 	span.SetAttributes(attribute.Int("order.total", o.Total))
 	if o.Total > 1000 {
 		span.AddEvent("large order")
@@ -105,7 +106,7 @@ func AuditEnded(ctx context.Context, o *Order) {
 
 // Cancel ends the span only when the order exists.
 func Cancel(ctx context.Context, o *Order) error {
-	ctx, span := tracer.Start(ctx, "Cancel") // want `span "Cancel" started here is not ended on the path through the return at line 114; add defer span.End\(\) \(spanend/not-ended\)`
+	ctx, span := tracer.Start(ctx, "Cancel") // want `span "Cancel" started here is not ended on the path through the return at line 115; add defer span.End\(\) \(spanend/not-ended\)`
 	if o != nil {
 		err := save(ctx, o)
 		span.End()
@@ -131,4 +132,12 @@ func EndsBehindNilCheck(ctx context.Context) {
 		return
 	}
 	span.End()
+}
+
+// EndsThroughContext ends the span it holds through its context.
+func EndsThroughContext(ctx context.Context, o *Order) error {
+	ctx, span := tracer.Start(ctx, "EndsThroughContext")
+	defer trace.SpanFromContext(ctx).End()
+	span.SetAttributes(attribute.String("order.id", o.ID))
+	return save(ctx, o)
 }
