@@ -105,7 +105,8 @@
 // # What is not reported
 //
 // The rule reports only what it can see is a leak. A span is taken care of
-// when it is ended with defer span.End(), by a deferred function literal
+// when it is ended with defer span.End() or through its context
+// (trace.SpanFromContext(ctx).End()), by a deferred function literal
 // that ends it on every path of its body, or by a same-package helper whose
 // body ends its parameter (looked into, also for generic helpers and
 // methods); and it is handed over when it is returned to the caller
