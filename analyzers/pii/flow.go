@@ -416,13 +416,20 @@ func (c *checker) fieldFlow(x *ast.SelectorExpr, sel *types.Selection) flow {
 // cannot hold it.
 func (c *checker) fieldConcept(owner string, f *types.Var) *concept {
 	cpt := c.v.conceptOf(f.Name())
-	if cpt == nil && owner != "" && !api.ContainsRedactorWord(strings.ToLower(owner)) {
+	if cpt == nil && owner != "" && ownerQualified[strings.ToLower(f.Name())] && !api.ContainsRedactorWord(strings.ToLower(owner)) {
 		cpt = c.v.conceptOf(owner + "_" + f.Name())
 	}
 	if cpt != nil && qualifies(f.Type(), cpt) {
 		return cpt
 	}
 	return nil
+}
+
+// ownerQualified are the field names read together with their struct's
+// name: Card.Number, Passport.ID, Token.Value (but not Token.Text).
+var ownerQualified = map[string]bool{
+	"number": true, "num": true, "no": true, "nr": true, "value": true, "val": true,
+	"id": true, "code": true, "digits": true,
 }
 
 // fieldOwner returns the name of the named struct type that declares the
