@@ -145,7 +145,9 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 		c.notePureRoots(n.Lhs, n.Rhs)
 		c.noteStoredContexts(n)
 	case *ast.CompositeLit:
-		c.noteStoredContexts(n)
+		if literalKept(stack) {
+			c.noteStoredContexts(n)
+		}
 	case *ast.ValueSpec:
 		names := make([]ast.Expr, len(n.Names))
 		for i, id := range n.Names {
@@ -256,6 +258,17 @@ func (c *collector) kindOf(fn *types.Func) calleeKind {
 	return k
 }
 
+// contextAt returns the context reachable at pos, preferring one that may
+// carry a trace over a local holding nothing but a fresh root (which is
+// returned only when there is no other).
+func (c *collector) contextAt(stack []ast.Node, pos token.Pos) (api.ContextSource, bool) {
+	funcs := lint.EnclosingFuncs(stack)
+	if src, ok := api.ContextAtExcept(c.pass.Pkg, c.pass.TypesInfo, funcs, pos, func(v *types.Var) bool { return c.pure[v] }); ok {
+		return src, true
+	}
+	return api.ContextAt(c.pass.Pkg, c.pass.TypesInfo, funcs, pos)
+}
+
 // isRootFunc reports whether fd is where contexts legitimately start: main
 // and init, and the top-level Test, Benchmark, Fuzz and Example functions
 // (and TestMain) of a _test.go file.
@@ -297,8 +310,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	if inDefer(stack) || insideNilContextCheck(info, stack) || storedForLater(info, stack) {
 		return
 	}
-	funcs := lint.EnclosingFuncs(stack)
-	src, ok := api.ContextAt(c.pass.Pkg, info, funcs, call.Pos())
+	src, ok := c.contextAt(stack, call.Pos())
 	if !ok || inOnceInit(info, stack, src.Var) {
 		return
 	}
@@ -310,7 +322,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	replacement := src.Expr
 	goArg := isGoArg(stack, parent, inParent)
 	loop := !goArg && loopAround(stack, src.Var) != nil
-	if !loop && src.Kind == api.CtxLocal && c.pure[src.Var] {
+	if !loop && c.pure[src.Var] {
 		return // the only context at hand is another empty root: no trace to lose
 	}
 	switch {
@@ -362,7 +374,7 @@ func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
 	if isLogCall(info, call) || inDefer(stack) || insideTwin(info, stack, cl) {
 		return
 	}
-	src, ok := api.ContextAt(c.pass.Pkg, info, lint.EnclosingFuncs(stack), call.Pos())
+	src, ok := c.contextAt(stack, call.Pos())
 	if !ok {
 		return
 	}
@@ -649,7 +661,7 @@ func flowTarget(info *types.Info, stack []ast.Node) (ast.Expr, token.Token) {
 			return assignedExpr(names, p.Values, e), token.DEFINE
 		case *ast.KeyValueExpr:
 			if p.Value == e && i > 0 {
-				if _, ok := stack[i-1].(*ast.CompositeLit); ok {
+				if _, ok := stack[i-1].(*ast.CompositeLit); ok && literalKept(stack[:i]) {
 					return p.Key, token.ILLEGAL
 				}
 			}
@@ -670,6 +682,44 @@ func assignedExpr(lhs, rhs []ast.Expr, e ast.Node) ast.Expr {
 		return nil
 	}
 	return ast.Unparen(lhs[idx])
+}
+
+// literalKept reports whether the composite literal at the top of stack is
+// kept as a component — returned, assigned, declared, or nested in such a
+// literal — rather than passed to a call or sent on a channel as a message
+// (queue <- Job{Ctx: ...}), whose context should carry the trace.
+func literalKept(stack []ast.Node) bool {
+	var e ast.Node = stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			e = p
+		case *ast.UnaryExpr:
+			if p.Op != token.AND {
+				return false
+			}
+			e = p
+		case *ast.KeyValueExpr:
+			if p.Value != e {
+				return false
+			}
+			e = p
+		case *ast.CompositeLit:
+			e = p
+		case *ast.ReturnStmt, *ast.ValueSpec:
+			return true
+		case *ast.AssignStmt:
+			for _, r := range p.Rhs {
+				if r == e {
+					return true
+				}
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // storedForLater reports whether the fresh context at the top of stack is
@@ -782,10 +832,14 @@ func (c *collector) notePureRoots(lhs, rhs []ast.Expr) {
 		case len(rhs) == 1 && i == 0:
 			r = rhs[0]
 		}
-		if r != nil && c.pureRoot(r) {
-			c.pure[v] = true
-		} else {
+		switch {
+		case r == nil || !c.pureRoot(r):
 			delete(c.pure, v)
+		case info.Defs[id] == v:
+			// Declared here holding a fresh root. (An assignment
+			// keeps a variable empty but does not make it so: it may
+			// run on one branch only, and parameters stay sources.)
+			c.pure[v] = true
 		}
 	}
 }

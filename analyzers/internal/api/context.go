@@ -170,6 +170,13 @@ func (c ContextSource) Describe() string {
 // parameters from locals and names the declaring function. Missing type
 // information yields no source.
 func ContextAt(pkg *types.Package, info *types.Info, funcs []ast.Node, pos token.Pos) (ContextSource, bool) {
+	return ContextAtExcept(pkg, info, funcs, pos, nil)
+}
+
+// ContextAtExcept is ContextAt ignoring the variables for which skip
+// returns true (for example locals that hold nothing but a fresh root), so
+// that a context further out is found instead. skip may be nil.
+func ContextAtExcept(pkg *types.Package, info *types.Info, funcs []ast.Node, pos token.Pos, skip func(*types.Var) bool) (ContextSource, bool) {
 	if pkg == nil || info == nil || !pos.IsValid() {
 		return ContextSource{}, false
 	}
@@ -199,7 +206,7 @@ func ContextAt(pkg *types.Package, info *types.Info, funcs []ast.Node, pos token
 				continue
 			}
 			v, ok := s.Lookup(name).(*types.Var)
-			if !ok || v.IsField() {
+			if !ok || v.IsField() || skip != nil && skip(v) {
 				continue
 			}
 			// Visible at pos: declared before it and not shadowed.

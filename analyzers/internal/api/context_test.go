@@ -271,6 +271,20 @@ func TestContextAt(t *testing.T) {
 	}
 }
 
+func TestContextAtExcept(t *testing.T) {
+	c := check(t, contextSrc)
+	m := c.marks()["latest"]
+	skipB := func(v *types.Var) bool { return v.Name() == "b" }
+	src, found := ContextAtExcept(c.pkg, c.info, m.funcs, m.pos, skipB)
+	if !found || src.Describe() != "a (parameter of Latest)" {
+		t.Errorf("skipping b: got %q, %v; want a (parameter of Latest)", src.Describe(), found)
+	}
+	all := func(*types.Var) bool { return true }
+	if src, found := ContextAtExcept(c.pkg, c.info, m.funcs, m.pos, all); found {
+		t.Errorf("skipping everything: found %q", src.Describe())
+	}
+}
+
 func TestContextAtWithoutCarriers(t *testing.T) {
 	SetContextCarriers(nil)
 	c := check(t, contextSrc)

@@ -200,3 +200,15 @@ func (s *Server) WrappedOK(ctx context.Context, id string) error {
 	_, err = s.store.Load(s.detachedOrRoot(), id)
 	return err
 }
+
+// Reroot resets its context on one branch only: ctx remains the context
+// to use afterwards.
+func (s *Server) Reroot(ctx context.Context, detached bool, o Order) error {
+	if detached {
+		ctx = context.Background()
+	}
+	if _, err := s.store.Load(context.TODO(), o.ID); err != nil { // want `use ctx \(parameter of Reroot\) instead of context\.TODO\(\) \(ctxprop/background\)`
+		return err
+	}
+	return s.store.Save(ctx, o)
+}

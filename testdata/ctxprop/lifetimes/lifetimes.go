@@ -95,3 +95,27 @@ func MigrateTimed(db *sql.DB, b baggage.Baggage) error {
 	}
 	return db.PingContext(context.Background()) // want `use ctx \(local variable of MigrateTimed\) instead of context\.Background\(\) \(ctxprop/background\)`
 }
+
+// Job is a unit of work for a queue.
+type Job struct {
+	Ctx context.Context
+	Doc string
+}
+
+// Enqueue hands a message to a worker: its context should carry the
+// caller's trace (context.WithoutCancel keeps it past the request).
+func Enqueue(ctx context.Context, queue chan<- Job, doc string) {
+	queue <- Job{Ctx: context.Background(), Doc: doc} // want `use ctx \(parameter of Enqueue\) instead of context\.Background\(\) \(ctxprop/background\)`
+}
+
+func EnqueueOK(ctx context.Context, queue chan<- Job, doc string) {
+	queue <- Job{Ctx: context.WithoutCancel(ctx), Doc: doc}
+}
+
+// Submit passes the message to a call. The second fresh root is reported
+// against ctx, not against the empty jctx.
+func Submit(ctx context.Context, submit func(Job), doc string) {
+	jctx := context.Background() // want `use ctx \(parameter of Submit\) instead of context\.Background\(\) \(ctxprop/background\)`
+	submit(Job{Ctx: jctx, Doc: doc})
+	submit(Job{Ctx: context.TODO(), Doc: doc}) // want `use ctx \(parameter of Submit\) instead of context\.TODO\(\) \(ctxprop/background\)`
+}
