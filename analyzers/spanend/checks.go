@@ -219,6 +219,17 @@ func (c *checker) ctxEscapes(fi *funcInfo, s *startSite) bool {
 	if ctx == nil {
 		return true // a field, global or captured variable
 	}
+	return c.varEscapes(fi, ctx, map[*types.Var]bool{})
+}
+
+// varEscapes reports whether the context-carrying local variable v leaves
+// the function (see ctxEscapes), following it into other local variables
+// (ctx2 := ctx, r = r.WithContext(ctx)).
+func (c *checker) varEscapes(fi *funcInfo, v *types.Var, seen map[*types.Var]bool) bool {
+	if seen[v] {
+		return false
+	}
+	seen[v] = true
 	escapes := false
 	var stack []ast.Node
 	ast.Inspect(fi.body, func(n ast.Node) bool {
@@ -231,24 +242,21 @@ func (c *checker) ctxEscapes(fi *funcInfo, s *startSite) bool {
 		}
 		stack = append(stack, n)
 		id, ok := n.(*ast.Ident)
-		if !ok || c.info.Uses[id] != ctx {
+		if !ok || c.info.Uses[id] != v {
 			return true
 		}
-		escapes = c.ctxUseEscapes(fi, stack)
+		escapes = c.ctxUseEscapes(fi, stack, seen)
 		return true
 	})
 	return escapes
 }
 
-// ctxUseEscapes classifies one use of the context variable (the last node of
+// ctxUseEscapes classifies one use of a context variable (the last node of
 // stack).
-func (c *checker) ctxUseEscapes(fi *funcInfo, stack []ast.Node) bool {
+func (c *checker) ctxUseEscapes(fi *funcInfo, stack []ast.Node, seen map[*types.Var]bool) bool {
 	id := stack[len(stack)-1]
 	for i := len(stack) - 2; i >= 0; i-- {
 		switch n := stack[i].(type) {
-		case *ast.FuncLit:
-			// Inside a closure the same rules apply; keep looking outwards
-			// only for returns of the closure itself.
 		case *ast.ReturnStmt, *ast.SendStmt, *ast.CompositeLit:
 			return true
 		case *ast.SelectorExpr:
@@ -270,8 +278,12 @@ func (c *checker) ctxUseEscapes(fi *funcInfo, stack []ast.Node) bool {
 				if isBlank(l) {
 					continue
 				}
-				if localVar(c.info, l, fi) == nil {
+				lv := localVar(c.info, l, fi)
+				if lv == nil {
 					return true // a field, map or slice element, global
+				}
+				if carriesContext(lv.Type()) && c.varEscapes(fi, lv, seen) {
+					return true
 				}
 			}
 			return false
@@ -280,12 +292,14 @@ func (c *checker) ctxUseEscapes(fi *funcInfo, stack []ast.Node) bool {
 				return c.spanFromContextEnded(fi, stack[:i+1])
 			}
 			// Passing the context to a call is not an escape, unless the
-			// call returns a value carrying it (ctx2 := context.WithValue(ctx, ...),
+			// call returns a value carrying it (context.WithValue(ctx, ...),
 			// r.WithContext(ctx)) that escapes in turn.
 			if !carriesContext(api.TypeOf(c.info, n)) {
 				return false
 			}
 		}
+		// Anything else (a closure mentioning the context, a conversion):
+		// the enclosing expression decides.
 	}
 	return false
 }

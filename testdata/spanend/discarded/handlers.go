@@ -4,6 +4,7 @@ package discarded
 
 import (
 	"context"
+	"net/http"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/trace"
@@ -106,4 +107,27 @@ func Annotated(ctx context.Context) error {
 func FromContext(ctx context.Context) {
 	span := trace.SpanFromContext(ctx)
 	span.AddEvent("seen")
+}
+
+// WithRequest hands the span on through the request it returns.
+func WithRequest(r *http.Request) *http.Request {
+	ctx, _ := tracer.Start(r.Context(), "WithRequest")
+	r = r.WithContext(ctx)
+	return r
+}
+
+// Derived returns a context derived from the span's context.
+func Derived(ctx context.Context) context.Context {
+	spanCtx, _ := tracer.Start(ctx, "Derived")
+	out := context.WithValue(spanCtx, ctxKey{}, "v")
+	return out
+}
+
+type ctxKey struct{}
+
+// DerivedLocal derives a context that stays local.
+func DerivedLocal(ctx context.Context) error {
+	spanCtx, _ := tracer.Start(ctx, "DerivedLocal") // want `span "DerivedLocal" started here is discarded, so it can never be ended; assign it \(ctx, span := ...\) and add defer span.End\(\) \(spanend/discarded\)`
+	inner := context.WithValue(spanCtx, ctxKey{}, "v")
+	return call(inner)
 }
