@@ -138,17 +138,21 @@
 //     cleanup(ctx)): the root context is usually cancelled by then;
 //   - anything inside a defer statement (deferred cleanup must run even
 //     when the context is cancelled), context-less calls included;
-//   - a fresh context kept for later in a struct field (directly, through a
-//     local, or in a composite literal) or a package variable: the lifetime
-//     context of a long-lived component rightly starts its own traces;
+//   - a fresh context kept for later in a struct field or a package
+//     variable — assigned directly or through a local, or written in a
+//     composite literal that is returned, assigned or declared: the lifetime
+//     context of a long-lived component rightly starts its own traces (a
+//     literal sent on a channel or passed to a call is a message, and its
+//     fresh context is reported);
 //   - the defaulting idiom if ctx == nil { ctx = context.Background() }, and
 //     ctx = context.Background() re-rooting the reachable variable itself;
 //   - one-time shared initialisation in (*sync.Once).Do, sync.OnceFunc,
 //     OnceValue and OnceValues literals;
 //   - a second root where the only context at hand is itself an empty root
-//     (a local holding context.Background() or a context.WithX of it, with no
-//     span or values added): there is no trace to lose (the loop check still
-//     applies);
+//     (a local declared holding context.Background() or a context.WithX of
+//     it, with no span or values added since): there is no trace to lose (the
+//     loop check still applies). When both an empty root and a context that
+//     may carry a trace are reachable, messages name the latter;
 //   - http.NewRequest whose request is given a context afterwards with
 //     req.WithContext(ctx) or req.Clone(ctx), or handed to a call together
 //     with a context (client.Do(ctx, req)), and likewise exec.Command whose
