@@ -71,6 +71,9 @@ func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.Cal
 	}
 	g := c.graphOf(fi.body)
 	named := isNamedResult(c.info, v, fi)
+	if c.endedByEarlierClosure(fi, g, s, v) {
+		return
+	}
 	var ctxVar *types.Var
 	if s.ctxLHS != nil {
 		ctxVar = localVar(c.info, s.ctxLHS, fi)
@@ -83,7 +86,11 @@ func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.Cal
 			overwrites[restart] = true
 			c.r.Reportf(checkOverwritten, restart, "%s started here is assigned to %s while %s started at line %d is not ended; call %s.End() before starting the next span",
 				c.restartLabel(restart), v.Name(), label, c.line(s.stmt.Pos()), v.Name())
-		}})
+		},
+		onDeferByRef: func(n, lit ast.Node) {
+			c.checkOverwriteAfterDefer(g, s, v, label, n, lit, overwrites)
+		},
+	})
 	if l == nil {
 		return
 	}
@@ -191,6 +198,73 @@ func (c *checker) errResultVar(fi *funcInfo, s *startSite) *types.Var {
 		}
 	}
 	return nil
+}
+
+// endedByEarlierClosure reports whether a start assigning an existing
+// variable comes, on every path, after a deferred closure that ends the
+// variable: the closure ends this span when the function returns.
+func (c *checker) endedByEarlierClosure(fi *funcInfo, g *graph, s *startSite, v *types.Var) bool {
+	as, ok := s.stmt.(*ast.AssignStmt)
+	if !ok || definesVar(c.info, as, v) {
+		return false
+	}
+	named := isNamedResult(c.info, v, fi)
+	deferred := func(n ast.Node) bool {
+		if _, ok := n.(*ast.DeferStmt); !ok {
+			return false
+		}
+		e := c.effectOf(n, v, named)
+		return e.kind == effDeferEnd && e.byRef
+	}
+	return !c.pathAvoids(g, s.stmt, false, deferred)
+}
+
+// checkOverwriteAfterDefer reports a span start assigned to v after a
+// deferred closure that ends v: the closure reads v when the function
+// returns and ends only the last span, so the one started at s stays open.
+func (c *checker) checkOverwriteAfterDefer(g *graph, s *startSite, v *types.Var, label string, deferNode, lit ast.Node, overwrites map[*ast.CallExpr]bool) {
+	if !c.r.Enabled(checkOverwritten) {
+		return
+	}
+	c.forEachNodeAfter(g, deferNode, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || !assigns(c.info, as, v) {
+			return true
+		}
+		if as.Tok == token.DEFINE && definesVar(c.info, as, v) {
+			return false // a new variable (:= in a loop body): the closure captured the old one
+		}
+		if len(as.Rhs) == 1 {
+			if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && !overwrites[call] {
+				if _, isStart := c.spanStartOf(call); isStart {
+					overwrites[call] = true
+					c.r.Reportf(checkOverwritten, call, "%s started here is assigned to %s, which the deferred function at line %d reads only when the function returns, so %s started at line %d is never ended; end it first or use a new variable",
+						c.restartLabel(call), v.Name(), c.line(lit.Pos()), label, c.line(s.stmt.Pos()))
+				}
+			}
+		}
+		return false
+	})
+}
+
+// assigns reports whether as assigns the variable v.
+func assigns(info *types.Info, as *ast.AssignStmt, v *types.Var) bool {
+	for _, l := range as.Lhs {
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == v {
+			return true
+		}
+	}
+	return false
+}
+
+// definesVar reports whether as declares v (rather than assigning it).
+func definesVar(info *types.Info, as *ast.AssignStmt, v *types.Var) bool {
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); ok && info.Defs[id] == v {
+			return true
+		}
+	}
+	return false
 }
 
 // restartLabel names the span a restart begins.

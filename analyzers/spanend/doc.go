@@ -79,7 +79,9 @@
 // later callback. Passing the context to a call is not an escape.
 //
 // overwritten: the span variable is assigned a new span start while the
-// previous span is still open on that path.
+// previous span is still open on that path, or after a deferred closure
+// that ends the variable (defer func() { span.End() }()): the closure reads
+// the variable when the function returns and ends only the last span.
 //
 // defer-in-loop: defer span.End() (or a deferred function or helper that ends
 // a span) inside a loop body runs only when the function returns, so every

@@ -91,6 +91,9 @@ type leakQuery struct {
 	// onOverwrite, when not nil, receives the span starts that overwrite v
 	// on a path while it is open; each stops only its own path.
 	onOverwrite func(*ast.CallExpr)
+	// onDeferByRef, when not nil, receives the nodes deferring a closure
+	// that ends v: it ends the span v holds when the function returns.
+	onDeferByRef func(n ast.Node, lit ast.Node)
 }
 
 // assumption is a condition known to hold (or not) on every path from the
@@ -142,6 +145,9 @@ func (c *checker) findLeak(q leakQuery) *leak {
 			}
 			switch {
 			case e.kind.handled():
+				if e.byRef && q.onDeferByRef != nil {
+					q.onDeferByRef(n, e.at)
+				}
 				stopped = true
 			case e.kind == effPartialDefer:
 				if partial == nil && e.at != nil {

@@ -88,8 +88,13 @@ type effect struct {
 	kind effKind
 	// restart is the span start that reassigns the variable (effReassign).
 	restart *ast.CallExpr
-	// at is the deferred statement of effPartialDefer.
+	// at is the deferred function literal of effPartialDefer, and of an
+	// effDeferEnd that reads the variable when it runs (byRef).
 	at ast.Node
+	// byRef marks an effDeferEnd by a deferred closure: it ends whatever
+	// span the variable holds when the function returns, not the one it
+	// holds now.
+	byRef bool
 }
 
 func merge(a, b effect) effect {
@@ -347,7 +352,7 @@ func (c *checker) closureEffect(lit *ast.FuncLit, stack []ast.Node, v *types.Var
 	case deferred && (inner.kind.handled() || inner.kind == effPartialDefer):
 		g := c.graphOf(lit.Body)
 		if l := c.findLeak(leakQuery{g: g, body: lit.Body, v: v}); l == nil {
-			res = effect{kind: effDeferEnd}
+			res = effect{kind: effDeferEnd, byRef: true, at: lit}
 		} else {
 			res = effect{kind: effPartialDefer, at: lit}
 		}

@@ -64,3 +64,32 @@ func RunConditionalEnded(ctx context.Context, retry bool) {
 	stage(ctx)
 	span.End()
 }
+
+// RunDeferredClosure defers a closure that reads span when the function
+// returns: it ends only the second span.
+func RunDeferredClosure(ctx context.Context) {
+	ctx, span := tracer.Start(ctx, "extract")
+	defer func() { span.End() }()
+	stage(ctx)
+	ctx, span = tracer.Start(ctx, "load") // want `span "load" started here is assigned to span, which the deferred function at line 72 reads only when the function returns, so span "extract" started at line 71 is never ended; end it first or use a new variable \(spanend/overwritten\)`
+	stage(ctx)
+}
+
+// RunDeferredClosureNewVar uses a new variable for the second stage.
+func RunDeferredClosureNewVar(ctx context.Context) {
+	ctx, span := tracer.Start(ctx, "extract")
+	defer func() { span.End() }()
+	stage(ctx)
+	ctx, load := tracer.Start(ctx, "load")
+	defer load.End()
+	stage(ctx)
+}
+
+// RunEach starts a span per item with := in the loop body: each closure
+// captures its own variable (the defer-in-loop check has its say).
+func RunEach(ctx context.Context, items []string) {
+	for range items {
+		_, span := tracer.Start(ctx, "item")
+		defer func() { span.End() }() // want `deferred call in a loop body ends a span only when the function returns, so every iteration's span stays open until then; end the span at the end of the iteration or move the loop body into a function \(spanend/defer-in-loop\)`
+	}
+}
