@@ -42,16 +42,34 @@ func (c *checker) collect(ins *inspector.Inspector) {
 			}
 			c.recordWrite(n, fn, stack)
 			c.recordAttrContext(n, fn)
-			if mayBeSink(fn) {
-				c.sinks = append(c.sinks, n)
+			if mayBeSink(fn) || fn.Pkg() == c.pass.Pkg {
+				c.addSink(n, stack)
 			}
 		case *ast.CompositeLit:
 			if t := api.TypeOf(c.info, n); (api.IsLogFieldMap(t) || api.IsPromLabelsMap(t)) && !c.skip(n) {
-				c.sinks = append(c.sinks, n)
+				c.addSink(n, stack)
 			}
 		}
 		return true
 	})
+}
+
+// addSink records a possible sink, and files it under the declared
+// function whose body holds it (not under a function literal), for the
+// summaries of wrappers.
+func (c *checker) addSink(n ast.Node, stack []ast.Node) {
+	c.sinks = append(c.sinks, n)
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch f := stack[i].(type) {
+		case *ast.FuncLit:
+			return
+		case *ast.FuncDecl:
+			if fn, ok := c.info.Defs[f.Name].(*types.Func); ok {
+				c.bodySinks[fn] = append(c.bodySinks[fn], n)
+			}
+			return
+		}
+	}
 }
 
 // localVar returns the variable an identifier on the left of an

@@ -13,9 +13,14 @@
 //
 // The rule follows values within each function — through assignments,
 // conversions, fmt.Sprintf and fmt.Errorf, string concatenation,
-// strings.Builder and bytes.Buffer writes, struct field reads, range loops
-// and the return statements of same-package functions — from a source of
-// personal data to a telemetry sink.
+// strings.Builder and bytes.Buffer writes, struct field reads and range
+// loops — from a source of personal data to a telemetry sink. It also
+// follows same-package calls both ways: a helper's result carries what its
+// return statements carry (validate(req) returning fmt.Errorf("bad card
+// %s", req.Card.Number)), and a helper that passes a parameter on to a sink
+// — a logger wrapper's Info(msg, kv...), Infof(format, args...), a Tag(ctx,
+// key, value) that sets a span attribute — is checked at its calls, where
+// the personal data comes from; the message names the wrapper.
 //
 // Sinks: the message, printed operands and fields of every logging call the
 // suite knows (log, log/slog, zap and its sugared logger, logrus, zerolog,
@@ -126,8 +131,8 @@
 // a decision, not an edit.
 //
 // Limits: values are followed within one package, flow-insensitively but
-// for assignments after a use or inside blocks that return before it;
-// arguments are not followed into the functions they are passed to (a
-// same-package helper that logs its parameter is reported where it logs
-// it, by the parameter's name); a time.Time date of birth is not reported.
+// for assignments after a use, inside blocks that return before it, or
+// overwritten on every path to it; functions of other packages are known
+// only from the tables above; interface method calls and function values
+// are not followed; a time.Time date of birth is not reported.
 package pii

@@ -41,6 +41,12 @@ type checker struct {
 	// it is an argument of (span.SetAttributes, metric.WithAttributes).
 	attrCtx map[*ast.CallExpr]string
 	sinks   []ast.Node
+	// bodySinks are the possible sinks of each declared function, and
+	// summaries what each function does with its parameters (see
+	// wrappers.go); summary is the one being computed, if any.
+	bodySinks map[*types.Func][]ast.Node
+	summaries map[*types.Func]*summary
+	summary   *summary
 
 	exposure map[exposureKey]*exposed
 	skipFile map[*token.File]bool
@@ -119,6 +125,9 @@ func newChecker(pass *analysis.Pass) *checker {
 		attrCtx:  map[*ast.CallExpr]string{},
 		exposure: map[exposureKey]*exposed{},
 		skipFile: map[*token.File]bool{},
+
+		bodySinks: map[*types.Func][]ast.Node{},
+		summaries: map[*types.Func]*summary{},
 	}
 	c.tagKey, c.tagValue = sensitiveTag()
 	return c

@@ -14,6 +14,17 @@ import (
 type sink struct {
 	what    string
 	baggage bool
+	// through names the same-package wrapper the value reaches the sink
+	// through, if any.
+	through string
+}
+
+// String names the sink for messages.
+func (s sink) String() string {
+	if s.through != "" {
+		return s.what + " through " + s.through
+	}
+	return s.what
 }
 
 // checkSink checks one call or literal that may put data into telemetry.
@@ -28,6 +39,9 @@ func (c *checker) checkSink(n ast.Node) {
 		return
 	}
 	call := n.(*ast.CallExpr)
+	if fn := api.Callee(c.info, call); c.isLocalFunc(fn) {
+		c.checkWrapperCall(call, fn)
+	}
 	if lc, ok := api.LogCallOf(c.info, call); ok {
 		// fmt.Print* to stdout is a command's output as often as a log:
 		// a CLI printing the token it just created is doing its job.
@@ -39,7 +53,8 @@ func (c *checker) checkSink(n ast.Node) {
 	if kv, ok := api.LogKeyValuesOf(c.info, call); ok {
 		lib := string(kv.Library)
 		if kv.Args != nil {
-			c.checkKeyValues(kv.Args, lib, libMode(kv.Library))
+			c.checkKeyValues(kv.Args, lib, libMode(kv.Library), "")
+			c.forwardsKeyValues(call, lib, libMode(kv.Library))
 		} else if lit, ok := ast.Unparen(kv.Map).(*ast.CompositeLit); ok && !api.IsLogFieldMap(api.TypeOf(c.info, lit)) {
 			c.checkMapLiteral(lit, lib+" field", libMode(kv.Library))
 		}
@@ -100,12 +115,16 @@ func (c *checker) checkSink(n ast.Node) {
 func (c *checker) checkLogCall(lc api.LogCall) {
 	call := lc.Call
 	s := sink{what: "the log message of " + calleeText(call)}
-	mode := libMode(lc.Library)
+	mode := modeFmt // printed operands are formatted with fmt by every library
+	if lc.KeyValues {
+		mode = libMode(lc.Library)
+	}
 	switch {
 	case lc.Msg >= 0 && lc.Format:
 		for _, op := range c.printedOperands(call, lc.Msg, lc.Msg+1) {
 			c.checkValue(s, "", op.e, mode)
 		}
+		c.forwardsPrintf(call, lc.Msg, s, mode)
 		if lc.Msg < len(call.Args) {
 			c.checkValue(s, "", call.Args[lc.Msg], modeNone)
 		}
@@ -122,15 +141,19 @@ func (c *checker) checkLogCall(lc api.LogCall) {
 			c.checkValue(s, "", op.e, mode)
 		}
 	}
-	if lc.Fields >= 0 && lc.KeyValues && lc.Fields < len(call.Args) && !call.Ellipsis.IsValid() {
-		c.checkKeyValues(call.Args[lc.Fields:], string(lc.Library), mode)
+	if lc.Fields >= 0 && lc.KeyValues && lc.Fields < len(call.Args) {
+		if call.Ellipsis.IsValid() {
+			c.forwardsKeyValues(call, string(lc.Library), mode)
+		} else {
+			c.checkKeyValues(call.Args[lc.Fields:], string(lc.Library), mode, "")
+		}
 	}
 }
 
 // checkKeyValues checks an alternating key, value list (slog's args,
 // zap's ...w methods), skipping typed fields (slog.Attr, zap.Field) that
 // are checked where they are built.
-func (c *checker) checkKeyValues(args []ast.Expr, lib string, mode exposeMode) {
+func (c *checker) checkKeyValues(args []ast.Expr, lib string, mode exposeMode, through string) {
 	for i := 0; i < len(args); i++ {
 		t := api.TypeOf(c.info, args[i])
 		if api.IsNamed(t, api.SlogPath, "Attr") || api.IsNamed(t, "go.uber.org/zap/zapcore", "Field") {
@@ -140,7 +163,7 @@ func (c *checker) checkKeyValues(args []ast.Expr, lib string, mode exposeMode) {
 			continue
 		}
 		key, _ := api.StringConst(c.info, args[i])
-		c.checkValue(sink{what: keyed(lib+" field", key)}, key, args[i+1], mode)
+		c.checkValue(sink{what: keyed(lib+" field", key), through: through}, key, args[i+1], mode)
 		i++
 	}
 }
@@ -211,6 +234,10 @@ func (c *checker) checkValue(s sink, key string, value ast.Expr, mode exposeMode
 	if value == nil || api.IsConst(c.info, value) {
 		return
 	}
+	if c.summary != nil {
+		c.summarize(s, value, mode)
+		return
+	}
 	if src := c.structSource(value, mode); src != nil {
 		c.report(s, value, src)
 		return
@@ -229,7 +256,7 @@ func (c *checker) checkValue(s sink, key string, value ast.Expr, mode exposeMode
 			advice = "keep personal data out of baggage, which is sent to every downstream service in a header"
 		}
 		c.r.Reportf(checkKey, value, "%s names %s but its value %s is not masked or hashed; %s",
-			s.what, cpt.desc, exprText(value), advice)
+			s, cpt.desc, exprText(value), advice)
 	}
 }
 
@@ -243,16 +270,16 @@ func (c *checker) report(s sink, value ast.Expr, src *source) {
 			advice += fmt.Sprintf(", or give %s a %s method that masks it", src.typ, src.method)
 		}
 		c.r.Reportf(checkStruct, value, "%s reaches %s whole and exposes field %s (%s); %s",
-			subject, s.what, src.field, src.desc, advice)
+			subject, s, src.field, src.desc, advice)
 	case checkBody:
 		c.r.Reportf(checkBody, value, "%s reaches %s; record only the fields you need, never whole bodies, forms or header maps",
-			subject, s.what)
+			subject, s)
 	default:
 		advice := "mask or hash it, or drop it"
 		if s.baggage {
 			advice = "keep it out of baggage, which is sent to every downstream service in a header"
 		}
-		c.r.Reportf(src.check, value, "%s reaches %s in the clear; %s", subject, s.what, advice)
+		c.r.Reportf(src.check, value, "%s reaches %s in the clear; %s", subject, s, advice)
 	}
 }
 

@@ -114,9 +114,10 @@ func isBool(t types.Type) bool {
 func isStringer(t types.Type) bool { return hasMethod(t, "String") }
 func isError(t types.Type) bool    { return hasMethod(t, "Error") }
 
-// hasMethod reports whether t or *t has a method of that name with no
-// parameters (String, Error, LogValue, MarshalJSON) or, for
-// MarshalLogObject/MarshalZerologObject/Format, any parameters.
+// hasMethod reports whether t or *t has the method of that name that
+// controls how a value renders: String, Error, LogValue, MarshalJSON and
+// MarshalText take no parameters, fmt.Formatter's Format two, the log
+// marshalers (MarshalLogObject, MarshalLogArray, MarshalZerologObject) one.
 func hasMethod(t types.Type, name string) bool {
 	if t == nil {
 		return false
@@ -139,8 +140,10 @@ func hasMethod(t types.Type, name string) bool {
 	switch name {
 	case "String", "Error", "LogValue", "MarshalJSON", "MarshalText":
 		return sig.Params().Len() == 0 && sig.Results().Len() >= 1
+	case "Format": // fmt.Formatter, not time.Time's Format(layout)
+		return sig.Params().Len() == 2
 	}
-	return true
+	return sig.Params().Len() == 1 // MarshalLogObject, MarshalLogArray, MarshalZerologObject
 }
 
 // exposeMode is how a sink renders a whole value: with fmt (every field,
@@ -164,7 +167,7 @@ var controlMethods = map[exposeMode][]string{
 	modeFmt:    {"String", "Error", "Format"},
 	modeLogrus: {"String", "Error", "Format"},
 	modeSlog:   {"LogValue", "String", "Error", "MarshalJSON", "MarshalText"},
-	modeZap:    {"MarshalLogObject", "String", "Error", "MarshalJSON"},
+	modeZap:    {"MarshalLogObject", "MarshalLogArray", "String", "Error", "MarshalJSON"},
 	modeJSON:   {"MarshalJSON", "MarshalText", "MarshalZerologObject"},
 }
 
