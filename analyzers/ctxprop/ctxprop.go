@@ -328,7 +328,11 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	switch {
 	case loop:
 		f.check = checkLoop
-		f.diag.Message = fmt.Sprintf("%s starts a new root context on every iteration of this loop; derive it from %s instead", fresh, src.Describe())
+		f.diag.Message = fmt.Sprintf("%s starts a new root context on every iteration of this loop; use %s or a context derived from it", fresh, src.Describe())
+		if inParent && argIndex(parent, call) == 0 && isContextDerivation(info, parent) && !src.Opaque {
+			f.diag.Message = fmt.Sprintf("%s starts a new root context on every iteration of this loop; derive it from %s: %s%s(%s, ...)",
+				fresh, src.Describe(), qualifier(call), api.Callee(info, parent).Name(), src.Expr)
+		}
 	case goArg || startsGoroutine(info, stack, src.Var):
 		f.check = checkGoroutine
 		ctx := src.Expr

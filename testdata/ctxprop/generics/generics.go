@@ -74,7 +74,7 @@ func RunOK[C context.Context](ctx C, f func(context.Context) error) error {
 // Each applies f to every item with the caller's context.
 func Each[T any](ctx context.Context, items []T, f func(context.Context, T) error) error {
 	for _, it := range items {
-		if err := f(context.TODO(), it); err != nil { // want `context\.TODO\(\) starts a new root context on every iteration of this loop; derive it from ctx \(parameter of Each\) instead \(ctxprop/loop\)`
+		if err := f(context.TODO(), it); err != nil { // want `context\.TODO\(\) starts a new root context on every iteration of this loop; use ctx \(parameter of Each\) or a context derived from it \(ctxprop/loop\)`
 			return err
 		}
 	}

@@ -31,7 +31,7 @@ func (w *Worker) Loop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-ticker.C:
-			jobCtx, cancel := context.WithTimeout(context.Background(), w.interval) // want `context\.Background\(\) starts a new root context on every iteration of this loop; derive it from ctx \(parameter of Loop\) instead \(ctxprop/loop\)`
+			jobCtx, cancel := context.WithTimeout(context.Background(), w.interval) // want `context\.Background\(\) starts a new root context on every iteration of this loop; derive it from ctx \(parameter of Loop\): context\.WithTimeout\(ctx, \.\.\.\) \(ctxprop/loop\)`
 			_ = w.job.Run(jobCtx)
 			cancel()
 		}
@@ -57,7 +57,7 @@ func (w *Worker) LoopOK(ctx context.Context) {
 // Range ranges over the ticker channel.
 func (w *Worker) Range(ctx context.Context, ticker *time.Ticker) {
 	for range ticker.C {
-		_, span := tracer.Start(context.TODO(), "tick") // want `context\.TODO\(\) starts a new root context on every iteration of this loop; derive it from ctx \(parameter of Range\) instead \(ctxprop/loop\)`
+		_, span := tracer.Start(context.TODO(), "tick") // want `context\.TODO\(\) starts a new root context on every iteration of this loop; use ctx \(parameter of Range\) or a context derived from it \(ctxprop/loop\)`
 		span.End()
 	}
 }
@@ -80,7 +80,7 @@ func (w *Worker) Start() (stop func()) {
 			case <-root.Done():
 				return
 			case <-t.C:
-				_ = w.job.Run(context.Background()) // want `context\.Background\(\) starts a new root context on every iteration of this loop; derive it from root \(local variable of Start\) instead \(ctxprop/loop\)`
+				_ = w.job.Run(context.Background()) // want `context\.Background\(\) starts a new root context on every iteration of this loop; use root \(local variable of Start\) or a context derived from it \(ctxprop/loop\)`
 			}
 		}
 	}()
@@ -107,7 +107,7 @@ func (w *Worker) StartOK() (stop func()) {
 // Batch processes items; each gets its own fresh root.
 func (w *Worker) Batch(ctx context.Context, jobs []Job) {
 	for _, j := range jobs {
-		jctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `context\.Background\(\) starts a new root context on every iteration of this loop; derive it from ctx \(parameter of Batch\) instead \(ctxprop/loop\)`
+		jctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `context\.Background\(\) starts a new root context on every iteration of this loop; derive it from ctx \(parameter of Batch\): context\.WithTimeout\(ctx, \.\.\.\) \(ctxprop/loop\)`
 		_ = j.Run(jctx)
 		cancel()
 	}
