@@ -162,8 +162,11 @@
 //   - generated files, and _test.go files with -ctxprop.tests=false.
 //
 // Known limits: a context kept in a struct field (s.ctx) is not a reachable
-// context; only same-function flow is followed into shutdown calls and
-// WithContext.
+// context; flows into shutdown calls, WithContext and stored fields are
+// followed within the package by variable, not along paths; a same-package
+// function that wraps a context-less call is not reported at its callers;
+// packages importing neither context nor net/http are skipped unless
+// -ctxprop.context-types is set.
 //
 // # Flags
 //
