@@ -137,8 +137,7 @@ var redactedMarkers = map[string]bool{
 // or secret data: pagination tokens.
 var notSensitive = [][]string{
 	{"page", "token"}, {"next", "token"}, {"pagination", "token"}, {"continuation", "token"},
-	{"next", "page", "token"}, {"cursor", "token"}, {"sync", "token"}, {"resume", "token"},
-	{"csrf", "token", "name"},
+	{"cursor", "token"}, {"sync", "token"}, {"resume", "token"},
 }
 
 // vocab is the vocabulary in force for one package: the built-in concepts,
