@@ -54,11 +54,10 @@ func (g *graph) predecessors(b *cfg.Block) []*cfg.Block {
 type leakKind int
 
 const (
-	leakReturn    leakKind = iota // reaches a return statement
-	leakFuncEnd                   // reaches the closing brace of the function
-	leakLoop                      // comes back to the start in the next loop iteration
-	leakPartial                   // only a deferred function that ends it on some paths
-	leakOverwrite                 // a new span start is assigned to the variable
+	leakReturn  leakKind = iota // reaches a return statement
+	leakFuncEnd                 // reaches the closing brace of the function
+	leakLoop                    // comes back to the start in the next loop iteration
+	leakPartial                 // only a deferred function that ends it on some paths
 )
 
 type leak struct {
