@@ -32,10 +32,12 @@
 // otelhttp.NewHandler(h, operation) and otelhttp.NewMiddleware(operation), and
 // the values returned by a formatter passed to otelhttp.WithSpanNameFormatter
 // (a function literal, a variable holding one, or a function of the same
-// package). (otelhttp before v0.69 names server spans after the operation;
-// later versions name them "{method} {route}" unless a formatter uses the
-// operation.) trace.SpanFromContext starts nothing and is not checked, and
-// neither are spans started in _test.go files or generated files.
+// package). The operation of NewHandler and NewMiddleware is checked only
+// for the empty and dynamic checks: since otelhttp v0.69 server spans are
+// named "{method} {route}" and the operation names them only through a
+// formatter, so otelhttp.NewHandler(mux, "server") is fine.
+// trace.SpanFromContext starts nothing and is not checked, and neither are
+// spans started in _test.go files or generated files.
 //
 // A name is followed through constants (of any package, including named
 // string types and concatenations, as go/types folds them), local and

@@ -254,7 +254,7 @@ func (x *index) formatterResults(f site) []site {
 	var out []site
 	results, _ := returnedValues(body, 0)
 	for _, r := range results {
-		out = append(out, site{r, decl})
+		out = append(out, site{expr: r, decl: decl})
 	}
 	return out
 }

@@ -55,6 +55,10 @@ func init() {
 type site struct {
 	expr ast.Expr
 	decl *ast.FuncDecl
+	// operation is true for the operation argument of otelhttp.NewHandler
+	// and NewMiddleware: since otelhttp v0.69 it names spans only through
+	// a custom formatter, so only the empty and dynamic checks apply.
+	operation bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -77,12 +81,12 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		decl := lint.EnclosingFuncDecl(stack)
 		if name, ok := spanNameArg(pass.TypesInfo, call); ok {
-			sites = append(sites, site{name, decl})
+			sites = append(sites, site{expr: name, decl: decl})
 		} else if s, ok := api.SpanNameSiteOf(pass.TypesInfo, call); ok {
 			if s.Formatter {
-				formatters = append(formatters, site{s.Arg, decl})
+				formatters = append(formatters, site{expr: s.Arg, decl: decl})
 			} else {
-				sites = append(sites, site{s.Arg, decl})
+				sites = append(sites, site{expr: s.Arg, decl: decl, operation: true})
 			}
 		}
 		return true
@@ -176,8 +180,8 @@ func (c *checker) checkName(s site) {
 		c.r.Reportf(checkEmpty, s.expr, "span name is empty; name the operation the span measures as Service.Action%s", example(c.pass.Pkg, s.decl))
 		return
 	}
-	if allow.has(name) || conforms(name) {
-		return
+	if s.operation || allow.has(name) || conforms(name) {
+		return // an otelhttp operation ("server", "api") is checked only for empty and dynamic names
 	}
 	if msg, ok := functionStyleMessage(c.pass.Pkg, s.decl, name); ok && c.r.Enabled(checkFunctionStyle) {
 		c.r.Reportf(checkFunctionStyle, s.expr, "%s", msg)
