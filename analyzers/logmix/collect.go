@@ -76,6 +76,10 @@ type usage struct {
 	idFuncs     map[*types.Func]string // functions returning a trace or span id
 	reassigned  map[*types.Var]bool
 	emptyCtx    map[*types.Var]bool // locals set to context.Background()/TODO()
+	// ctxParent maps a local context derived with context.WithCancel,
+	// WithTimeout, signal.NotifyContext and the like to the local it was
+	// derived from: it carries a span only if that one does.
+	ctxParent map[*types.Var]*types.Var
 	// mainLogs is true when func main of package main builds, holds or
 	// calls a structured logger; when it does not, its fmt and log calls
 	// report the process's exit outside any logger's lifetime (the
@@ -87,7 +91,7 @@ type usage struct {
 
 func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 	info := pass.TypesInfo
-	u := &usage{reassigned: map[*types.Var]bool{}, emptyCtx: map[*types.Var]bool{}, idFuncs: map[*types.Func]string{}}
+	u := &usage{reassigned: map[*types.Var]bool{}, emptyCtx: map[*types.Var]bool{}, ctxParent: map[*types.Var]*types.Var{}, idFuncs: map[*types.Func]string{}}
 	var (
 		file        *fileInfo
 		bootstrap   []ast.Node // bodies where a logger constructor failed
@@ -218,24 +222,73 @@ func (u *usage) addAssign(info *types.Info, lhs, rhs []ast.Expr, define bool) {
 			u.reassigned[v] = true
 		}
 		if len(lhs) != len(rhs) {
+			// ctx, cancel := context.WithTimeout(parent, d): the context
+			// is the first result of a derivation.
+			if i == 0 && len(rhs) == 1 && newVar {
+				u.addDerivedContext(info, v, rhs[0])
+			}
 			continue
 		}
 		u.assigns = append(u.assigns, assignment{lhs: v, rhs: rhs[i]})
-		if newVar && isEmptyContext(info, rhs[i]) {
-			u.emptyCtx[v] = true
+		if newVar {
+			u.addDerivedContext(info, v, rhs[i])
 		}
 	}
 }
 
-// isEmptyContext reports whether e is context.Background() or
-// context.TODO(): a context that carries no span.
-func isEmptyContext(info *types.Info, e ast.Expr) bool {
+// addDerivedContext records that the new local v holds a context without a
+// span: context.Background() or context.TODO(), or a context derived from
+// one (directly or through another local) by a function that adds a
+// deadline, a cancellation or a signal but never a span.
+func (u *usage) addDerivedContext(info *types.Info, v *types.Var, e ast.Expr) {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
-		return false
+		return
 	}
 	name := api.CalleeName(info, call)
-	return name == "context.Background" || name == "context.TODO"
+	if name == "context.Background" || name == "context.TODO" {
+		u.emptyCtx[v] = true
+		return
+	}
+	if !spanlessDerivations[name] || len(call.Args) == 0 {
+		return
+	}
+	switch parent := ast.Unparen(call.Args[0]).(type) {
+	case *ast.CallExpr:
+		u.addDerivedContext(info, v, parent)
+	case *ast.Ident:
+		if pv, ok := info.Uses[parent].(*types.Var); ok {
+			u.ctxParent[v] = pv
+		}
+	}
+}
+
+// spanlessDerivations derive a context from their first argument without
+// adding a span to it.
+var spanlessDerivations = map[string]bool{
+	"context.WithCancel":        true,
+	"context.WithCancelCause":   true,
+	"context.WithTimeout":       true,
+	"context.WithTimeoutCause":  true,
+	"context.WithDeadline":      true,
+	"context.WithDeadlineCause": true,
+	"context.WithoutCancel":     true,
+	"os/signal.NotifyContext":   true,
+}
+
+// carriesNoSpan reports whether the local context v only ever holds
+// context.Background(), context.TODO() or a derivation of one.
+func (u *usage) carriesNoSpan(v *types.Var) bool {
+	for depth := 0; v != nil && depth < 16; depth++ {
+		if u.reassigned[v] {
+			return false
+		}
+		if u.emptyCtx[v] {
+			return true
+		}
+		v = u.ctxParent[v]
+	}
+	return false
 }
 
 // addCall records what a call is; it returns the log call, if it is one.

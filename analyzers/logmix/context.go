@@ -32,13 +32,14 @@ func reportMissingContext(pass *analysis.Pass, r *lint.Reporter, u *usage, mixed
 
 // reachableContext returns the context in scope at the call that could be
 // passed to the logger: a context parameter or local (not one that only
-// ever holds context.Background()), or an *http.Request's context.
+// ever holds context.Background() or a cancellable, timed or signal-aware
+// derivation of it), or an *http.Request's context.
 func reachableContext(pass *analysis.Pass, u *usage, c *logCall) (api.ContextSource, bool) {
 	src, ok := api.ContextAt(pass.Pkg, pass.TypesInfo, c.funcs, c.Call.Pos())
 	if !ok || src.Kind == api.CtxCarrier {
 		return api.ContextSource{}, false
 	}
-	if src.Kind == api.CtxLocal && u.emptyCtx[src.Var] && !u.reassigned[src.Var] {
+	if src.Kind == api.CtxLocal && u.carriesNoSpan(src.Var) {
 		return api.ContextSource{}, false
 	}
 	return src, true

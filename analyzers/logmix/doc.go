@@ -87,8 +87,10 @@
 // and the standard log package (they have no context API); slog's Log and
 // LogAttrs (their context is explicit); an Entry or Event held in a variable
 // (it may carry a context); a context that is only ever
-// context.Background() or context.TODO() (it carries no span); calls
-// already reported as mixed-libraries.
+// context.Background() or context.TODO(), or derived from one with
+// context.WithCancel, WithTimeout, WithDeadline, WithoutCancel or
+// signal.NotifyContext (it carries no span: the signal context of main, a
+// shutdown timeout); calls already reported as mixed-libraries.
 //
 // manual-trace-id: a log field, attribute or key/value pair whose value
 // comes from a span context's TraceID() or SpanID() (directly, through

@@ -34,6 +34,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/stdlogsvc",
 		"./logmix/cgiout",
 		"./logmix/runpattern",
+		"./logmix/signalmain",
 	)
 }
 
