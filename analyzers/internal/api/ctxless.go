@@ -150,13 +150,6 @@ func CtxTwinOf(info *types.Info, pkg *types.Package, call *ast.CallExpr) (Ctxles
 	return CtxlessCall{Call: call, Func: fn, CtxlessSpec: twin(t.Name()), Convention: true}, true
 }
 
-// CtxTwinFunc returns the twin of a CtxlessCall with a RewriteTwin rewrite,
-// or nil (for table rows, whose twins are known to exist, and for calls the
-// types do not resolve).
-func CtxTwinFunc(info *types.Info, pkg *types.Package, c CtxlessCall) *types.Func {
-	return provenTwin(info, pkg, c.Call, c.Func, c.Twin)
-}
-
 // plainCall reports whether call invokes fn directly: a package function by
 // name, or a method through a method value x.F (not a method expression
 // T.F(x), whose rewrite would differ).
