@@ -41,6 +41,9 @@ func (c *checker) checkSink(n ast.Node) {
 	call := n.(*ast.CallExpr)
 	if fn := api.Callee(c.info, call); c.isLocalFunc(fn) {
 		c.checkWrapperCall(call, fn)
+		if !mayBeSink(fn) {
+			return
+		}
 	}
 	if lc, ok := api.LogCallOf(c.info, call); ok {
 		// fmt.Print* to stdout is a command's output as often as a log:
