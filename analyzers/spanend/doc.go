@@ -63,7 +63,9 @@
 // that leaks. A path that ends in a call that never returns (panic,
 // os.Exit, log.Fatal, t.Fatal, zap and logrus Fatal, or a same-package
 // function that always does) ends legitimately, as does a branch where the
-// span is nil (if span != nil { span.End() }) and the branch of a condition
+// span is nil (if span != nil { span.End() }) or does not record (if
+// !span.IsRecording() { return }: the SDK keeps nothing for such a span),
+// and the branch of a condition
 // that contradicts the one the start is under, when nothing in between
 // changes it (if tracing { ctx, span = tracer.Start(...) } ... if tracing {
 // span.End() }). When the span is not ended

@@ -237,6 +237,13 @@ func (c *checker) feasible(cond ast.Expr, succs []*cfg.Block, q leakQuery) []*cf
 	case token.EQL: // span == nil: nothing to end when true
 		return succs[1:]
 	}
+	if holds, ok := c.isRecordingTest(cond, q.v); ok {
+		// A span that does not record needs no End: the SDK keeps nothing.
+		if holds {
+			return succs[:1]
+		}
+		return succs[1:]
+	}
 	if q.errVar != nil {
 		switch nilTest(c.info, cond, q.errVar) {
 		case token.NEQ: // err != nil: no span when true
@@ -256,6 +263,26 @@ func (c *checker) feasible(cond ast.Expr, succs []*cfg.Block, q leakQuery) []*cf
 		return succs[1:]
 	}
 	return succs
+}
+
+// isRecordingTest reports whether cond is v.IsRecording() (holds) or
+// !v.IsRecording() (!holds).
+func (c *checker) isRecordingTest(cond ast.Expr, v *types.Var) (holds, ok bool) {
+	cond = ast.Unparen(cond)
+	if u, isNot := cond.(*ast.UnaryExpr); isNot && u.Op == token.NOT {
+		h, ok := c.isRecordingTest(u.X, v)
+		return !h, ok
+	}
+	call, isCall := cond.(*ast.CallExpr)
+	if !isCall {
+		return false, false
+	}
+	recv, method, isSpan := api.SpanMethodCall(c.info, call)
+	if !isSpan || method != "IsRecording" {
+		return false, false
+	}
+	id, isIdent := ast.Unparen(recv).(*ast.Ident)
+	return true, isIdent && c.info.Uses[id] == v
 }
 
 // sameCond reports whether x is the condition y (holds) or its negation

@@ -141,3 +141,15 @@ func EndsThroughContext(ctx context.Context, o *Order) error {
 	span.SetAttributes(attribute.String("order.id", o.ID))
 	return save(ctx, o)
 }
+
+// OnlyWhenRecording ends the span only when it records: a span that does not
+// record holds nothing.
+func OnlyWhenRecording(ctx context.Context, o *Order) error {
+	ctx, span := tracer.Start(ctx, "OnlyWhenRecording")
+	if !span.IsRecording() {
+		return save(ctx, o)
+	}
+	defer span.End()
+	span.SetAttributes(attribute.Int("order.total", o.Total))
+	return save(ctx, o)
+}
