@@ -15,7 +15,7 @@ func init() {
 	for _, pkg := range []string{"strings", "bytes"} {
 		for _, f := range []string{"ToLower", "ToUpper", "ToTitle", "Title", "TrimSpace", "Trim", "TrimLeft",
 			"TrimRight", "TrimPrefix", "TrimSuffix", "Join", "Repeat", "Replace", "ReplaceAll", "Clone",
-			"Split", "SplitN", "SplitAfter", "Fields", "ToValidUTF8", "Map"} {
+			"Split", "SplitN", "SplitAfter", "Fields", "ToValidUTF8"} {
 			propagators[pkg+"."+f] = true
 		}
 	}
@@ -26,7 +26,7 @@ func init() {
 		"(*encoding/base64.Encoding).EncodeToString", "(*encoding/base32.Encoding).EncodeToString",
 		"net/url.QueryEscape", "net/url.PathEscape",
 		"(*strings.Builder).String", "(*bytes.Buffer).String", "(*bytes.Buffer).Bytes",
-		"errors.New", "errors.Join", "(*strings.Replacer).Replace",
+		"errors.New", "errors.Join",
 	} {
 		propagators[f] = true
 	}
