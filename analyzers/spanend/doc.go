@@ -60,17 +60,16 @@
 // switch or select, a loop that returns or breaks out past End, or a span
 // started in a loop body that is not ended before the next iteration starts
 // another. The finding is at the start and names the line of the return
-// that leaks. A path that ends in a call that never returns (panic,
+// that leaks. A path ends legitimately in a call that never returns (panic,
 // os.Exit, log.Fatal, t.Fatal, zap and logrus Fatal, or a same-package
-// function that always does) ends legitimately, as does a branch where the
-// span is nil (if span != nil { span.End() }) or does not record (if
-// !span.IsRecording() { return }: the SDK keeps nothing for such a span),
-// and the branch of a condition
-// that contradicts the one the start is under, when nothing in between
-// changes it (if tracing { ctx, span = tracer.Start(...) } ... if tracing {
-// span.End() }). When the span is not ended
-// anywhere in the function and the start is a plain assignment statement
-// outside a loop, a suggested fix inserts defer span.End() after it.
+// function that always does). No span needs ending on a branch where it is
+// nil (if span != nil { span.End() }) or does not record (if
+// !span.IsRecording() { return }: the SDK keeps nothing for it), nor on the
+// branch of a condition that contradicts the one the start is under when
+// nothing in between changes it (if tracing { ctx, span = tracer.Start(...) }
+// ... if tracing { span.End() }). When the span is not ended anywhere in the
+// function and the start is a plain assignment statement outside a loop, a
+// suggested fix inserts defer span.End() after it.
 //
 // discarded: the span result of a start is assigned to _ or the whole result
 // is dropped, so nothing can end the span. Not reported when the returned
