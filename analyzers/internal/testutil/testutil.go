@@ -64,7 +64,8 @@ func BuildGolden(t testing.TB, pkgs ...string) {
 		if err := os.WriteFile(overlay, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		cmd := exec.Command("go", "build", "-overlay", overlay, "./"+pkg)
+		// -o os.DevNull: a main package must not leave its binary behind.
+		cmd := exec.Command("go", "build", "-o", os.DevNull, "-overlay", overlay, "./"+pkg)
 		cmd.Dir = root
 		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
 		if out, err := cmd.CombinedOutput(); err != nil {
