@@ -48,7 +48,10 @@
 // every call of another library is reported, even in a package that uses
 // only that other library: it is the team's standard), otherwise the most
 // used library of the package; a tie is broken in the order slog, zap,
-// zerolog, logrus, log, and the message says so. zap and otelzap are one
+// zerolog, logrus, log, and the message says so. The standard log package
+// is never chosen over a structured library that it outnumbers (a package
+// half-way from log.Printf to slog is told to finish the move, not to go
+// back): it has no fields and no context. zap and otelzap are one
 // family: otelzap wraps zap (its Logger embeds *zap.Logger and writes
 // through it), so a package mixing them is consistent; when otelzap is
 // used, the advice is "use otelzap". fmt is never chosen: fmt printing is

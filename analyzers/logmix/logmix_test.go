@@ -35,6 +35,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/cgiout",
 		"./logmix/runpattern",
 		"./logmix/signalmain",
+		"./logmix/slogmigration",
 	)
 }
 

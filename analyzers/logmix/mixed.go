@@ -72,7 +72,8 @@ func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallE
 var familyOrder = []api.LogLibrary{api.LibSlog, api.LibZap, api.LibZerolog, api.LibLogrus, api.LibLog}
 
 // chooseLibrary decides the package's logging library: -logmix.logger, or
-// the most used one. fmt is never chosen. It counts as logging next to a
+// the most used one, where the standard log package counts only when no
+// structured library is used or it is tied with one. fmt is never chosen. It counts as logging next to a
 // structured library; next to std log alone only outside main packages and
 // when fmt is not the majority (a package printing mostly with fmt is
 // producing output, such as a CGI program's response or a tool's report,
@@ -100,9 +101,18 @@ func chooseLibrary(isMain bool, t tally) (choice, bool) {
 		return choice{}, false
 	}
 	var top []api.LogLibrary
+	// The standard log package wins only among unstructured calls: next to
+	// a structured library it has no fields and no context to offer, so
+	// the structured library is chosen even when log is used more.
+	logOutnumbers := structured && t.count[api.LibLog] > 0
+	for _, f := range familyOrder {
+		if f != api.LibLog && t.count[f] >= t.count[api.LibLog] {
+			logOutnumbers = false
+		}
+	}
 	for _, f := range familyOrder {
 		switch {
-		case t.count[f] == 0:
+		case t.count[f] == 0, logOutnumbers && f == api.LibLog:
 		case len(top) == 0 || t.count[f] > t.count[top[0]]:
 			top = []api.LogLibrary{f}
 		case t.count[f] == t.count[top[0]]:
@@ -116,9 +126,14 @@ func chooseLibrary(isMain bool, t tally) (choice, bool) {
 		ch.advice = "use otelzap"
 	}
 	n := t.count[ch.family]
-	if len(top) == 1 {
+	switch {
+	case logOutnumbers && len(top) == 1:
+		nl := t.count[api.LibLog]
+		ch.reason = fmt.Sprintf("package logs with %s (%d %s) and with log (%d %s), which has no structured fields and no context",
+			name, n, plural(n, "call"), nl, plural(nl, "call"))
+	case len(top) == 1:
 		ch.reason = fmt.Sprintf("package uses %s for logging (%d %s)", name, n, plural(n, "call"))
-	} else {
+	default:
 		names := make([]string, len(top))
 		for i, f := range top {
 			names[i] = familyName(f, t)
