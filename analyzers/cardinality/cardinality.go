@@ -129,10 +129,11 @@ func newChecker(pass *analysis.Pass) *checker {
 }
 
 // report reports a finding once per position and check, and never in
-// generated files.
+// generated files or _test.go files (metrics recorded by tests and
+// benchmarks never reach a backend).
 func (c *checker) report(check string, node ast.Node, format string, args ...any) {
 	k := reportKey{node.Pos(), check}
-	if c.reported[k] || c.generated[c.pass.Fset.File(node.Pos())] {
+	if c.reported[k] || c.generated[c.pass.Fset.File(node.Pos())] || lint.IsTestFile(c.pass, node.Pos()) {
 		return
 	}
 	c.reported[k] = true

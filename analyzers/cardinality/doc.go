@@ -121,8 +121,7 @@
 // functions passed to sync.Once.Do or sync.OnceFunc/OnceValue are once, and
 // so is a construction under an if whose result is stored in a map element
 // or a field (a lazily filled cache: if c, ok := m[name]; !ok { ... }).
-// Tests may build instruments per case and are not checked. Create the
-// instrument once and reuse it.
+// Create the instrument once and reuse it.
 //
 // missing-unit: an OpenTelemetry histogram whose name says it measures a
 // duration (a word duration, latency, time, elapsed or rtt) created without
@@ -140,6 +139,11 @@
 // the unit is unknown the boundaries are reported only if they are too
 // coarse read both as seconds and as milliseconds. The guide's example
 // [0.1, 1, 10] is reported.
+//
+// _test.go files are not checked by any check: tests and benchmarks build
+// instruments per case and record whatever attributes exercise the code,
+// and none of it reaches a metrics backend. Generated files are not
+// checked either.
 //
 // # Flags
 //
