@@ -39,9 +39,10 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://github.com/otellint/otellint#spanend",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, lint.IgnoreAnalyzer},
 	Run:      run,
-	// The rule reads only what the type checker recorded and stays quiet
-	// where types are missing, so it can run on packages with errors.
-	RunDespiteErrors: true,
+	// RunDespiteErrors stays false so that the standalone driver exits 1 on
+	// a package that does not type-check. The rule still stays quiet where
+	// types are missing (golangci-lint hands analyzers partial type
+	// information); TestPartialTypeInfo checks that.
 }
 
 func init() {
