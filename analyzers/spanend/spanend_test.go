@@ -12,7 +12,6 @@ import (
 
 // packages are the testdata situations checked with the default flags.
 var packages = []string{
-	"./spanend/branches",
 	"./spanend/closures",
 	"./spanend/defererr",
 	"./spanend/discarded",
@@ -21,13 +20,17 @@ var packages = []string{
 	"./spanend/goroutines",
 	"./spanend/helpers",
 	"./spanend/ignored",
+	"./spanend/labeled",
 	"./spanend/localwrappers",
 	"./spanend/loops",
 	"./spanend/methods",
 	"./spanend/noreturn",
+	"./spanend/onebranch",
 	"./spanend/overwritten",
 	"./spanend/recorderror",
 	"./spanend/returned",
+	"./spanend/selects",
+	"./spanend/switches",
 	"./spanend/usedafterend",
 }
 

@@ -133,52 +133,6 @@ func ImportWithHelper(ctx context.Context, rs []Record) {
 	}
 }
 
-// ImportGroups breaks out of the outer loop from the inner one, past End.
-func ImportGroups(ctx context.Context, groups [][]Record) {
-outer:
-	for _, g := range groups {
-		ctx, span := tracer.Start(ctx, "group") // want `span "group" started here is not ended on the path that reaches the end of the function at line 149; add defer span.End\(\) \(spanend/not-ended\)`
-		for _, r := range g {
-			if !r.Valid {
-				break outer
-			}
-			_ = store(ctx, r)
-		}
-		span.End()
-	}
-}
-
-// ImportGroupsContinue continues the outer loop from the inner one, past End.
-func ImportGroupsContinue(ctx context.Context, groups [][]Record) {
-outer:
-	for _, g := range groups {
-		ctx, span := tracer.Start(ctx, "group") // want `span "group" started here in a loop is not ended before the next iteration starts another; call span.End\(\) before the iteration ends \(spanend/not-ended\)`
-		for _, r := range g {
-			if !r.Valid {
-				continue outer
-			}
-			_ = store(ctx, r)
-		}
-		span.End()
-	}
-}
-
-// ImportGroupsEnded ends the group span before leaving it early.
-func ImportGroupsEnded(ctx context.Context, groups [][]Record) {
-outer:
-	for _, g := range groups {
-		ctx, span := tracer.Start(ctx, "group")
-		for _, r := range g {
-			if !r.Valid {
-				span.End()
-				continue outer
-			}
-			_ = store(ctx, r)
-		}
-		span.End()
-	}
-}
-
 // Poll starts a span per attempt in a for loop with a condition.
 func Poll(ctx context.Context, attempts int) error {
 	for i := 0; i < attempts; i++ {
