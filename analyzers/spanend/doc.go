@@ -103,7 +103,8 @@
 // never calls span.SetStatus(codes.Error, ...) (before or after it, directly,
 // in a deferred function, or in a same-package helper given the span). A
 // suggested fix adds span.SetStatus(codes.Error, err.Error()) after the
-// RecordError call and imports go.opentelemetry.io/otel/codes when needed.
+// RecordError call, when the call runs only for a non-nil err (inside if
+// err != nil), and imports go.opentelemetry.io/otel/codes when needed.
 //
 // # What is not reported
 //

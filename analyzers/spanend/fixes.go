@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
 )
@@ -83,12 +84,13 @@ func (c *checker) setStatusFix(stmt *ast.ExprStmt, call *ast.CallExpr, recv ast.
 	if !ok {
 		return nil
 	}
-	if v, ok := c.info.Uses[errID].(*types.Var); !ok || !isError(v.Type()) {
+	errVar, ok := c.info.Uses[errID].(*types.Var)
+	if !ok || !isError(errVar.Type()) {
 		return nil
 	}
 	file := c.fileOf(stmt.Pos())
-	if file == nil {
-		return nil
+	if file == nil || !c.guardedNonNil(file, stmt, errVar) {
+		return nil // err.Error() could panic on a nil error
 	}
 	codesName, importEdit, ok := c.codesImport(file, stmt.Pos())
 	if !ok {
@@ -104,6 +106,50 @@ func (c *checker) setStatusFix(stmt *ast.ExprStmt, call *ast.CallExpr, recv ast.
 		Message:   "Add " + types.ExprString(recv) + ".SetStatus(" + codesName + ".Error, " + errID.Name + ".Error())",
 		TextEdits: edits,
 	}}
+}
+
+// guardedNonNil reports whether stmt runs only when errVar is not nil: it
+// is in the then-branch of if err != nil (or the else-branch of if err ==
+// nil) and nothing assigns err in between.
+func (c *checker) guardedNonNil(file *ast.File, stmt ast.Stmt, errVar *types.Var) bool {
+	path, _ := astutil.PathEnclosingInterval(file, stmt.Pos(), stmt.End())
+	for i := 1; i < len(path); i++ {
+		switch n := path[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.IfStmt:
+			inBody := path[i-1] == ast.Node(n.Body)
+			inElse := n.Else != nil && path[i-1] == n.Else
+			switch nilTest(c.info, n.Cond, errVar) {
+			case token.NEQ:
+				if inBody {
+					return !c.assignedBetween(errVar, n.Body.Pos(), stmt.Pos())
+				}
+			case token.EQL:
+				if inElse {
+					return !c.assignedBetween(errVar, n.Else.Pos(), stmt.Pos())
+				}
+			}
+		}
+	}
+	return false
+}
+
+// assignedBetween reports whether v is assigned in the file between from
+// and to.
+func (c *checker) assignedBetween(v *types.Var, from, to token.Pos) bool {
+	file := c.fileOf(from)
+	found := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if found || n == nil || n.End() < from || n.Pos() > to {
+			return false
+		}
+		if as, ok := n.(*ast.AssignStmt); ok && as.Pos() >= from && as.Pos() < to && assigns(c.info, as, v) {
+			found = true
+		}
+		return true
+	})
+	return found
 }
 
 func (c *checker) fileOf(pos token.Pos) *ast.File {

@@ -17,3 +17,26 @@ func Route(ctx context.Context, msg string) error {
 	span.SetStatus(otelcodes.Ok, "")
 	return nil
 }
+
+// Forward records whatever error it got, nil or not: no fix, since
+// err.Error() would panic on a nil error.
+func Forward(ctx context.Context, msg string) error {
+	ctx, span := tracer.Start(ctx, "Forward")
+	defer span.End()
+	err := send(ctx, msg)
+	span.RecordError(err) // want `span.RecordError is called on a path that never sets span.SetStatus\(codes.Error, ...\), so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
+	return err
+}
+
+// Reject records under an else of err == nil: the fix applies.
+func Reject(ctx context.Context, msg string) error {
+	ctx, span := tracer.Start(ctx, "Reject")
+	defer span.End()
+	if err := send(ctx, msg); err == nil {
+		span.AddEvent("sent")
+	} else {
+		span.RecordError(err) // want `span.RecordError is called on a path that never sets span.SetStatus\(codes.Error, ...\), so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
+		return err
+	}
+	return nil
+}
