@@ -79,8 +79,11 @@
 // addresses; IP and client, remote or peer addresses; full URLs and URIs;
 // raw paths (path, url.path, http.target); query strings and query texts;
 // timestamps, times and dates (created_at, ts); error messages. A key is not
-// reported when its value is bounded: a constant, a bool or an enum-typed
-// value.
+// reported when its value is bounded: a constant, a bool, an enum-typed
+// value or r.Pattern. For a Prometheus label name that holds when the
+// vector is an unexported variable or field of the package that is only
+// registered and given positional values, each of them bounded for that
+// label: a "path" label that only ever gets r.Pattern is fine.
 //
 // value: a value that is unbounded whatever its key: r.URL.Path,
 // r.URL.RawQuery, r.URL.String(), r.URL.EscapedPath(), r.RequestURI,

@@ -6,6 +6,9 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/otellint/otellint/analyzers/internal/api"
 )
 
@@ -208,12 +211,12 @@ func shortExpr(e ast.Expr) string {
 // checkVecLabelNames reports unbounded label names declared by a
 // Prometheus vector constructor.
 func (c *checker) checkVecLabelNames(in api.Instrument) {
-	for _, l := range c.labelNames(in.LabelNames, in.Call.Pos()) {
+	for i, l := range c.labelNames(in.LabelNames, in.Call.Pos()) {
 		if l.name == "" || l.expr == nil {
 			continue
 		}
 		d, ok := c.policy.deniedKey(l.name)
-		if !ok {
+		if !ok || c.labelOnlyBounded(in.Call, i) {
 			continue
 		}
 		advice := d.advice
@@ -222,6 +225,82 @@ func (c *checker) checkVecLabelNames(in api.Instrument) {
 		}
 		c.report(checkKey, l.expr, "label %s names %s, an unbounded value: every distinct value is a new time series; %s", quote(l.name), d.what, advice)
 	}
+}
+
+// labelOnlyBounded reports whether the vector built by ctor is an
+// unexported same-package variable or field whose every reference in the
+// package is its initialisation or a WithLabelValues-style call giving the
+// label at index a bounded value (r.Pattern, a constant, an enum): a label
+// named "path" that only ever holds route patterns. A vector that is
+// exported, passed on, curried or given a Labels map is not followed.
+func (c *checker) labelOnlyBounded(ctor *ast.CallExpr, index int) bool {
+	var obj types.Object
+	for o, calls := range c.vecs {
+		for _, call := range calls {
+			if call == ctor {
+				obj = o
+			}
+		}
+	}
+	if obj == nil || obj.Exported() || obj.Pkg() != c.pass.Pkg {
+		return false
+	}
+	uses := map[*ast.CallExpr]api.PromLabels{}
+	for _, pl := range c.promUses {
+		if recv := api.Receiver(c.info, pl.Call); recv != nil && api.ObjectOf(c.info, recv) == obj {
+			uses[pl.Call] = pl
+		}
+	}
+	if len(uses) == 0 {
+		return false
+	}
+	ins := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ok := true
+	ins.WithStack([]ast.Node{(*ast.Ident)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push || !ok || c.info.Uses[n.(*ast.Ident)] != obj {
+			return ok
+		}
+		ok = c.boundedVecRef(stack, uses, index)
+		return ok
+	})
+	return ok
+}
+
+// boundedVecRef reports whether the reference to a vector at the top of
+// stack initialises it or passes a bounded value for the label at index.
+func (c *checker) boundedVecRef(stack []ast.Node, uses map[*ast.CallExpr]api.PromLabels, index int) bool {
+	i := len(stack) - 1
+	ref := stack[i].(ast.Expr)
+	if sel, ok := stack[i-1].(*ast.SelectorExpr); ok && sel.Sel == ref {
+		i, ref = i-1, sel // a field: s.vec
+	}
+	switch p := stack[i-1].(type) {
+	case *ast.CallExpr:
+		// prometheus.MustRegister(vec), reg.Register(vec): registration
+		// gives no label values.
+		fn := api.Callee(c.info, p)
+		return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == api.PrometheusPath &&
+			(fn.Name() == "MustRegister" || fn.Name() == "Register") && p.Fun != ref
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
+			if l == ref {
+				return true
+			}
+		}
+	case *ast.KeyValueExpr:
+		return p.Key == ref // &metrics{requests: prometheus.NewCounterVec(...)}
+	case *ast.SelectorExpr:
+		call, ok := stack[i-2].(*ast.CallExpr)
+		if !ok || p.X != ref || call.Fun != p {
+			return false
+		}
+		pl, ok := uses[call]
+		if !ok || pl.Map != nil || call.Ellipsis.IsValid() || index >= len(pl.Values) {
+			return false
+		}
+		return c.judge(pl.Values[index], 0).v == bounded
+	}
+	return false
 }
 
 type labelName struct {

@@ -61,7 +61,7 @@ func NewRunner() *Runner {
 
 func (r *Runner) Run(ctx context.Context, queue string) {
 	jobs.WithLabelValues(queue, uuid.NewString()).Inc()
-	r.retries.WithLabelValues(queue, "a@example.com").Inc()
+	r.retries.WithLabelValues(queue, queue+"-owner@example.com").Inc()
 	r.retries.WithLabelValues(uuid.NewString(), "a@example.com").Inc() // want `label "queue" of retries_total gets uuid.NewString\(\) \(a uuid\).* \(cardinality/value\)`
 	jobDuration.Observe(1)
 	apiLatency.Observe(1)

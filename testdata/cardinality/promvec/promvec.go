@@ -107,7 +107,7 @@ var (
 )
 
 func v2Handler(w http.ResponseWriter, r *http.Request) {
-	v2Requests.WithLabelValues(r.Pattern, "x").Inc()
+	v2Requests.WithLabelValues(r.Pattern, r.Header.Get("X-Trace-ID")).Inc()
 	v2Latency.WithLabelValues(r.URL.Path).Observe(1) // want `label "route" of v2_request_latency_seconds gets r.URL.Path \(a raw request path\).* \(cardinality/value\)`
 }
 

@@ -24,5 +24,5 @@ func Proxy(w http.ResponseWriter, r *http.Request) {
 		attribute.String("device.id", r.Header.Get("X-Device")),
 		attribute.String("route", r.URL.Path), // want `metric attribute "route" gets r.URL.Path \(a raw request path\).* \(cardinality/value\)`
 	))
-	promCalls.WithLabelValues(r.URL.Path, r.Header.Get("X-Device"), "anonymous").Inc()
+	promCalls.WithLabelValues(r.URL.Path, r.Header.Get("X-Device"), r.Header.Get("X-User")).Inc()
 }
