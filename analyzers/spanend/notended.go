@@ -46,6 +46,15 @@ func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.Cal
 	if l == nil {
 		return
 	}
+	if !c.returnsVar(fi, v) && c.ctxEscapes(fi, s) {
+		// The span travels on in its context (stored in a map of active
+		// hooks, returned, sent on a channel): whoever receives it ends it
+		// through trace.SpanFromContext, as otelhttptrace's client tracer
+		// does. That is a hand-off, not a leak. A function that returns
+		// the span itself on some path hands it over explicitly, so a path
+		// returning only the context still leaks it.
+		return
+	}
 	d := analysis.Diagnostic{Pos: s.stmt.Pos(), End: s.stmt.End(), Message: c.notEndedMessage(l, label, v)}
 	if (l.kind == leakReturn || l.kind == leakFuncEnd) && c.canInsertDeferEnd(fi, s, v, isNamedResult(c.info, v, fi)) {
 		d.SuggestedFixes = c.deferEndFix(s, v)
@@ -270,4 +279,27 @@ func (c *checker) restartLabel(call *ast.CallExpr) string {
 func isBlank(e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && id.Name == "_"
+}
+
+// returnsVar reports whether some return statement of fi (not of a nested
+// function literal) mentions v.
+func (c *checker) returnsVar(fi *funcInfo, v *types.Var) bool {
+	found := false
+	ast.Inspect(fi.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				ast.Inspect(r, func(m ast.Node) bool {
+					if id, ok := m.(*ast.Ident); ok && c.info.Uses[id] == v {
+						found = true
+					}
+					return !found
+				})
+			}
+		}
+		return !found
+	})
+	return found
 }
