@@ -75,7 +75,9 @@
 //
 //   - convention: the name does not follow the naming convention. By default
 //     that is dotted PascalCase with at least two segments
-//     ("OrderService.PlaceOrder", "Payment.OrderService.CreateOrder") or one
+//     ("OrderService.PlaceOrder", "Payment.OrderService.CreateOrder"), a Go
+//     qualified identifier ("orders.Create", "userrepo.FindByEmail": a
+//     package and an exported operation), or one
 //     of the semantic-convention forms instrumentation uses: an HTTP method
 //     with an optional route ("GET", "GET /orders/{id}", "HTTP GET",
 //     "HTTP POST /payments"), a route ("/orders/{id}"), a lowercase

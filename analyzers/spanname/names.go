@@ -13,6 +13,9 @@ import (
 var conventionForms = []string{
 	// OrderService.PlaceOrder, Payment.OrderService.CreateOrder
 	`[A-Z][A-Za-z0-9]*(?:\.[A-Z][A-Za-z0-9]*)+`,
+	// orders.Create, userrepo.FindByEmail: a Go qualified identifier
+	// (package.Func), as many Go services name their spans
+	`[a-z][a-z0-9_]*\.[A-Z][A-Za-z0-9]*`,
 	// GET, GET /orders/{id}, HTTP GET, HTTP POST /payments
 	`(?:HTTP )?(?:GET|HEAD|POST|PUT|PATCH|DELETE|CONNECT|OPTIONS|TRACE)(?: /\S*)?`,
 	// HTTP: otelhttp's name for a non-standard method

@@ -26,6 +26,7 @@ func TestDefaultConvention(t *testing.T) {
 		"SELECT orders", "INSERT shop.orders", "COMMIT",
 		"orders.v1.OrderService/PlaceOrder", "grpc.health.v1.Health/Check",
 		"query GetOrder", "mutation",
+		"orders.Create", "userrepo.FindByEmail", "payment_gateway.Charge",
 	} {
 		if !defaultConvention.MatchString(name) {
 			t.Errorf("%q does not follow the default convention, want it to", name)
@@ -36,6 +37,7 @@ func TestDefaultConvention(t *testing.T) {
 		"orderService.placeOrder", "OrderService.placeOrder", "Order Service", "payments api",
 		"kafka consume", "OrderService.PlaceOrder ", "get /orders", "HTTP get", "Payment/ledger/post",
 		"orders.Service.Get", "OrderService..Place", "process", "send",
+		"Orders.create", "orders.", ".Create",
 	} {
 		if defaultConvention.MatchString(name) {
 			t.Errorf("%q follows the default convention, want it not to", name)
