@@ -105,14 +105,15 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // mayNameSpans is the fast path: a package can start or name spans only if
-// it imports the OpenTelemetry API or otelhttp, or — with configured
-// start wrappers, which may live in another package — depends on the trace
-// API at all.
+// it imports the OpenTelemetry API or otelhttp, or depends on the trace API
+// at all: a handler calling tracing.Tracer.Start(ctx, name) on a tracer
+// exported by an internal package, or a configured start wrapper living in
+// another package, needs no import of its own.
 func mayNameSpans(pkg *types.Package) bool {
 	if api.ImportsAny(pkg, api.OtelPath, api.OtelHTTPPath) {
 		return true
 	}
-	return api.Config.StartFuncs.Len() > 0 && api.DependsOn(pkg, api.TracePath)
+	return api.DependsOn(pkg, api.TracePath)
 }
 
 // skipsNames reports whether the file at the bottom of stack is a test or a

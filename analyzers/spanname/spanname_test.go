@@ -23,6 +23,7 @@ func TestSpanName(t *testing.T) {
 		"./spanname/namedtypes",
 		"./spanname/loops",
 		"./spanname/partialtypes",
+		"./spanname/sharedtracer/...",
 	)
 }
 
