@@ -52,7 +52,7 @@ func flags() flag.FlagSet {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if pass.TypesInfo == nil || !api.ImportsAny(pass.Pkg, api.MetricPath, api.PrometheusPath, api.PromautoPath) {
+	if pass.TypesInfo == nil || !mayRecordMetrics(pass.Pkg) {
 		return nil, nil
 	}
 	c := newChecker(pass)
@@ -62,6 +62,17 @@ func run(pass *analysis.Pass) (any, error) {
 	c.checkPromLabels()
 	c.checkInstruments()
 	return nil, nil
+}
+
+// mayRecordMetrics is the fast path: a package can build instruments or
+// give them attributes or label values only if it imports a metrics API or
+// depends on one: a handler calling metrics.Requests.WithLabelValues(...)
+// on a vector exported by an internal package needs no import of its own.
+func mayRecordMetrics(pkg *types.Package) bool {
+	if api.ImportsAny(pkg, api.MetricPath, api.PrometheusPath, api.PromautoPath) {
+		return true
+	}
+	return api.DependsOn(pkg, api.MetricPath) || api.DependsOn(pkg, api.PrometheusPath)
 }
 
 // checker holds what one package's walk collects and what the checks after

@@ -23,6 +23,7 @@ func TestCardinality(t *testing.T) {
 		"./cardinality/attrslices",
 		"./cardinality/semconvattrs",
 		"./cardinality/wrappers",
+		"./cardinality/sharedmetrics/...",
 	)
 }
 
