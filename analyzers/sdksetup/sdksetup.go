@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -50,8 +51,22 @@ func init() {
 		"also report resources built without a service.name (same as adding service-name to -sdksetup.checks)")
 }
 
+// setsUpSDK is the fast path: every check is about a call of the SDK
+// (go.opentelemetry.io/otel/sdk/...), of the otel package's global setters,
+// or of the log API's global setter; a package that only uses the API
+// (trace, metric, attribute) to instrument its code cannot set anything up.
+func setsUpSDK(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		p := imp.Path()
+		if p == api.OtelPath || p == api.LogGlobalPath || strings.HasPrefix(p, api.OtelPath+"/sdk") {
+			return true
+		}
+	}
+	return false
+}
+
 func run(pass *analysis.Pass) (any, error) {
-	if pass.TypesInfo == nil || pass.Pkg == nil || !api.ImportsAny(pass.Pkg, api.OtelPath) {
+	if pass.TypesInfo == nil || pass.Pkg == nil || !setsUpSDK(pass.Pkg) {
 		return nil, nil
 	}
 	c := &checker{
