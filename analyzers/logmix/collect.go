@@ -86,7 +86,11 @@ type usage struct {
 	// "if err := run(); err != nil { fmt.Fprintln(os.Stderr, err) }"
 	// pattern) and are not mixing.
 	mainLogs bool
-	hot      []analysis.Diagnostic
+	// mainBuilds is where func main of package main first builds a
+	// structured logger: fmt and log before it (a -version flag, a bad
+	// configuration) print while there is no logger to use.
+	mainBuilds token.Pos
+	hot        []analysis.Diagnostic
 }
 
 func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
@@ -158,6 +162,9 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			u.addAssign(info, n.Lhs, n.Rhs, n.Tok == token.DEFINE)
 			if mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos()) && assignsLogger(info, n) {
 				u.mainLogs = true
+				if assignsLoggerConstructor(info, n) {
+					u.mainBuilt(n.Pos())
+				}
 			}
 			if lit := flagUsageFunc(info, n); lit != nil {
 				usageFns = append(usageFns, lit)
@@ -186,12 +193,20 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			} else if inMain {
 				if lib, ok := api.LoggerConstructorOf(info, n); ok && lib != api.LibLog {
 					u.mainLogs = true // slog.SetDefault(slog.New(h))
+					u.mainBuilt(n.Pos())
 				}
 			}
 		}
 		return true
 	})
 	return u
+}
+
+// mainBuilt records that func main builds a structured logger at pos.
+func (u *usage) mainBuilt(pos token.Pos) {
+	if !u.mainBuilds.IsValid() || pos < u.mainBuilds {
+		u.mainBuilds = pos
+	}
 }
 
 func newFileInfo(pass *analysis.Pass, f *ast.File) *fileInfo {

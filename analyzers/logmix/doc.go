@@ -66,8 +66,9 @@
 // branch right after a logger constructor or a call returning a logger
 // (log.Fatalf("can't initialize zap logger: %v", err)); fmt and log in a
 // func main that neither builds, holds nor calls a structured logger (it
-// reports the exit of run(), whose logger is gone); adapter files (see
-// below).
+// reports the exit of run(), whose logger is gone), and in func main before
+// it builds its structured logger (printing the -version, rejecting a flag:
+// there is no logger yet); adapter files (see below).
 //
 // An adapter file routes one library into another and legitimately uses
 // both: a file importing two logging libraries that declares a logging back

@@ -36,6 +36,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/runpattern",
 		"./logmix/signalmain",
 		"./logmix/slogmigration",
+		"./logmix/versionflag",
 	)
 }
 

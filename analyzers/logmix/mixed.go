@@ -29,10 +29,13 @@ type choice struct {
 // counted reports whether a call takes part in the mixing check: not in a
 // bridge file, not the fallback of a failed logger constructor, not help
 // text, not fmt or log reporting the exit of a func main that has no
+// structured logger, nor fmt or log in func main before it builds its
 // structured logger.
 func (c *logCall) counted(u *usage) bool {
-	if c.inMain && !u.mainLogs {
-		if f := c.Library.Family(); f == api.LibFmt || f == api.LibLog {
+	if c.inMain {
+		f := c.Library.Family()
+		before := u.mainBuilds.IsValid() && c.Call.Pos() < u.mainBuilds
+		if (f == api.LibFmt || f == api.LibLog) && (!u.mainLogs || before) {
 			return false
 		}
 	}
