@@ -56,7 +56,9 @@
 //     raw request path or URL (r.URL.Path, r.URL.String(), r.RequestURI),
 //     client input (r.PathValue, r.FormValue, query values, headers,
 //     r.RemoteAddr), an ID (a variable, parameter or field whose name ends in
-//     ID, UUID, GUID, UID, Email or Token, or whose type is named so), a
+//     ID, UUID, GUID, UID, Email or Token, or whose type is named so, but
+//     not the ID of a kind of thing: operationID, routeID, methodID,
+//     handlerID, endpointID, actionID, commandID, eventTypeID), a
 //     UUID, a time.Time, an error message (err.Error()), or a loop index or
 //     counter. Parts of bounded cardinality are fine: constants, r.Method,
 //     r.Pattern (Go 1.22 route patterns), values of an enumerated named type

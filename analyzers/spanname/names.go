@@ -237,8 +237,39 @@ func placeholder(src string) string {
 var idWords = []string{"uuids", "uuid", "guid", "uid", "ids", "id", "email", "token"}
 
 // denotesID reports whether an identifier's last word denotes an ID:
-// orderID, user_id, traceId, IDs, requestUUID, email.
-func denotesID(name string) bool { return lastWordIn(name, idWords) }
+// orderID, user_id, traceId, IDs, requestUUID, email. An ID of a kind of
+// thing rather than of an instance — operationID (an OpenAPI operationId),
+// routeID, methodID, eventTypeID — names one of a fixed set and is not one.
+func denotesID(name string) bool {
+	if !lastWordIn(name, idWords) {
+		return false
+	}
+	for _, w := range []string{"ids", "id"} {
+		if lastWordIn(name, []string{w}) {
+			return !schemaWords[strings.ToLower(lastWord(name[:len(name)-len(w)]))]
+		}
+	}
+	return true
+}
+
+// schemaWords name kinds of things whose IDs come from a fixed set: the
+// operations of an API, the routes of a router, the types of events.
+var schemaWords = map[string]bool{
+	"operation": true, "route": true, "method": true, "handler": true, "endpoint": true,
+	"action": true, "command": true, "procedure": true, "rpc": true, "type": true, "kind": true,
+}
+
+// lastWord returns the last word of an identifier split at underscores and
+// lower-to-upper case changes: "eventType" → "Type", "route_" → "route".
+func lastWord(name string) string {
+	name = strings.TrimRight(name, "_")
+	for i := len(name) - 1; i > 0; i-- {
+		if name[i-1] == '_' || unicode.IsUpper(rune(name[i])) && !unicode.IsUpper(rune(name[i-1])) {
+			return name[i:]
+		}
+	}
+	return name
+}
 
 // lastWordIn reports whether name ends with one of words (case-insensitive)
 // on a word boundary: the start, an underscore or a digit before it, or an

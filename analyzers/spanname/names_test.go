@@ -51,6 +51,8 @@ func TestDenotesID(t *testing.T) {
 		"requestUUID": true, "guid": true, "userUid": true, "email": true, "authToken": true,
 		"order2ID": true, "VALID": false, "PAID": false,
 		"paid": false, "valid": false, "Android": false, "grid": false, "identity": false, "name": false, "idle": false,
+		"operationID": false, "RouteID": false, "method_id": false, "eventTypeID": false, "handlerIDs": false,
+		"userTypeEmail": true, "queueID": true, "routeUUID": true, "eventID": true,
 	} {
 		if got := denotesID(name); got != want {
 			t.Errorf("denotesID(%q) = %v, want %v", name, got, want)

@@ -24,6 +24,7 @@ func TestSpanName(t *testing.T) {
 		"./spanname/loops",
 		"./spanname/partialtypes",
 		"./spanname/sharedtracer/...",
+		"./spanname/openapi",
 	)
 }
 
