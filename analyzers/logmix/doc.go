@@ -126,7 +126,7 @@
 // composite literal) to build a set of loggers.
 //
 // _test.go files are skipped unless -logmix.tests is set; generated files
-// are always skipped.
+// and the packages of the logging libraries themselves are always skipped.
 //
 // # Flags
 //

@@ -52,7 +52,7 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if pass.Pkg == nil || pass.TypesInfo == nil || !usesLogging(pass.Pkg) {
+	if pass.Pkg == nil || pass.TypesInfo == nil || !usesLogging(pass.Pkg) || isLoggingLibrary(pass.Pkg) {
 		return nil, nil
 	}
 	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -99,6 +99,13 @@ func usesLogging(pkg *types.Package) bool {
 		return false
 	}
 	return reaches(pkg)
+}
+
+// isLoggingLibrary reports whether pkg implements one of the logging
+// libraries (logrus, zerolog, zap, log/slog): a library does not log
+// through itself and reports its own write failures on standard error.
+func isLoggingLibrary(pkg *types.Package) bool {
+	return libraryOfImport(pkg.Path()) != ""
 }
 
 // libraryOfImport returns the logging family an import path belongs to.
