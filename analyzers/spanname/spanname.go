@@ -19,12 +19,14 @@ var doc string
 
 // Analyzer is the spanname rule.
 var Analyzer = &analysis.Analyzer{
-	Name:             "spanname",
-	Doc:              lint.MustExtractDoc(doc, "spanname"),
-	URL:              "https://github.com/otellint/otellint#spanname",
-	Requires:         []*analysis.Analyzer{inspect.Analyzer, lint.IgnoreAnalyzer},
-	Run:              run,
-	RunDespiteErrors: true,
+	Name:     "spanname",
+	Doc:      lint.MustExtractDoc(doc, "spanname"),
+	URL:      "https://github.com/otellint/otellint#spanname",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, lint.IgnoreAnalyzer},
+	Run:      run,
+	// RunDespiteErrors stays false, as for every otellint rule, so that the
+	// standalone driver exits 1 on code that does not compile instead of
+	// reporting findings on it.
 }
 
 // The checks, in order of precedence: a name gets at most one finding, from

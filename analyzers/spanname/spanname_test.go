@@ -22,10 +22,20 @@ func TestSpanName(t *testing.T) {
 		"./spanname/constants/...",
 		"./spanname/namedtypes",
 		"./spanname/loops",
-		"./spanname/partialtypes",
 		"./spanname/sharedtracer/...",
 		"./spanname/openapi",
 	)
+}
+
+// TestPartialTypes runs the rule on a package that does not type-check, as
+// golangci-lint may hand it over: it reports what it can see and never
+// panics. The CLI does not run rules on such packages (RunDespiteErrors is
+// false); the test turns it on.
+func TestPartialTypes(t *testing.T) {
+	dir := testutil.TestData(t)
+	spanname.Analyzer.RunDespiteErrors = true
+	t.Cleanup(func() { spanname.Analyzer.RunDespiteErrors = false })
+	analysistest.Run(t, dir, spanname.Analyzer, "./spanname/partialtypes")
 }
 
 // setFlag sets a flag of the analyzer and restores its value when the test

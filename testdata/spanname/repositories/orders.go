@@ -124,7 +124,7 @@ func (r *OrderRepository) Archive(ctx context.Context, orderIDs []int64) error {
 
 // Spans named like a Go qualified identifier (package.Func) name the
 // operation and its domain: the lower-case package is not a finding.
-func (r *OrderRepository) Archive(ctx context.Context, id int64) error {
+func (r *OrderRepository) ArchiveOne(ctx context.Context, id int64) error {
 	ctx, span := r.tracer.Start(ctx, "repositories.ArchiveOrder")
 	defer span.End()
 	_, err := r.db.ExecContext(ctx, "UPDATE orders SET archived = true WHERE id = $1", id)
