@@ -63,7 +63,7 @@ func setFlag(t *testing.T, name, value string) {
 func TestContextTypes(t *testing.T) {
 	dir := testutil.TestData(t)
 	fw := "otellint.test/ctxprop/carriers/fw."
-	setFlag(t, "context-types", fw+"Ctx,"+fw+"Echo, "+fw+"Native,"+fw+"Opaque")
+	setFlag(t, "context-types", fw+"Ctx,"+fw+"Echo, "+fw+"Native,"+fw+"Opaque,otellint.test/ctxprop/carriers.Session")
 	analysistest.RunWithSuggestedFixes(t, dir, ctxprop.Analyzer, patterns("carriers")...)
 }
 

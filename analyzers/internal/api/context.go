@@ -131,6 +131,9 @@ type ContextSource struct {
 	// expression could be derived: Expr names the carrier, and is not
 	// itself a context.
 	Opaque bool
+	// Receiver is true when Var is the receiver of the method Func (a
+	// request or carrier type's own method).
+	Receiver bool
 }
 
 // Describe returns a short phrase naming the source for messages, e.g.
@@ -141,6 +144,10 @@ func (c ContextSource) Describe() string {
 	if c.Func != "" {
 		where = c.Func
 	}
+	param := "parameter"
+	if c.Receiver {
+		param = "receiver"
+	}
 	switch c.Kind {
 	case CtxParam:
 		return c.Expr + " (parameter of " + where + ")"
@@ -150,7 +157,10 @@ func (c ContextSource) Describe() string {
 		return c.Expr + " (request of " + where + ")"
 	case CtxCarrier:
 		if c.Opaque {
-			return "the context carried by " + c.Expr + " (parameter of " + where + ")"
+			return "the context carried by " + c.Expr + " (" + param + " of " + where + ")"
+		}
+		if c.Receiver {
+			return c.Expr + " (from the receiver of " + where + ")"
 		}
 		return c.Expr + " (from a parameter of " + where + ")"
 	}
@@ -163,7 +173,9 @@ func (c ContextSource) Describe() string {
 // by context.Context), else a *http.Request parameter (r.Context()), else a
 // parameter of a configured carrier type. Enclosing function literals are
 // searched before the functions that contain them, so a handler literal's
-// request wins over its outer function's context. Package-level variables,
+// request wins over its outer function's context. The receiver of a context
+// accessor (a method taking nothing and returning a context.Context, such
+// as (*http.Request).Context) is no source inside it. Package-level variables,
 // blank and named result parameters, and variables shadowed at pos do not
 // count. funcs is the chain of *ast.FuncDecl and *ast.FuncLit enclosing pos,
 // outermost first (lint.EnclosingFuncs of an inspector stack); it tells
@@ -184,17 +196,18 @@ func ContextAtExcept(pkg *types.Package, info *types.Info, funcs []ast.Node, pos
 	for _, n := range funcs {
 		var ft *ast.FuncType
 		var recv *ast.FieldList
-		name := ""
+		name, accessor := "", false
 		switch f := n.(type) {
 		case *ast.FuncDecl:
 			ft, name, recv = f.Type, f.Name.Name, f.Recv
+			accessor = isContextAccessor(info, f)
 		case *ast.FuncLit:
 			ft = f.Type
 		default:
 			continue
 		}
 		if sc := info.Scopes[ft]; sc != nil {
-			fscopes[sc] = funcDesc{name: name, params: ft.Params, recv: recv, results: ft.Results}
+			fscopes[sc] = funcDesc{name: name, params: ft.Params, recv: recv, results: ft.Results, accessor: accessor}
 		}
 	}
 	inner := pkg.Scope().Innermost(pos)
@@ -214,10 +227,10 @@ func ContextAtExcept(pkg *types.Package, info *types.Info, funcs []ast.Node, pos
 				continue
 			}
 			isParam := isFunc && d.declaresParam(info, v)
-			if isFunc && d.declaresResult(info, v) {
+			if isFunc && (d.declaresResult(info, v) || d.accessor && declares(info, d.recv, v)) {
 				continue
 			}
-			src := &ContextSource{Var: v, Func: enclosingFuncName(s, fscopes)}
+			src := &ContextSource{Var: v, Func: enclosingFuncName(s, fscopes), Receiver: isFunc && declares(info, d.recv, v)}
 			switch t := v.Type(); {
 			case IsContextLike(t):
 				src.Expr, src.Kind = v.Name(), CtxLocal
@@ -254,6 +267,27 @@ type funcDesc struct {
 	params  *ast.FieldList
 	recv    *ast.FieldList
 	results *ast.FieldList
+	// accessor is set for a method that yields its receiver's context
+	// (see isContextAccessor): the receiver is no source inside it.
+	accessor bool
+}
+
+// isContextAccessor reports whether fd is a method taking nothing and
+// returning only a context.Context: func (r *Request) Context()
+// context.Context, a framework's (*Ctx).UserContext. Such a method is how
+// its receiver's context is reached, so the receiver cannot be the context
+// at hand inside it; its context.Background() is the default it falls back
+// on.
+func isContextAccessor(info *types.Info, fd *ast.FuncDecl) bool {
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return false
+	}
+	fn, ok := info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 && IsContextLike(sig.Results().At(0).Type())
 }
 
 func (d funcDesc) declaresParam(info *types.Info, v *types.Var) bool {

@@ -222,10 +222,26 @@ type S struct{}
 func (s *S) Method(ctx context.Context) { mark("method") }
 
 var Lit = func(ctx context.Context) { mark("package-literal") }
+
+// Req is a framework's request context, configured as a carrier.
+type Req struct{ ctx context.Context }
+
+// Context is Req's context accessor: r is no source inside it.
+func (r *Req) Context() context.Context {
+	if r.ctx != nil {
+		return r.ctx
+	}
+	mark("accessor")
+	return nil
+}
+
+func (r *Req) Fetch() { mark("carrier-receiver") }
+
+func (r *Req) Ctx(ctx context.Context) context.Context { mark("accessor-with-param"); return ctx }
 `
 
 func TestContextAt(t *testing.T) {
-	SetContextCarriers([]string{"example.com/fw.Ctx", "example.com/fw.Echo", "example.com/fw.Native", "example.com/fw.Opaque"})
+	SetContextCarriers([]string{"example.com/fw.Ctx", "example.com/fw.Echo", "example.com/fw.Native", "example.com/fw.Opaque", "example.com/x.Req"})
 	t.Cleanup(func() { SetContextCarriers(nil) })
 	c := check(t, contextSrc)
 	marks := c.marks()
@@ -254,6 +270,9 @@ func TestContextAt(t *testing.T) {
 		{"carrier-loses", "ctx (parameter of CarrierLoses)", CtxParam},
 		{"method", "ctx (parameter of Method)", CtxParam},
 		{"package-literal", "ctx (parameter of the enclosing function literal)", CtxParam},
+		{"accessor", "", 0},
+		{"carrier-receiver", "r.Context() (from the receiver of Fetch)", CtxCarrier},
+		{"accessor-with-param", "ctx (parameter of Ctx)", CtxParam},
 	} {
 		m, ok := marks[tc.mark]
 		if !ok {

@@ -59,3 +59,25 @@ func (a *API) Both(ctx context.Context, c *fw.Ctx) error {
 func (a *API) Helper(id string) error {
 	return a.load(context.Background(), id)
 }
+
+// Session is the service's own request context, configured as a carrier
+// too. Its accessor falls back on a fresh root for a session built outside
+// a request: that is no finding (the accessor is how the session's context
+// is reached). Its other methods have the session's context at hand.
+type Session struct {
+	ctx context.Context
+	api *API
+}
+
+// Context returns the session's context.
+func (s *Session) Context() context.Context {
+	if s.ctx == nil {
+		return context.Background()
+	}
+	return s.ctx
+}
+
+// Reload re-reads the session's user.
+func (s *Session) Reload(id string) error {
+	return s.api.load(context.Background(), id) // want `use s\.Context\(\) \(from the receiver of Reload\) instead of context\.Background\(\) \(ctxprop/background\)`
+}
