@@ -27,22 +27,10 @@ func TestCardinality(t *testing.T) {
 	)
 }
 
-// setFlag sets an analyzer flag for the rest of the test.
+// setFlag sets a flag of the analyzer for the rest of the test.
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
-	f := cardinality.Analyzer.Flags.Lookup(name)
-	if f == nil {
-		t.Fatalf("no flag -%s", name)
-	}
-	old := f.Value.String()
-	if err := f.Value.Set(value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := f.Value.Set(old); err != nil {
-			t.Error(err)
-		}
-	})
+	testutil.SetFlag(t, cardinality.Analyzer, name, value)
 }
 
 func TestKeysFlag(t *testing.T) {

@@ -99,22 +99,10 @@ func typeCheckGolden(t *testing.T, dir, pkg string) {
 	}
 }
 
-// setFlag sets an analyzer flag for the test and restores it afterwards.
+// setFlag sets a flag of the analyzer for the rest of the test.
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
-	f := logmix.Analyzer.Flags.Lookup(name)
-	if f == nil {
-		t.Fatalf("no flag %q", name)
-	}
-	old := f.Value.String()
-	if err := f.Value.Set(value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := f.Value.Set(old); err != nil {
-			t.Error(err)
-		}
-	})
+	testutil.SetFlag(t, logmix.Analyzer, name, value)
 }
 
 // TestPolicyFlags runs with a team standard (-logmix.logger), test files

@@ -19,7 +19,7 @@ const maxDepth = 4
 // renaming it to its batching twin when that is always safe.
 func (c *checker) reportSyncExport(cur inspector.Cursor, call *ast.CallExpr, s api.SyncExport) {
 	written := types.ExprString(call.Fun)
-	id := calleeIdent(call.Fun)
+	id := api.CalleeIdent(call.Fun)
 	if id == nil {
 		return
 	}
@@ -37,17 +37,6 @@ func (c *checker) reportSyncExport(cur inspector.Cursor, call *ast.CallExpr, s a
 		}}
 	}
 	c.r.Report(checkSyncExport, d)
-}
-
-// calleeIdent returns the identifier naming the called function.
-func calleeIdent(fun ast.Expr) *ast.Ident {
-	switch e := ast.Unparen(fun).(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return e.Sel
-	}
-	return nil
 }
 
 // passedAsInterface reports whether the call at cur is an argument of a

@@ -41,19 +41,10 @@ func TestSyncExportFix(t *testing.T) {
 	testutil.BuildGolden(t, "sdksetup/syncfix")
 }
 
-// setFlag sets an analyzer flag for the rest of the test. Both flags
-// write the same set of checks, which is what the cleanup restores.
+// setFlag sets a flag of the analyzer for the rest of the test.
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
-	old := sdksetup.Analyzer.Flags.Lookup("checks").Value.String()
-	t.Cleanup(func() {
-		if err := sdksetup.Analyzer.Flags.Set("checks", old); err != nil {
-			t.Error(err)
-		}
-	})
-	if err := sdksetup.Analyzer.Flags.Set(name, value); err != nil {
-		t.Fatal(err)
-	}
+	testutil.SetFlag(t, sdksetup.Analyzer, name, value)
 }
 
 func TestServiceNameFlag(t *testing.T) {

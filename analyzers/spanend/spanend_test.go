@@ -55,22 +55,10 @@ func TestFixes(t *testing.T) {
 	testutil.BuildGolden(t, "spanend/fixes")
 }
 
-// setFlag sets an analyzer flag for the test and restores it afterwards.
+// setFlag sets a flag of the analyzer for the rest of the test.
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
-	f := spanend.Analyzer.Flags.Lookup(name)
-	if f == nil {
-		t.Fatalf("no flag %q", name)
-	}
-	old := f.Value.String()
-	if err := spanend.Analyzer.Flags.Set(name, value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := spanend.Analyzer.Flags.Set(name, old); err != nil {
-			t.Errorf("restoring -%s: %v", name, err)
-		}
-	})
+	testutil.SetFlag(t, spanend.Analyzer, name, value)
 }
 
 // TestStartFuncs configures in-house start wrappers; Tracer.Start stays a

@@ -38,23 +38,10 @@ func TestPartialTypes(t *testing.T) {
 	analysistest.Run(t, dir, spanname.Analyzer, "./spanname/partialtypes")
 }
 
-// setFlag sets a flag of the analyzer and restores its value when the test
-// ends.
+// setFlag sets a flag of the analyzer for the rest of the test.
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
-	f := spanname.Analyzer.Flags.Lookup(name)
-	if f == nil {
-		t.Fatalf("no flag %q", name)
-	}
-	old := f.Value.String()
-	if err := f.Value.Set(value); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := f.Value.Set(old); err != nil {
-			t.Error(err)
-		}
-	})
+	testutil.SetFlag(t, spanname.Analyzer, name, value)
 }
 
 func setStartFuncs(t *testing.T, value string) {

@@ -25,6 +25,10 @@ func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
 	return fn.Origin()
 }
 
+// CalleeIdent returns the identifier naming the called function in fun
+// (f in f(x), pkg.F(x), x.M(y), F[T](x)), or nil.
+func CalleeIdent(fun ast.Expr) *ast.Ident { return calleeIdent(fun) }
+
 // calleeIdent returns the identifier naming the called function in fun,
 // looking through parentheses and explicit instantiation.
 func calleeIdent(fun ast.Expr) *ast.Ident {

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"golang.org/x/tools/go/analysis"
 )
 
 var (
@@ -72,4 +74,23 @@ func BuildGolden(t testing.TB, pkgs ...string) {
 			t.Errorf("the fixed code of %s does not compile: %v\n%s", pkg, err, out)
 		}
 	}
+}
+
+// SetFlag sets the flag name of analyzer a to value for the rest of the test
+// and restores its previous value when the test ends.
+func SetFlag(t testing.TB, a *analysis.Analyzer, name, value string) {
+	t.Helper()
+	f := a.Flags.Lookup(name)
+	if f == nil {
+		t.Fatalf("%s has no flag -%s", a.Name, name)
+	}
+	old := f.Value.String()
+	if err := a.Flags.Set(name, value); err != nil {
+		t.Fatalf("-%s.%s=%s: %v", a.Name, name, value, err)
+	}
+	t.Cleanup(func() {
+		if err := a.Flags.Set(name, old); err != nil {
+			t.Errorf("restoring -%s.%s=%s: %v", a.Name, name, old, err)
+		}
+	})
 }
