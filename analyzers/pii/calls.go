@@ -131,7 +131,7 @@ func (c *checker) callFlow(call *ast.CallExpr, idx, depth int) flow {
 	// u.GetEmail(), cfg.Password(), loadAPIKey(ctx): a function named for
 	// personal data returns it.
 	if cpt := c.v.conceptOf(fn.Name()); cpt != nil && qualifies(res, cpt) && !isEmptyInterface(res) {
-		return flow{src: &source{check: checkNamed, expr: exprText(call), desc: cpt.desc}}
+		return flow{src: namedSource(exprText(call), cpt)}
 	}
 	if hasBody && body.src != nil {
 		return body

@@ -54,6 +54,10 @@
 //     booleans, floats, time.Time and time.Duration never; integers only
 //     for identifiers that are numbers by nature (card number, CVV, SSN,
 //     phone number: a CVV recorded with attribute.Int is still a CVV).
+//     The same holds where a value reaches a sink: a number or boolean
+//     computed from an e-mail address or a token — one byte or rune of it
+//     (log.Printf("invalid byte %q", v[i])), a hash bucket — is not
+//     personal data; one computed from a card number or CVV is.
 //     Compile-time constants are never personal data.
 //   - tagged-field: a struct field tagged sensitive, `otellint:"pii"`,
 //     whatever its name and type (bar booleans).
@@ -84,7 +88,11 @@
 // functions whose name, receiver type or package name contains hash, mask,
 // redact, anonymize (anonymise), obfuscate, truncate or last4, the
 // crypto/sha256, sha512, sha1 and md5 sums, hash.Hash's Sum (sha256.New,
-// hmac.New), and url.URL's Redacted. Slicing a string (token[:8],
+// hmac.New), and url.URL's Redacted. Sanitize is not among the words:
+// sanitizing (sanitizeCookieValue, sanitizeInput) drops invalid
+// characters and keeps the secret; a same-package helper is followed into
+// its body, so one that does mask is recognised whatever its name, and
+// -pii.redactors adds words. Slicing a string (token[:8],
 // pan[len(pan)-4:]) keeps a part and counts as truncation. A name that
 // says the value is redacted (phone_hash, maskedEmail, emailSHA256) is not
 // personal data, as a variable or as a key — but a raw value under such a

@@ -84,6 +84,10 @@ type source struct {
 	check string
 	expr  string // the origin as written: u.Email, io.ReadAll(r.Body)
 	desc  string // what it is: "an email address"
+	// numeric is set for identifiers that are numbers by nature (card
+	// number, CVV, SSN, phone number): a number computed from them, or one
+	// of their digits, is still personal data.
+	numeric bool
 	// struct-dump only
 	field  string // the exposed field path: Password, Account.Token
 	typ    string // the struct type
@@ -295,10 +299,10 @@ func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
 		return assigned
 	}
 	if cpt := c.v.conceptOf(v.Name()); cpt != nil && qualifies(v.Type(), cpt) {
-		return flow{src: &source{check: checkNamed, expr: v.Name(), desc: cpt.desc}}
+		return flow{src: namedSource(v.Name(), cpt)}
 	}
 	if cpt := c.typeConcept(v.Type()); cpt != nil {
-		return flow{src: &source{check: checkNamed, expr: v.Name(), desc: cpt.desc}}
+		return flow{src: namedSource(v.Name(), cpt)}
 	}
 	return assigned
 }
@@ -414,7 +418,7 @@ func (c *checker) fieldFlow(x *ast.SelectorExpr, sel *types.Selection) flow {
 		cpt = c.typeConcept(f.Type())
 	}
 	if cpt != nil {
-		return flow{src: &source{check: checkNamed, expr: exprText(x), desc: cpt.desc}}
+		return flow{src: namedSource(exprText(x), cpt)}
 	}
 	return flow{}
 }
@@ -561,6 +565,11 @@ func (c *checker) indexFlow(x *ast.IndexExpr, depth int) flow {
 	return c.flowAt(x.X, -1, depth)
 }
 
+// namedSource is the personal data a name denotes.
+func namedSource(expr string, cpt *concept) *source {
+	return &source{check: checkNamed, expr: expr, desc: cpt.desc, numeric: cpt.numeric}
+}
+
 // keyedFlow judges the value e read under a constant key (a map index,
 // Header.Get, os.Getenv): it is a source when the key names personal data.
 func (c *checker) keyedFlow(e, key ast.Expr, valueType types.Type) flow {
@@ -572,7 +581,7 @@ func (c *checker) keyedFlow(e, key ast.Expr, valueType types.Type) flow {
 		return flow{clean: true}
 	}
 	if cpt := c.v.conceptOf(k); cpt != nil && qualifies(valueType, cpt) {
-		return flow{src: &source{check: checkNamed, expr: exprText(e), desc: cpt.desc}}
+		return flow{src: namedSource(exprText(e), cpt)}
 	}
 	return flow{}
 }

@@ -17,6 +17,10 @@ type sink struct {
 	// through names the same-package wrapper the value reaches the sink
 	// through, if any.
 	through string
+	// number is set when what a wrapper passes on to the sink is a
+	// number computed from its parameter (v[i], int(r)), not the
+	// parameter itself.
+	number bool
 }
 
 // String names the sink for messages.
@@ -247,6 +251,9 @@ func (c *checker) checkValue(s sink, key string, value ast.Expr, mode exposeMode
 	}
 	f := c.flowOf(value)
 	if f.src != nil {
+		if !shownAs(f.src, s.number || isNumber(api.TypeOf(c.info, value))) {
+			return
+		}
 		c.report(s, value, f.src)
 		return
 	}
@@ -261,6 +268,14 @@ func (c *checker) checkValue(s sink, key string, value ast.Expr, mode exposeMode
 		c.r.Reportf(checkKey, value, "%s names %s but its value %s is not masked or hashed; %s",
 			s, cpt.desc, exprText(value), advice)
 	}
+}
+
+// shownAs reports whether src is still personal data when the sink shows
+// only a number (or boolean) computed from it: a byte or rune of a string
+// (log.Printf("invalid byte %q", v[i])), a hash bucket, a count. Only
+// identifiers that are numbers by nature, and tagged fields, are.
+func shownAs(src *source, number bool) bool {
+	return !number || src.numeric || src.check == checkTagged
 }
 
 // report reports value reaching s with the personal data of src.

@@ -3,6 +3,8 @@ package pii
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
 )
 
 // summary is what a same-package function does with its parameters: which
@@ -82,6 +84,7 @@ func (c *checker) followedParam(e ast.Expr) *types.Var {
 // value carries into s. A parameter whose own name denotes personal data is
 // left out: the rule reports it inside the function already.
 func (c *checker) summarize(s sink, value ast.Expr, mode exposeMode) {
+	s.number = s.number || isNumber(api.TypeOf(c.info, value))
 	if p := c.followedParam(value); p != nil {
 		if _, seen := c.summary.params[p]; !seen && !c.namedPII(p) && c.structSource(value, mode) == nil {
 			c.summary.params[p] = paramSink{s, mode}
