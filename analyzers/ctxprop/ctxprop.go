@@ -311,7 +311,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 		return
 	}
 	src, ok := c.contextAt(stack, call.Pos())
-	if !ok || inOnceInit(info, stack, src.Var) {
+	if !ok || inOnceInit(info, stack, src.Var) || inNilBranch(info, stack, src.Var) {
 		return
 	}
 	flowsTo, reassign := freshContextFlow(info, stack)
@@ -379,7 +379,7 @@ func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
 		return
 	}
 	src, ok := c.contextAt(stack, call.Pos())
-	if !ok {
+	if !ok || inNilBranch(info, stack, src.Var) {
 		return
 	}
 	ctxText, fixable := src.Expr, !src.Opaque
@@ -880,6 +880,45 @@ func insideNilContextCheck(info *types.Info, stack []ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// inNilBranch reports whether the top of stack lies where v is known to be
+// nil: in the body of if v == nil, or the else of if v != nil, of the
+// innermost function. There the context cannot be used (a nil context
+// panics, r.Context() of a nil request too):
+//
+//	if ctx == nil {
+//		return http.NewRequest(method, url, body)
+//	}
+//	return http.NewRequestWithContext(ctx, method, url, body)
+func inNilBranch(info *types.Info, stack []ast.Node, v *types.Var) bool {
+	if v == nil {
+		return false
+	}
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.IfStmt:
+			b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr)
+			if !ok || b.Op != token.EQL && b.Op != token.NEQ || !comparesToNil(info, b, v) {
+				continue
+			}
+			if child := stack[i+1]; b.Op == token.EQL && child == n.Body || b.Op == token.NEQ && child == n.Else {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// comparesToNil reports whether b compares the variable v with nil.
+func comparesToNil(info *types.Info, b *ast.BinaryExpr, v *types.Var) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	return is(b.X) && isNil(info, b.Y) || isNil(info, b.X) && is(b.Y)
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {

@@ -122,6 +122,11 @@
 //
 //   - main and init, and the top-level Test, Benchmark, Fuzz and Example
 //     functions (and TestMain) of _test.go files, where contexts start;
+//   - a context accessor — a method taking nothing and returning a
+//     context.Context, such as (*http.Request).Context or a framework's
+//     UserContext — falling back on context.Background(): its receiver is
+//     not the context at hand inside it (other methods of a configured
+//     carrier type do have their receiver's context at hand);
 //   - functions with no context reachable; a blank (_) context parameter;
 //   - context.WithoutCancel(ctx), and any call already given a context;
 //   - the parent of a propagator's Extract: the Extract method of
@@ -146,6 +151,10 @@
 //     fresh context is reported);
 //   - the defaulting idiom if ctx == nil { ctx = context.Background() }, and
 //     ctx = context.Background() re-rooting the reachable variable itself;
+//   - anything where the context at hand is known to be nil — in the body
+//     of if ctx == nil (or if r == nil for a request) or the else of if
+//     ctx != nil: if ctx == nil { return http.NewRequest(...) } is how a
+//     client accepts a nil context;
 //   - one-time shared initialisation in (*sync.Once).Do, sync.OnceFunc,
 //     OnceValue and OnceValues literals;
 //   - a second root where the only context at hand is itself an empty root

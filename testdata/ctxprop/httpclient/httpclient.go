@@ -158,3 +158,41 @@ func runWithContext(ctx context.Context, cmd *exec.Cmd) error {
 	}()
 	return cmd.Wait()
 }
+
+// NewRequest builds a request under ctx when the caller has one: callers
+// of the SDK may pass a nil context, which cannot be used.
+func (c *Client) NewRequest(ctx context.Context, method, path string) (*http.Request, error) {
+	if ctx == nil {
+		return http.NewRequest(method, c.base+path, nil)
+	}
+	return http.NewRequestWithContext(ctx, method, c.base+path, nil)
+}
+
+// NewRequestStrict refuses a nil context; past the check, ctx is usable.
+func (c *Client) NewRequestStrict(ctx context.Context, method, path string) (*http.Request, error) {
+	if ctx == nil {
+		return nil, context.Canceled
+	}
+	req, err := http.NewRequest(method, c.base+path, nil) // want `http\.NewRequest cannot carry ctx \(parameter of NewRequestStrict\); call http\.NewRequestWithContext\(ctx, \.\.\.\) instead \(ctxprop/ctxless\)`
+	return req, err
+}
+
+// Tool runs a command under ctx when there is one.
+func Tool(ctx context.Context, name string, args ...string) *exec.Cmd {
+	var cmd *exec.Cmd
+	if ctx != nil {
+		cmd = exec.CommandContext(ctx, name, args...)
+	} else {
+		cmd = exec.Command(name, args...)
+	}
+	return cmd
+}
+
+// RequestContext is how helpers shared with background jobs, which pass
+// no request, get a context.
+func RequestContext(r *http.Request) context.Context {
+	if r == nil {
+		return context.Background()
+	}
+	return r.Context()
+}
