@@ -348,6 +348,12 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	default:
 		f.check = checkBackground
 		f.diag.Message = fmt.Sprintf("use %s instead of %s", src.Describe(), fresh)
+		if inParent && argIndex(parent, call) == 0 && detachesDeadline(info, parent) && !src.Opaque && c.goAtLeast("go1.21") {
+			// A fresh deadline or cancellation may be deliberate (work
+			// that must finish even if the caller gives up): say how
+			// to keep the trace then.
+			f.diag.Message += fmt.Sprintf(", or %s if the work must outlive it", withoutCancel(qualifier(call), src.Expr))
+		}
 	}
 	if src.Opaque {
 		replacement = ""
@@ -852,6 +858,20 @@ func (c *collector) notePureRoots(lhs, rhs []ast.Expr) {
 func isContextDerivation(info *types.Info, call *ast.CallExpr) bool {
 	fn := api.Callee(info, call)
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && strings.HasPrefix(fn.Name(), "With")
+}
+
+// detachesDeadline reports whether call derives a context with its own
+// cancellation or deadline: context.WithTimeout, WithDeadline, WithCancel
+// and their Cause variants.
+func detachesDeadline(info *types.Info, call *ast.CallExpr) bool {
+	if !isContextDerivation(info, call) {
+		return false
+	}
+	switch strings.TrimSuffix(api.Callee(info, call).Name(), "Cause") {
+	case "WithTimeout", "WithDeadline", "WithCancel":
+		return true
+	}
+	return false
 }
 
 func inDefer(stack []ast.Node) bool {

@@ -62,8 +62,11 @@
 // same-package wrapper — a function taking nothing and returning a
 // context.Context whose every return is context.Background() or
 // context.TODO() — counts as one. The suggested fix replaces the call with
-// the reachable context. (The loop and goroutine checks below see the same
-// calls.)
+// the reachable context. When the fresh root is the parent of its own
+// deadline or cancellation (context.WithTimeout(context.Background(), d)),
+// which may be deliberate — work that must finish even if the caller gives
+// up — the message also offers context.WithoutCancel(ctx), which keeps the
+// trace. (The loop and goroutine checks below see the same calls.)
 //
 // loop: context.Background() or context.TODO() in the body of a for or range
 // loop (a ticker loop, a batch) while a context declared outside the loop is

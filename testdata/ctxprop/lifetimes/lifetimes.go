@@ -50,7 +50,7 @@ func Local(ctx context.Context, db *sql.DB) *Indexer {
 
 // Run uses its root for one call only: it should be the caller's.
 func (ix *Indexer) Run(ctx context.Context) error {
-	rctx, cancel := context.WithCancel(context.Background()) // want `use ctx \(parameter of Run\) instead of context\.Background\(\) \(ctxprop/background\)`
+	rctx, cancel := context.WithCancel(context.Background()) // want `use ctx \(parameter of Run\) instead of context\.Background\(\), or context\.WithoutCancel\(ctx\) if the work must outlive it \(ctxprop/background\)`
 	defer cancel()
 	_, err := ix.db.ExecContext(rctx, "REINDEX")
 	return err

@@ -147,7 +147,7 @@ func (p *Prepared) WithLock(ctx context.Context, fn func(context.Context) error)
 
 // Count bounds its query with a timeout derived from the wrong parent.
 func (r *Repo) Count(ctx context.Context) (int, error) {
-	qctx, cancel := context.WithTimeout(context.Background(), 2*time.Second) // want `use ctx \(parameter of Count\) instead of context\.Background\(\) \(ctxprop/background\)`
+	qctx, cancel := context.WithTimeout(context.Background(), 2*time.Second) // want `use ctx \(parameter of Count\) instead of context\.Background\(\), or context\.WithoutCancel\(ctx\) if the work must outlive it \(ctxprop/background\)`
 	defer cancel()
 	var n int
 	err := r.db.QueryRowContext(qctx, "SELECT count(*) FROM users").Scan(&n)

@@ -86,7 +86,7 @@ func (a *App) Main(ctx context.Context) error {
 // Drain is not a shutdown: the timeout is for regular work and should
 // derive from ctx.
 func (a *App) Drain(ctx context.Context, work func(context.Context) error) error {
-	wctx, cancel := context.WithTimeout(context.Background(), 5*time.Second) // want `use ctx \(parameter of Drain\) instead of context\.Background\(\) \(ctxprop/background\)`
+	wctx, cancel := context.WithTimeout(context.Background(), 5*time.Second) // want `use ctx \(parameter of Drain\) instead of context\.Background\(\), or context\.WithoutCancel\(ctx\) if the work must outlive it \(ctxprop/background\)`
 	defer cancel()
 	return work(wctx)
 }
@@ -104,7 +104,7 @@ func (a *App) Restart(ctx context.Context) error {
 	if err := a.srv.Shutdown(ctx); err != nil && !errors.Is(err, context.Canceled) {
 		return err
 	}
-	start, cancel := context.WithCancel(context.Background()) // want `use ctx \(parameter of Restart\) instead of context\.Background\(\) \(ctxprop/background\)`
+	start, cancel := context.WithCancel(context.Background()) // want `use ctx \(parameter of Restart\) instead of context\.Background\(\), or context\.WithoutCancel\(ctx\) if the work must outlive it \(ctxprop/background\)`
 	defer cancel()
 	return a.serve(start)
 }
