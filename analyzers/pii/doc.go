@@ -92,7 +92,15 @@
 // sanitizing (sanitizeCookieValue, sanitizeInput) drops invalid
 // characters and keeps the secret; a same-package helper is followed into
 // its body, so one that does mask is recognised whatever its name, and
-// -pii.redactors adds words. Slicing a string (token[:8],
+// -pii.redactors adds words. A value logged whole whose type, declared in
+// the package under analysis, renders itself through a method the sink
+// calls (String for fmt, LogValue or String for slog, String or
+// MarshalLogObject for zap, MarshalJSON for JSON encoders) is clean when
+// that method's body returns nothing personal: type Secret string with
+// String() returning "****", credentials whose String shows the user name
+// only. A method that returns the value itself (return string(e)) does not
+// mask; methods of other packages are not trusted (url.URL's String shows
+// a DSN's password). Slicing a string (token[:8],
 // pan[len(pan)-4:]) keeps a part and counts as truncation. A name that
 // says the value is redacted (phone_hash, maskedEmail, emailSHA256) is not
 // personal data, as a variable or as a key — but a raw value under such a

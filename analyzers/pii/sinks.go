@@ -241,6 +241,9 @@ func (c *checker) checkValue(s sink, key string, value ast.Expr, mode exposeMode
 	if value == nil || api.IsConst(c.info, value) {
 		return
 	}
+	if c.masksItself(api.TypeOf(c.info, value), mode) {
+		return
+	}
 	if c.summary != nil {
 		c.summarize(s, value, mode)
 		return

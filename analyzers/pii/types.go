@@ -264,6 +264,33 @@ func (c *checker) controlsRendering(t types.Type, mode exposeMode) bool {
 	return false
 }
 
+// masksItself reports whether values of type t, rendered whole in mode,
+// go through a method of the package under analysis that returns nothing
+// personal: type Password string with func (Password) String() string {
+// return "****" }, or a LogValue that logs only an id. The method's body
+// decides, with its receiver standing for the value: one that returns the
+// receiver (return string(p)) or a field named for personal data does not
+// mask. Methods of other packages are not trusted here (url.URL's String
+// shows the password of a DSN).
+func (c *checker) masksItself(t types.Type, mode exposeMode) bool {
+	if t == nil || mode == modeNone {
+		return false
+	}
+	for _, m := range controlMethods[mode] {
+		if !hasMethod(t, m) {
+			continue
+		}
+		obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(derefType(types.Unalias(t))), false, c.pass.Pkg, m)
+		fn, ok := obj.(*types.Func)
+		if !ok || fn.Pkg() != c.pass.Pkg {
+			return false
+		}
+		f, ok := c.bodyResult(fn, 0, 0)
+		return ok && f.src == nil
+	}
+	return false
+}
+
 func (c *checker) findExposed(t types.Type, mode exposeMode, depth int) *exposed {
 	st, ok := t.Underlying().(*types.Struct)
 	if !ok {
