@@ -363,21 +363,49 @@ func reaches(r rhs, use token.Pos) bool {
 // dropOverwritten drops the assignments that a later one overwrites on
 // every path to the use: phone = maskPhone(phone) at the top level of a
 // block holding both the first assignment and the use.
+//
+// Within one home block only the latest plain assignment matters (it
+// overwrites whatever an earlier one would), so the cost is the number of
+// assignments times the nesting depth, not their square: a long function
+// assigning err a thousand times stays linear.
 func dropOverwritten(rs []rhs, use token.Pos) []rhs {
 	if len(rs) < 2 || !use.IsValid() {
 		return rs
 	}
+	// The home blocks containing use, each with its latest plain
+	// assignment: as many as the blocks nest.
+	type block struct {
+		home span
+		last token.Pos
+	}
+	var latest []block
+next:
+	for _, r := range rs {
+		if r.appends || !r.home.pos.IsValid() || !r.home.contains(use) {
+			continue
+		}
+		for i := range latest {
+			if latest[i].home == r.home {
+				latest[i].last = max(latest[i].last, r.pos)
+				continue next
+			}
+		}
+		latest = append(latest, block{r.home, r.pos})
+	}
+	if len(latest) == 0 {
+		return rs
+	}
 	out := rs[:0:0]
-	for _, r1 := range rs {
+	for _, r := range rs {
 		overwritten := false
-		for _, r2 := range rs {
-			if r2.pos > r1.pos && !r2.appends && r2.home.pos.IsValid() && r2.home.contains(r1.pos) && r2.home.contains(use) {
+		for _, b := range latest {
+			if b.last > r.pos && b.home.contains(r.pos) {
 				overwritten = true
 				break
 			}
 		}
 		if !overwritten {
-			out = append(out, r1)
+			out = append(out, r)
 		}
 	}
 	return out
