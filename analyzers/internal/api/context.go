@@ -222,6 +222,9 @@ func ContextAtExcept(pkg *types.Package, info *types.Info, funcs []ast.Node, pos
 			if !ok || v.IsField() || skip != nil && skip(v) {
 				continue
 			}
+			if t := v.Type(); !IsContextLike(t) && !IsHTTPRequest(t) && !isCarrier(t) {
+				continue // cheap test first: a function may have thousands of locals
+			}
 			// Visible at pos: declared before it and not shadowed.
 			if _, obj := inner.LookupParent(name, pos); obj != v {
 				continue
