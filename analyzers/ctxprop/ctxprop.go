@@ -385,7 +385,9 @@ func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
 		return
 	}
 	src, ok := c.contextAt(stack, call.Pos())
-	if !ok || inNilBranch(info, stack, src.Var) {
+	if !ok || inNilBranch(info, stack, src.Var) || c.pure[src.Var] {
+		// The only context at hand is an empty root: no trace to lose,
+		// and it is often one the code cancels on purpose.
 		return
 	}
 	ctxText, fixable := src.Expr, !src.Opaque

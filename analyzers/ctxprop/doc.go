@@ -160,11 +160,13 @@
 //     client accepts a nil context;
 //   - one-time shared initialisation in (*sync.Once).Do, sync.OnceFunc,
 //     OnceValue and OnceValues literals;
-//   - a second root where the only context at hand is itself an empty root
-//     (a local declared holding context.Background() or a context.WithX of
-//     it, with no span or values added since): there is no trace to lose (the
-//     loop check still applies). When both an empty root and a context that
-//     may carry a trace are reachable, messages name the latter;
+//   - a second root, or a context-less call, where the only context at hand
+//     is itself an empty root (a local declared holding context.Background()
+//     or a context.WithX of it, with no span or values added since): there
+//     is no trace to lose, and such a root is often cancelled on purpose
+//     before the call (the loop check still applies). When both an empty
+//     root and a context that may carry a trace are reachable, messages
+//     name the latter;
 //   - http.NewRequest whose request is given a context afterwards with
 //     req.WithContext(ctx) or req.Clone(ctx), or handed to a call together
 //     with a context (client.Do(ctx, req)), and likewise exec.Command whose

@@ -10,8 +10,10 @@ import (
 	"net/url"
 	"os/exec"
 	"strings"
+	"time"
 
 	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	"go.opentelemetry.io/otel"
 )
 
 type Client struct {
@@ -195,4 +197,36 @@ func RequestContext(r *http.Request) context.Context {
 		return context.Background()
 	}
 	return r.Context()
+}
+
+// Probe checks a dependency under its own deadline, then retries once
+// without it: the only context at hand is an empty root (cancelled by
+// then), so there is no trace to lose and nothing to report.
+func (c *Client) Probe(url string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	_, err := c.http.Do(req)
+	cancel()
+	if err == nil {
+		return nil
+	}
+	resp, err := c.http.Get(url)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Sync runs from a scheduler and traces itself: once its root carries a
+// span, a call that cannot take the context loses the trace.
+func (c *Client) Sync(url string) error {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	ctx, span := otel.Tracer("sync").Start(ctx, "Sync")
+	defer span.End()
+	resp, err := c.http.Get(url) // want `\(\*http\.Client\)\.Get cannot carry ctx \(local variable of Sync\); build the request with http\.NewRequestWithContext\(ctx, http\.MethodGet, url, nil\) and send it with the client's Do \(ctxprop/ctxless\)`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }
