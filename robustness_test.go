@@ -67,6 +67,7 @@ func TestRobustness(t *testing.T) {
 		}
 		for _, a := range otellint.Analyzers() {
 			diags := runAnalyzer(t, a, pkg)
+			t.Logf("%s on %s: %d findings", a.Name, pkg.PkgPath, len(diags))
 			if !wantErrors {
 				for _, d := range diags {
 					t.Errorf("%s on valid unusual code: unexpected finding at %s: %s",
