@@ -157,6 +157,7 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 	case *ast.CallExpr:
 		fn := api.Callee(c.pass.TypesInfo, n)
 		c.noteShutdownArgs(n)
+		c.noteRetainedArgs(n)
 		c.noteReboundRequest(n, fn)
 		switch c.kindOf(fn) {
 		case calleeFresh:
@@ -303,7 +304,8 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 		case isLogCall(info, parent),
 			api.IsPropagatorExtract(info, parent) && argIndex(parent, call) == 0,
 			linksTrace(info, parent) && argIndex(parent, call) == 0,
-			isShutdownCall(info, parent):
+			isShutdownCall(info, parent),
+			api.RetainsContext(info, parent):
 			return
 		}
 	}
@@ -589,6 +591,24 @@ func (c *collector) noteShutdownArgs(call *ast.CallExpr) {
 	if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok {
 		if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok {
 			c.shutdown[v] = true
+		}
+	}
+}
+
+// noteRetainedArgs records the context variables given to a call that
+// builds a long-lived client keeping them (api.RetainsContext: ctx :=
+// context.WithValue(context.Background(), oauth2.HTTPClient, hc);
+// src := conf.TokenSource(ctx)): like a context stored in a field, the
+// fresh root is the client's lifetime context.
+func (c *collector) noteRetainedArgs(call *ast.CallExpr) {
+	if len(call.Args) == 0 || !api.RetainsContext(c.pass.TypesInfo, call) {
+		return
+	}
+	for _, a := range call.Args {
+		if id, ok := ast.Unparen(a).(*ast.Ident); ok {
+			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && api.IsContextLike(v.Type()) {
+				c.stored[v] = true
+			}
 		}
 	}
 }

@@ -144,6 +144,13 @@
 //     (or containing it), Stop, Close, Cleanup, Flush, ForceFlush or Drain
 //     taking a context first (srv.Shutdown(ctx), tp.Shutdown(ctx),
 //     cleanup(ctx)): the root context is usually cancelled by then;
+//   - a fresh context given, directly or through a local, to a call that
+//     builds a long-lived client keeping it — one taking a context.Context
+//     and returning an *http.Client or an oauth2.TokenSource (oauth2's
+//     Config.Client and TokenSource, clientcredentials', oauth2.NewClient,
+//     ctx := context.WithValue(context.Background(), oauth2.HTTPClient, hc)
+//     then conf.TokenSource(ctx)): token refreshes run under that context
+//     for the client's whole life, and a request's would be cancelled;
 //   - anything inside a defer statement (deferred cleanup must run even
 //     when the context is cancelled), context-less calls included;
 //   - a fresh context kept for later in a struct field or a package

@@ -105,6 +105,44 @@ func IsPropagatorExtract(info *types.Info, call *ast.CallExpr) bool {
 	return implementsNamed(recv, PropagationPath, "TextMapPropagator")
 }
 
+// OAuth2Path is the import path of golang.org/x/oauth2.
+const OAuth2Path = "golang.org/x/oauth2"
+
+// RetainsContext reports whether call builds a long-lived client from a
+// context it is given: a function or method (of an interface too) taking a
+// context.Context and returning an *http.Client or an oauth2.TokenSource,
+// such as oauth2's (*Config).Client and TokenSource, clientcredentials'
+// and jwt's, oauth2.NewClient, google.DefaultClient. The result keeps the
+// context for its lifetime (token refreshes go through it), so a request's
+// context, cancelled when the request ends, must not be the one given.
+func RetainsContext(info *types.Info, call *ast.CallExpr) bool {
+	if tv, ok := info.Types[call.Fun]; !ok || tv.IsType() {
+		return false // a conversion
+	}
+	t := TypeOf(info, call.Fun)
+	if t == nil {
+		return false
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok {
+		return false
+	}
+	takesCtx := false
+	for i := 0; i < sig.Params().Len(); i++ {
+		takesCtx = takesCtx || IsContext(sig.Params().At(i).Type())
+	}
+	if !takesCtx {
+		return false
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		r := sig.Results().At(i).Type()
+		if IsPointerTo(r, "net/http", "Client") || IsNamed(r, OAuth2Path, "TokenSource") {
+			return true
+		}
+	}
+	return false
+}
+
 // ContextSourceKind says where a reachable context comes from.
 type ContextSourceKind int
 

@@ -32,7 +32,17 @@ func WithoutCancel(parent Context) Context { return parent }`,
 import "context"
 type Request struct{ ctx context.Context }
 func (r *Request) Context() context.Context { return r.ctx }
-type ResponseWriter interface{ WriteHeader(int) }`,
+type ResponseWriter interface{ WriteHeader(int) }
+type Client struct{}`,
+	"golang.org/x/oauth2": `package oauth2
+import ("context"; "net/http")
+type Token struct{}
+type TokenSource interface{ Token() (*Token, error) }
+type Config struct{}
+func (c *Config) TokenSource(ctx context.Context, t *Token) TokenSource { return nil }
+func (c *Config) Client(ctx context.Context, t *Token) *http.Client { return nil }
+func (c *Config) Exchange(ctx context.Context, code string) (*Token, error) { return nil, nil }
+func NewClient(ctx context.Context, src TokenSource) *http.Client { return nil }`,
 	"example.com/fw": `package fw
 import ("context"; "net/http")
 type Ctx struct{}
@@ -366,6 +376,53 @@ func F(p propagation.TextMapPropagator, m propagation.MapCarrier) {
 	want := "context.Background:true/false context.TODO:true/false context.WithoutCancel:false/false " +
 		"(propagation.TextMapPropagator).Extract:false/true (propagation.TraceContext).Extract:false/true " +
 		"(x.notProp).Extract:false/false"
+	if g := strings.Join(got, " "); g != want {
+		t.Errorf("got  %s\nwant %s", g, want)
+	}
+}
+
+func TestRetainsContext(t *testing.T) {
+	c := check(t, `package x
+
+import (
+	"context"
+	"net/http"
+
+	"golang.org/x/oauth2"
+)
+
+// tokenSourceConfig is how prometheus/common abstracts its OAuth2 configs.
+type tokenSourceConfig interface {
+	TokenSource(ctx context.Context) oauth2.TokenSource
+}
+
+type clientFunc func(ctx context.Context) *http.Client
+
+func fetch(ctx context.Context, url string) (string, error) { return "", nil }
+
+func clientOf(name string) *http.Client { return nil }
+
+func F(ctx context.Context, conf *oauth2.Config, tc tokenSourceConfig, src oauth2.TokenSource, f clientFunc) {
+	_ = conf.TokenSource(ctx, nil)
+	_ = conf.Client(ctx, nil)
+	_ = oauth2.NewClient(ctx, src)
+	_ = tc.TokenSource(ctx)
+	_ = f(ctx)
+	_, _ = conf.Exchange(ctx, "code")
+	_, _ = fetch(ctx, "u")
+	_ = clientOf("x")
+	_ = clientFunc(nil)
+}
+`)
+	var got []string
+	ast.Inspect(c.file, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			got = append(got, fmt.Sprintf("%s:%v", types.ExprString(call.Fun), RetainsContext(c.info, call)))
+		}
+		return true
+	})
+	want := "conf.TokenSource:true conf.Client:true oauth2.NewClient:true tc.TokenSource:true f:true " +
+		"conf.Exchange:false fetch:false clientOf:false clientFunc:false"
 	if g := strings.Join(got, " "); g != want {
 		t.Errorf("got  %s\nwant %s", g, want)
 	}

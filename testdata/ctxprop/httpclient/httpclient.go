@@ -230,3 +230,51 @@ func (c *Client) Sync(url string) error {
 	}
 	return resp.Body.Close()
 }
+
+type clientKey struct{}
+
+// tokenTransport signs requests with a token it refreshes under the
+// context it was built with.
+type tokenTransport struct {
+	ctx context.Context
+	key string
+}
+
+func (t *tokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	return http.DefaultTransport.RoundTrip(req)
+}
+
+// newPartnerClient builds the long-lived client of a partner API: it keeps
+// ctx for its whole life (the way oauth2's Config.Client does).
+func newPartnerClient(ctx context.Context, key string) *http.Client {
+	return &http.Client{Transport: &tokenTransport{ctx: ctx, key: key}}
+}
+
+// Partners caches one client per API key, built on first use inside a
+// request: a request's context would be cancelled under the cached client,
+// so a fresh root (here carrying the HTTP client, as with oauth2.HTTPClient)
+// is right.
+type Partners struct{ clients map[string]*http.Client }
+
+func (p *Partners) For(r *http.Request, key string) *http.Client {
+	if cl, ok := p.clients[key]; ok {
+		return cl
+	}
+	ctx := context.WithValue(context.Background(), clientKey{}, http.DefaultClient)
+	cl := newPartnerClient(ctx, key)
+	p.clients[key] = cl
+	return cl
+}
+
+// ForNow builds a throwaway client directly from a fresh root: also its
+// lifetime context.
+func (p *Partners) ForNow(r *http.Request, key string) *http.Client {
+	return newPartnerClient(context.Background(), key)
+}
+
+// Lookup is no client constructor: its fresh root loses the request's trace.
+func (p *Partners) Lookup(r *http.Request, key string) error {
+	return p.lookup(context.Background(), key) // want `use r\.Context\(\) \(request of Lookup\) instead of context\.Background\(\) \(ctxprop/background\)`
+}
+
+func (p *Partners) lookup(ctx context.Context, key string) error { return ctx.Err() }
