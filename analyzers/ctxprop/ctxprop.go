@@ -95,6 +95,8 @@ func run(pass *analysis.Pass) (any, error) {
 		rebound:   map[*types.Var]bool{},
 		pure:      map[*types.Var]bool{},
 		stored:    map[*types.Var]bool{},
+		unset:     map[*types.Var]bool{},
+		setAt:     map[*types.Var]token.Pos{},
 		kinds:     map[*types.Func]calleeKind{},
 		ctxImport: map[*ast.File]string{},
 	}
@@ -122,10 +124,12 @@ type finding struct {
 
 type collector struct {
 	pass      *analysis.Pass
-	shutdown  map[*types.Var]bool // contexts passed to Shutdown-like calls
-	rebound   map[*types.Var]bool // requests given a context by WithContext or Clone
-	pure      map[*types.Var]bool // locals holding a fresh root and nothing else
-	stored    map[*types.Var]bool // context locals kept in a struct field or package variable
+	shutdown  map[*types.Var]bool      // contexts passed to Shutdown-like calls
+	rebound   map[*types.Var]bool      // requests given a context by WithContext or Clone
+	pure      map[*types.Var]bool      // locals holding a fresh root and nothing else
+	stored    map[*types.Var]bool      // context locals kept in a struct field or package variable
+	unset     map[*types.Var]bool      // context locals declared without a value (var ctx context.Context)
+	setAt     map[*types.Var]token.Pos // the first assignment to an unset local
 	kinds     map[*types.Func]calleeKind
 	decls     map[*types.Func]*ast.FuncDecl // this package's functions, indexed on first use
 	ctxImport map[*ast.File]string
@@ -143,6 +147,7 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 		return !isRootFunc(c.pass, n)
 	case *ast.AssignStmt:
 		c.notePureRoots(n.Lhs, n.Rhs)
+		c.noteSet(n)
 		c.noteStoredContexts(n)
 	case *ast.CompositeLit:
 		if literalKept(stack) {
@@ -154,6 +159,7 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 			names[i] = id
 		}
 		c.notePureRoots(names, n.Values)
+		c.noteUnset(n)
 	case *ast.CallExpr:
 		fn := api.Callee(c.pass.TypesInfo, n)
 		c.noteShutdownArgs(n)
@@ -264,10 +270,47 @@ func (c *collector) kindOf(fn *types.Func) calleeKind {
 // returned only when there is no other).
 func (c *collector) contextAt(stack []ast.Node, pos token.Pos) (api.ContextSource, bool) {
 	funcs := lint.EnclosingFuncs(stack)
-	if src, ok := api.ContextAtExcept(c.pass.Pkg, c.pass.TypesInfo, funcs, pos, func(v *types.Var) bool { return c.pure[v] }); ok {
+	// A local declared without a value (var ctx context.Context) is nil
+	// until an assignment before pos — often one in a callback that runs
+	// later — and no context to pass.
+	isNil := func(v *types.Var) bool {
+		if !c.unset[v] {
+			return false
+		}
+		at, ok := c.setAt[v]
+		return !ok || at >= pos
+	}
+	if src, ok := api.ContextAtExcept(c.pass.Pkg, c.pass.TypesInfo, funcs, pos, func(v *types.Var) bool { return c.pure[v] || isNil(v) }); ok {
 		return src, true
 	}
-	return api.ContextAt(c.pass.Pkg, c.pass.TypesInfo, funcs, pos)
+	return api.ContextAtExcept(c.pass.Pkg, c.pass.TypesInfo, funcs, pos, isNil)
+}
+
+// noteUnset records the context locals a declaration leaves nil: var ctx
+// context.Context.
+func (c *collector) noteUnset(spec *ast.ValueSpec) {
+	if len(spec.Values) > 0 {
+		return
+	}
+	for _, id := range spec.Names {
+		if v, ok := c.pass.TypesInfo.Defs[id].(*types.Var); ok && api.IsContextLike(v.Type()) {
+			c.unset[v] = true
+		}
+	}
+}
+
+// noteSet records the first assignment to each context local declared
+// without a value.
+func (c *collector) noteSet(as *ast.AssignStmt) {
+	for _, l := range as.Lhs {
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && c.unset[v] {
+				if _, seen := c.setAt[v]; !seen {
+					c.setAt[v] = as.Pos()
+				}
+			}
+		}
+	}
 }
 
 // isRootFunc reports whether fd is where contexts legitimately start: main

@@ -21,7 +21,9 @@
 //
 //   - a context.Context parameter or local variable, also one captured from an
 //     enclosing function by a closure or goroutine, or a value of a type
-//     parameter constrained by context.Context;
+//     parameter constrained by context.Context (a local declared without a
+//     value, var ctx context.Context, counts only after an assignment to it:
+//     before, it is nil);
 //   - a *http.Request parameter: r.Context();
 //   - a parameter of a type configured with -ctxprop.context-types (a web
 //     framework's request context): the parameter itself when its type is a

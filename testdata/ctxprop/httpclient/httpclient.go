@@ -278,3 +278,23 @@ func (p *Partners) Lookup(r *http.Request, key string) error {
 }
 
 func (p *Partners) lookup(ctx context.Context, key string) error { return ctx.Err() }
+
+// Captured runs a job whose context a callback reports back. Before the
+// callback runs, the captured variable is nil: the request is the context
+// at hand.
+func (p *Partners) Captured(r *http.Request, run func(func(context.Context))) error {
+	var jobCtx context.Context
+	if err := p.lookup(context.Background(), "warmup"); err != nil { // want `use r\.Context\(\) \(request of Captured\) instead of context\.Background\(\) \(ctxprop/background\)`
+		return err
+	}
+	run(func(ctx context.Context) { jobCtx = ctx })
+	return p.lookup(jobCtx, "after")
+}
+
+// Collect has no context at hand: got is nil until the callback runs.
+func Collect(run func(func(context.Context))) (seed, got context.Context) {
+	var reported context.Context
+	seed = context.WithValue(context.Background(), clientKey{}, "seed")
+	run(func(ctx context.Context) { reported = ctx })
+	return seed, reported
+}
