@@ -147,7 +147,7 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 		return !isRootFunc(c.pass, n)
 	case *ast.AssignStmt:
 		c.notePureRoots(n.Lhs, n.Rhs)
-		c.noteSet(n)
+		c.noteSet(n, stack)
 		c.noteStoredContexts(n)
 	case *ast.CompositeLit:
 		if literalKept(stack) {
@@ -299,16 +299,29 @@ func (c *collector) noteUnset(spec *ast.ValueSpec) {
 	}
 }
 
-// noteSet records the first assignment to each context local declared
-// without a value.
-func (c *collector) noteSet(as *ast.AssignStmt) {
-	for _, l := range as.Lhs {
-		if id, ok := ast.Unparen(l).(*ast.Ident); ok {
-			if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok && c.unset[v] {
-				if _, seen := c.setAt[v]; !seen {
-					c.setAt[v] = as.Pos()
-				}
-			}
+// noteSet records the first assignment of a value to each context local
+// declared without one. Assignments of nil do not count, nor do those in a
+// function literal nested in the variable's function: a callback runs at
+// a time the order of the source does not tell.
+func (c *collector) noteSet(as *ast.AssignStmt, stack []ast.Node) {
+	var fn ast.Node
+	if fs := lint.EnclosingFuncs(stack); len(fs) > 0 {
+		fn = fs[len(fs)-1]
+	}
+	for i, l := range as.Lhs {
+		id, ok := ast.Unparen(l).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+		if !ok || !c.unset[v] || fn == nil || !declaredIn(v, fn) {
+			continue
+		}
+		if len(as.Rhs) == len(as.Lhs) && isNil(c.pass.TypesInfo, as.Rhs[i]) {
+			continue
+		}
+		if _, seen := c.setAt[v]; !seen {
+			c.setAt[v] = as.Pos()
 		}
 	}
 }

@@ -298,3 +298,17 @@ func Collect(run func(func(context.Context))) (seed, got context.Context) {
 	run(func(ctx context.Context) { reported = ctx })
 	return seed, reported
 }
+
+// Rerun runs a job twice and reports the context of the last run; the
+// callbacks' assignments say nothing of when last is set, and setting it
+// to nil does not set it.
+func (p *Partners) Rerun(r *http.Request, run func(func(context.Context))) error {
+	var last context.Context
+	run(func(ctx context.Context) { last = ctx })
+	last = nil
+	run(func(ctx context.Context) { last = ctx })
+	if err := p.lookup(context.Background(), "between"); err != nil { // want `use r\.Context\(\) \(request of Rerun\) instead of context\.Background\(\) \(ctxprop/background\)`
+		return err
+	}
+	return p.lookup(last, "after")
+}
