@@ -501,7 +501,7 @@ func describeCtxless(cl api.CtxlessCall, src api.ContextSource, ctxText string, 
 	var edits []analysis.TextEdit
 	switch cl.Rewrite {
 	case api.RewriteTwin:
-		id := funcIdent(call.Fun)
+		id := api.CalleeIdent(call.Fun)
 		if id == nil {
 			return msg, nil
 		}
@@ -535,21 +535,6 @@ func (c *collector) qualifiedTwin(cl api.CtxlessCall) string {
 		return cl.Twin
 	}
 	return q + cl.Twin
-}
-
-// funcIdent returns the identifier naming the called function.
-func funcIdent(fun ast.Expr) *ast.Ident {
-	switch e := ast.Unparen(fun).(type) {
-	case *ast.Ident:
-		return e
-	case *ast.SelectorExpr:
-		return e.Sel
-	case *ast.IndexExpr:
-		return funcIdent(e.X)
-	case *ast.IndexListExpr:
-		return funcIdent(e.X)
-	}
-	return nil
 }
 
 // parentCall returns the call whose argument the top of stack is, looking
@@ -609,7 +594,7 @@ func linksTrace(info *types.Info, call *ast.CallExpr) bool {
 // context deliberately starts fresh: the root context is usually cancelled
 // by then.
 func isShutdownCall(info *types.Info, call *ast.CallExpr) bool {
-	id := funcIdent(call.Fun)
+	id := api.CalleeIdent(call.Fun)
 	if id == nil {
 		return false
 	}

@@ -42,22 +42,10 @@ func TestFixesCompile(t *testing.T) {
 	testutil.BuildGolden(t, pkgs...)
 }
 
-// setFlag sets an analyzer flag for one test and restores it afterwards.
+// setFlag sets a flag of the analyzer for the rest of the test.
 func setFlag(t *testing.T, name, value string) {
 	t.Helper()
-	f := ctxprop.Analyzer.Flags.Lookup(name)
-	if f == nil {
-		t.Fatalf("no flag %q", name)
-	}
-	old := f.Value.String()
-	if err := f.Value.Set(value); err != nil {
-		t.Fatalf("set -%s=%s: %v", name, value, err)
-	}
-	t.Cleanup(func() {
-		if err := f.Value.Set(old); err != nil {
-			t.Errorf("restore -%s: %v", name, err)
-		}
-	})
+	testutil.SetFlag(t, ctxprop.Analyzer, name, value)
 }
 
 func TestContextTypes(t *testing.T) {
