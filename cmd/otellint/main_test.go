@@ -171,6 +171,31 @@ func TestExitCodes(t *testing.T) {
 		}
 	})
 
+	t.Run("go vet -vettool runs the rules", func(t *testing.T) {
+		vet := func(args ...string) (int, string) {
+			cmd := exec.Command("go", append([]string{"vet", "-vettool=" + bin}, args...)...)
+			cmd.Dir = testdata
+			cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
+			out, err := cmd.CombinedOutput()
+			var exit *exec.ExitError
+			if errors.As(err, &exit) {
+				return exit.ExitCode(), string(out)
+			} else if err != nil {
+				t.Fatalf("go vet: %v", err)
+			}
+			return 0, string(out)
+		}
+		if code, out := vet("./cli/leak"); code == 0 || !strings.Contains(out, "orders.go:16:2: span \"OrderRepository.FindOrder\" started here is not ended") {
+			t.Errorf("go vet on the leak: exit %d, want non-zero with the finding\n%s", code, out)
+		}
+		if code, out := vet("./cli/clean"); code != 0 {
+			t.Errorf("go vet on clean code: exit %d, want 0\n%s", code, out)
+		}
+		if code, out := vet("-spanend.checks=discarded", "./cli/leak"); code != 0 {
+			t.Errorf("go vet with not-ended switched off: exit %d, want 0\n%s", code, out)
+		}
+	})
+
 	t.Run("help prints a rule's documentation", func(t *testing.T) {
 		code, stdout, stderr := run(t, bin, testdata, "help", "spanend")
 		if code != 0 || !strings.Contains(stdout+stderr, "spanend") {
