@@ -27,9 +27,12 @@ var IgnoreAnalyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-// Ignores maps a file and line to the rules silenced there.
+// Ignores maps a file and line to the rules silenced there, and knows the
+// package's generated files (whose findings are never reported: generated
+// code is not the user's to fix).
 type Ignores struct {
-	lines map[lineKey][]string
+	lines     map[lineKey][]string
+	generated map[string]bool
 }
 
 type lineKey struct {
@@ -40,8 +43,11 @@ type lineKey struct {
 const ignorePrefix = "//otellint:ignore"
 
 func indexIgnores(pass *analysis.Pass) (any, error) {
-	ig := &Ignores{lines: map[lineKey][]string{}}
+	ig := &Ignores{lines: map[lineKey][]string{}, generated: map[string]bool{}}
 	for _, f := range pass.Files {
+		if ast.IsGenerated(f) {
+			ig.generated[pass.Fset.File(f.FileStart).Name()] = true
+		}
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				if !strings.HasPrefix(c.Text, ignorePrefix) {
@@ -67,12 +73,16 @@ func indexIgnores(pass *analysis.Pass) (any, error) {
 	return ig, nil
 }
 
-// Silenced reports whether a finding of rule/check at pos is silenced.
+// Silenced reports whether a finding of rule/check at pos is silenced: by a
+// directive, or because pos lies in a generated file.
 func (ig *Ignores) Silenced(fset *token.FileSet, pos token.Pos, rule, check string) bool {
-	if ig == nil || len(ig.lines) == 0 || !pos.IsValid() {
+	if ig == nil || !pos.IsValid() || len(ig.lines) == 0 && len(ig.generated) == 0 {
 		return false
 	}
 	p := fset.Position(pos)
+	if ig.generated[p.Filename] {
+		return true
+	}
 	for _, r := range ig.lines[lineKey{p.Filename, p.Line}] {
 		if r == "all" || r == rule || r == rule+"/"+check {
 			return true
