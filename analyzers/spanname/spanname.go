@@ -68,17 +68,15 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	idx := newIndex(pass.TypesInfo)
 	var sites []site
 	var formatters []site // the formatter arguments of otelhttp.WithSpanNameFormatter
 	skip := map[*ast.File]bool{}
-	insp.WithStack(indexedNodes, func(n ast.Node, push bool, stack []ast.Node) bool {
+	insp.WithStack(callNodes, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
 		}
-		idx.add(n)
-		call, ok := n.(*ast.CallExpr)
-		if !ok || skipsNames(pass, stack, skip) {
+		call := n.(*ast.CallExpr)
+		if skipsNames(pass, stack, skip) {
 			return true
 		}
 		decl := lint.EnclosingFuncDecl(stack)
@@ -93,7 +91,17 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		return true
 	})
+	if len(sites) == 0 && len(formatters) == 0 {
+		return nil, nil // no span name to resolve: the index is not needed
+	}
 
+	// The index over the package's writes, loops and conversions is built
+	// only for a package that names spans (most packages depending on the
+	// trace API start none): a second, cheap pass over the same nodes.
+	idx := newIndex(pass.TypesInfo)
+	for n := range insp.PreorderSeq(indexedNodes...) {
+		idx.add(n)
+	}
 	c := &checker{pass: pass, r: lint.NewReporter(pass, "spanname", checks), ev: newEvaluator(idx), reported: map[token.Pos]bool{}}
 	for _, s := range sites {
 		c.checkName(s)
@@ -117,6 +125,9 @@ func mayNameSpans(pkg *types.Package) bool {
 	}
 	return api.DependsOn(pkg, api.TracePath)
 }
+
+// callNodes are the nodes of the walk that finds the span names.
+var callNodes = []ast.Node{(*ast.CallExpr)(nil)}
 
 // skipsNames reports whether the file at the bottom of stack is a test or a
 // generated file: span names there never reach a production backend or
