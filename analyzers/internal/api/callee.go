@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+	"sync"
 )
 
 // Callee returns the function or method a call invokes, or nil for calls of
@@ -47,12 +48,25 @@ func calleeIdent(fun ast.Expr) *ast.Ident {
 
 // FullName returns the name go/types prints for fn: "pkg/path.Func",
 // "(*pkg/path.T).Method" or "(pkg/path.Iface).Method".
+//
+// The name is computed once per function and process: every rule asks for
+// the name of every call it looks at, and types.Func.FullName builds a new
+// string each time.
 func FullName(fn *types.Func) string {
 	if fn == nil {
 		return ""
 	}
-	return fn.Origin().FullName()
+	fn = fn.Origin()
+	if s, ok := fullNames.Load(fn); ok {
+		return s.(string)
+	}
+	s, _ := fullNames.LoadOrStore(fn, fn.FullName())
+	return s.(string)
 }
+
+// fullNames caches FullName: *types.Func → string. Packages are analysed
+// concurrently, hence the sync.Map.
+var fullNames sync.Map
 
 // CalleeName returns the full name of the function a call invokes, or "".
 func CalleeName(info *types.Info, call *ast.CallExpr) string {
