@@ -57,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := newChecker(pass)
 	c.walk(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	c.reportRegistrations()
 	c.reportConstructions()
 	c.checkOTelAttributes()
 	c.checkPromLabels()
@@ -96,6 +97,7 @@ type checker struct {
 	vecs        map[types.Object][]*ast.CallExpr // vector variable or field -> its constructors
 	instruments []api.Instrument                 // every constructor call, checked after the walk
 	pending     []pendingConstruction            // hot-path constructions, see reportConstructions
+	promRegs    []pendingRegistration            // hot-path Prometheus registrations, see reportRegistrations
 	stored      map[*types.Var]bool              // locals stored into a map element or a field
 
 	reported  map[reportKey]bool
@@ -151,19 +153,34 @@ func (c *checker) report(check string, node ast.Node, format string, args ...any
 	c.r.Reportf(check, node, format, args...)
 }
 
-// walk visits the package once, recording assignments, sinks and
-// instruments, and checking instrument construction sites on the way.
-func (c *checker) walk(in *inspector.Inspector) {
-	nodeTypes := []ast.Node{
+var (
+	callNodes  = []ast.Node{(*ast.CallExpr)(nil)}
+	indexNodes = []ast.Node{
 		(*ast.FuncDecl)(nil),
 		(*ast.AssignStmt)(nil),
 		(*ast.ValueSpec)(nil),
 		(*ast.RangeStmt)(nil),
 		(*ast.ReturnStmt)(nil),
 		(*ast.KeyValueExpr)(nil),
-		(*ast.CallExpr)(nil),
 	}
-	in.WithStack(nodeTypes, func(n ast.Node, push bool, stack []ast.Node) bool {
+)
+
+// walk visits the package's calls, recording sinks and instruments and
+// checking instrument construction sites on the way. Only when it found
+// something to check after the walk does a second walk record the
+// assignments, parameters and returns those checks follow values through:
+// most packages that depend on a metrics API record nothing themselves.
+func (c *checker) walk(in *inspector.Inspector) {
+	in.WithStack(callNodes, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if push {
+			c.visitCall(n.(*ast.CallExpr), stack)
+		}
+		return true
+	})
+	if len(c.attrSinks) == 0 && len(c.promUses) == 0 && len(c.instruments) == 0 && len(c.pending) == 0 && len(c.promRegs) == 0 {
+		return
+	}
+	in.WithStack(indexNodes, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
 		}
@@ -187,8 +204,6 @@ func (c *checker) walk(in *inspector.Inspector) {
 					c.recordVec(f, n.Value)
 				}
 			}
-		case *ast.CallExpr:
-			c.visitCall(n, stack)
 		}
 		return true
 	})
@@ -365,7 +380,27 @@ func (c *checker) visitCall(call *ast.CallExpr, stack []ast.Node) {
 		c.checkRegistration(call, "RegisterCallback", stack)
 		return
 	}
-	if api.IsPromRegister(info, call) && !c.registersNewCollectors(call) {
-		c.checkRegistration(call, shortExpr(call.Fun), stack)
+	if api.IsPromRegister(info, call) {
+		// Whether it registers collectors built right here is decided
+		// after the walk, which records the assignments to follow.
+		if where, hot := c.hotRegistration(call, stack); hot {
+			c.promRegs = append(c.promRegs, pendingRegistration{call: call, where: where})
+		}
+	}
+}
+
+// pendingRegistration is a Prometheus registration on a hot path, reported
+// after the walk unless it registers collectors built right there.
+type pendingRegistration struct {
+	call  *ast.CallExpr
+	where string
+}
+
+// reportRegistrations reports the Prometheus registrations on hot paths.
+func (c *checker) reportRegistrations() {
+	for _, p := range c.promRegs {
+		if !c.registersNewCollectors(p.call) {
+			c.reportRegistration(p.call, shortExpr(p.call.Fun), p.where)
+		}
 	}
 }

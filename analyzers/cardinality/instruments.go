@@ -84,12 +84,22 @@ func (c *checker) promName(in api.Instrument) string {
 // checkRegistration reports a collector or callback registered on a hot
 // path.
 func (c *checker) checkRegistration(call *ast.CallExpr, desc string, stack []ast.Node) {
+	if where, hot := c.hotRegistration(call, stack); hot {
+		c.reportRegistration(call, desc, where)
+	}
+}
+
+// hotRegistration reports whether the registration call at the top of
+// stack is to be checked (outside tests) and lies on a hot path, and where.
+func (c *checker) hotRegistration(call *ast.CallExpr, stack []ast.Node) (string, bool) {
 	if !c.r.Enabled(checkPerRequest) || lint.IsTestFile(c.pass, call.Pos()) {
-		return // tests build instruments per case on purpose
+		return "", false // tests build instruments per case on purpose
 	}
-	if where, hot := c.hotPath(stack); hot {
-		c.report(checkPerRequest, call, "%s is called %s; register once at start-up (in a constructor, init or sync.Once): registering again fails or leaks a registration", desc, where)
-	}
+	return c.hotPath(stack)
+}
+
+func (c *checker) reportRegistration(call *ast.CallExpr, desc, where string) {
+	c.report(checkPerRequest, call, "%s is called %s; register once at start-up (in a constructor, init or sync.Once): registering again fails or leaks a registration", desc, where)
 }
 
 // checkConstruction records an instrument constructed on a hot path, to
