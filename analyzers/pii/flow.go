@@ -120,7 +120,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		pass:     pass,
 		info:     pass.TypesInfo,
 		r:        lint.NewReporter(pass, "pii", checks),
-		v:        newVocab(optional.get(), extraWords.get(), ignoreWord.get()),
+		v:        vocabFor(optional.get(), extraWords.get(), ignoreWord.get()),
 		assigns:  map[*types.Var][]rhs{},
 		memo:     map[varUse]flow{},
 		busy:     map[*types.Var]bool{},

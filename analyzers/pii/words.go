@@ -2,6 +2,7 @@ package pii
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -154,6 +155,23 @@ type phrase struct {
 	toks []string
 	c    *concept
 }
+
+// vocabFor returns a vocabulary for one package: the phrases, words and
+// ignored phrases for these settings are built once per process and shared
+// (they are read-only); the cache of verdicts is the package's own.
+func vocabFor(optional, extra, ignore []string) *vocab {
+	key := strings.Join(optional, "\x01") + "\x00" + strings.Join(extra, "\x01") + "\x00" + strings.Join(ignore, "\x01")
+	base, ok := vocabs.Load(key)
+	if !ok {
+		base, _ = vocabs.LoadOrStore(key, newVocab(optional, extra, ignore))
+	}
+	b := base.(*vocab)
+	return &vocab{phrases: b.phrases, ignore: b.ignore, words: b.words, cache: map[string]*concept{}}
+}
+
+// vocabs holds the shared part of the vocabularies built by vocabFor, by
+// their settings.
+var vocabs sync.Map
 
 func newVocab(optional, extra, ignore []string) *vocab {
 	v := &vocab{words: map[string]bool{}, cache: map[string]*concept{}}
