@@ -6,6 +6,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
+	"sort"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -56,7 +58,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	c := newChecker(pass)
-	c.walk(pass.ResultOf[inspect.Analyzer].(*inspector.Inspector))
+	c.ins = pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	c.walk(c.ins)
 	c.reportRegistrations()
 	c.reportConstructions()
 	c.checkOTelAttributes()
@@ -81,6 +84,7 @@ func mayRecordMetrics(pkg *types.Package) bool {
 type checker struct {
 	pass   *analysis.Pass
 	info   *types.Info
+	ins    *inspector.Inspector
 	r      *lint.Reporter
 	policy keyPolicy
 
@@ -89,7 +93,7 @@ type checker struct {
 	params   map[*types.Var]paramRef       // parameters of the package's functions
 	decls    map[*types.Func]*ast.FuncDecl // the package's functions
 	returns  map[*ast.FuncDecl][]*ast.ReturnStmt
-	calls    map[*types.Func][]*ast.CallExpr // calls of the package's functions
+	calls    map[*types.Func][]*ast.CallExpr // calls of the package's functions, see callsOf
 	enums    map[*types.Named]bool
 
 	attrSinks   []*ast.CallExpr // metric.WithAttributes / WithAttributeSet calls
@@ -99,6 +103,8 @@ type checker struct {
 	pending     []pendingConstruction            // hot-path constructions, see reportConstructions
 	promRegs    []pendingRegistration            // hot-path Prometheus registrations, see reportRegistrations
 	stored      map[*types.Var]bool              // locals stored into a map element or a field
+	indexed     map[ast.Decl]bool                // top-level declarations indexed, see ensureIndexed
+	files       []*ast.File                      // the package's files by position, for ensureIndexed
 
 	reported  map[reportKey]bool
 	generated map[*token.File]bool
@@ -126,12 +132,12 @@ func newChecker(pass *analysis.Pass) *checker {
 		params:    map[*types.Var]paramRef{},
 		decls:     map[*types.Func]*ast.FuncDecl{},
 		returns:   map[*ast.FuncDecl][]*ast.ReturnStmt{},
-		calls:     map[*types.Func][]*ast.CallExpr{},
 		enums:     map[*types.Named]bool{},
 		vecs:      map[types.Object][]*ast.CallExpr{},
 		reported:  map[reportKey]bool{},
 		generated: map[*token.File]bool{},
 		stored:    map[*types.Var]bool{},
+		indexed:   map[ast.Decl]bool{},
 	}
 	for _, f := range pass.Files {
 		if lint.IsGenerated(f) {
@@ -153,37 +159,84 @@ func (c *checker) report(check string, node ast.Node, format string, args ...any
 	c.r.Reportf(check, node, format, args...)
 }
 
-var (
-	callNodes  = []ast.Node{(*ast.CallExpr)(nil)}
-	indexNodes = []ast.Node{
-		(*ast.FuncDecl)(nil),
-		(*ast.AssignStmt)(nil),
-		(*ast.ValueSpec)(nil),
-		(*ast.RangeStmt)(nil),
-		(*ast.ReturnStmt)(nil),
-		(*ast.KeyValueExpr)(nil),
-	}
-)
-
 // walk visits the package's calls, recording sinks and instruments and
-// checking instrument construction sites on the way. Only when it found
-// something to check after the walk does a second walk record the
-// assignments, parameters and returns those checks follow values through:
-// most packages that depend on a metrics API record nothing themselves.
+// checking instrument construction sites on the way. Calls are looked at
+// through their types only when their name could be a metric API's
+// (api.MayBeMetricCall). What the checks after the walk follow values
+// through — assignments, parameters, returns, initialisers — is indexed
+// per top-level declaration on first use (ensureIndexed): most functions
+// of a package hold no value that reaches a metric. Vectors stored in
+// variables and fields are matched package-wide, so a package that uses
+// Prometheus is indexed whole.
 func (c *checker) walk(in *inspector.Inspector) {
-	in.WithStack(callNodes, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if push {
-			c.visitCall(n.(*ast.CallExpr), stack)
+	var stack []ast.Node
+	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if !api.MayBeMetricCall(call) {
+			continue
 		}
+		stack = stack[:0]
+		for e := range cur.Enclosing() {
+			stack = append(stack, e.Node())
+		}
+		slices.Reverse(stack)
+		c.visitCall(call, stack)
+	}
+	prom := len(c.promUses) > 0
+	for _, in := range c.instruments {
+		prom = prom || in.Prometheus
+	}
+	if prom {
+		for _, f := range c.pass.Files {
+			for _, d := range f.Decls {
+				c.indexDecl(f, d)
+			}
+		}
+	}
+}
+
+// ensureIndexed indexes the top-level declaration of the package that
+// declares v (a local, a parameter or a package-level variable), once. It
+// returns true, for use in conditions.
+func (c *checker) ensureIndexed(v types.Object) bool {
+	if v == nil || v.Pkg() != c.pass.Pkg || !v.Pos().IsValid() {
 		return true
-	})
-	if len(c.attrSinks) == 0 && len(c.promUses) == 0 && len(c.instruments) == 0 && len(c.pending) == 0 && len(c.promRegs) == 0 {
+	}
+	if vr, ok := v.(*types.Var); ok && vr.IsField() {
+		return true
+	}
+	pos := v.Pos()
+	if c.files == nil {
+		c.files = slices.Clone(c.pass.Files)
+		sort.Slice(c.files, func(i, j int) bool { return c.files[i].FileStart < c.files[j].FileStart })
+	}
+	files := c.files
+	i := sort.Search(len(files), func(i int) bool { return files[i].FileEnd > pos })
+	if i == len(files) || pos < files[i].FileStart {
+		return true
+	}
+	f := files[i]
+	j := sort.Search(len(f.Decls), func(j int) bool { return f.Decls[j].End() > pos })
+	if j < len(f.Decls) && f.Decls[j].Pos() <= pos {
+		c.indexDecl(f, f.Decls[j])
+	}
+	return true
+}
+
+// indexDecl records the assignments, parameters, returns and initialisers
+// of one top-level declaration of file f, once.
+func (c *checker) indexDecl(f *ast.File, d ast.Decl) {
+	if c.indexed[d] {
 		return
 	}
-	in.WithStack(indexNodes, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
+	c.indexed[d] = true
+	stack := []ast.Node{f}
+	ast.Inspect(d, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
 			return true
 		}
+		stack = append(stack, n)
 		switch n := n.(type) {
 		case *ast.FuncDecl:
 			c.recordFunc(n)
@@ -207,6 +260,18 @@ func (c *checker) walk(in *inspector.Inspector) {
 		}
 		return true
 	})
+}
+
+// declOf returns the declaration of the package's function fn, or nil.
+func (c *checker) declOf(fn *types.Func) *ast.FuncDecl {
+	if fn.Pkg() != c.pass.Pkg {
+		return nil
+	}
+	if fd, ok := c.decls[fn]; ok {
+		return fd
+	}
+	c.ensureIndexed(fn)
+	return c.decls[fn]
 }
 
 func (c *checker) recordFunc(fd *ast.FuncDecl) {
@@ -350,7 +415,7 @@ func (c *checker) recordRange(rs *ast.RangeStmt) {
 // vector built by rhs.
 func (c *checker) recordVec(v *types.Var, rhs ast.Expr) {
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-	if !ok {
+	if !ok || !api.MayBeMetricCall(call) {
 		return
 	}
 	if in, ok := api.InstrumentOf(c.info, call); ok && in.Vec {
@@ -360,9 +425,6 @@ func (c *checker) recordVec(v *types.Var, rhs ast.Expr) {
 
 func (c *checker) visitCall(call *ast.CallExpr, stack []ast.Node) {
 	info := c.info
-	if fn := api.Callee(info, call); fn != nil && fn.Pkg() == c.pass.Pkg {
-		c.calls[fn] = append(c.calls[fn], call)
-	}
 	if _, ok := api.MetricAttributesOf(info, call); ok {
 		c.attrSinks = append(c.attrSinks, call)
 		return
@@ -394,6 +456,22 @@ func (c *checker) visitCall(call *ast.CallExpr, stack []ast.Node) {
 type pendingRegistration struct {
 	call  *ast.CallExpr
 	where string
+}
+
+// callsOf returns the calls of the package's function fn, in the order of
+// the source. The index is built on first use: only values followed into
+// a wrapper's parameters need it.
+func (c *checker) callsOf(fn *types.Func) []*ast.CallExpr {
+	if c.calls == nil {
+		c.calls = map[*types.Func][]*ast.CallExpr{}
+		for n := range c.ins.PreorderSeq((*ast.CallExpr)(nil)) {
+			call := n.(*ast.CallExpr)
+			if f := api.Callee(c.info, call); f != nil && f.Pkg() == c.pass.Pkg {
+				c.calls[f] = append(c.calls[f], call)
+			}
+		}
+	}
+	return c.calls[fn]
 }
 
 // reportRegistrations reports the Prometheus registrations on hot paths.

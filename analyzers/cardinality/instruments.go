@@ -139,7 +139,7 @@ type pendingConstruction struct {
 
 func (c *checker) reportConstructions() {
 	for _, p := range c.pending {
-		if p.result != nil && c.stored[p.result] {
+		if p.result != nil && c.ensureIndexed(p.result) && c.stored[p.result] {
 			continue
 		}
 		c.report(checkPerRequest, p.in.Call, "%s creates an instrument %s; create it once at start-up (a package-level var, a constructor or sync.Once) and reuse it", c.describeInstrument(p.in), p.where)

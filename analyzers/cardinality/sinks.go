@@ -78,7 +78,7 @@ func (col *attrCollector) collect(e ast.Expr, pos token.Pos, via string, depth i
 		}
 		// A same-package helper returning attributes.
 		if fn := api.Callee(c.info, e); fn != nil {
-			if fd := c.decls[fn]; fd != nil {
+			if fd := c.declOf(fn); fd != nil {
 				for _, ret := range c.returns[fd] {
 					for _, r := range ret.Results {
 						col.collect(r, ret.Pos(), fn.Name(), depth+1)
@@ -98,6 +98,7 @@ func (col *attrCollector) collect(e ast.Expr, pos token.Pos, via string, depth i
 		if !ok {
 			return
 		}
+		c.ensureIndexed(v)
 		if p, ok := c.params[v]; ok {
 			col.expandWrapper(p, depth)
 		}
@@ -121,7 +122,7 @@ func (col *attrCollector) expandWrapper(p paramRef, depth int) {
 		return
 	}
 	col.wrapped[p] = true
-	for _, call := range col.c.calls[p.fn] {
+	for _, call := range col.c.callsOf(p.fn) {
 		if len(call.Args) <= p.index {
 			continue
 		}
@@ -340,6 +341,7 @@ func (c *checker) resolveLiteral(e ast.Expr, pos token.Pos) *ast.CompositeLit {
 			if !ok {
 				return nil
 			}
+			c.ensureIndexed(v)
 			if init, ok := c.pkgInits[v]; ok {
 				e = init
 				continue
@@ -447,6 +449,7 @@ func (c *checker) checkLabelsMap(e ast.Expr, pos token.Pos, of string) {
 			if v == nil {
 				return
 			}
+			c.ensureIndexed(v)
 			for _, d := range c.defs[v] {
 				if d.pos >= pos {
 					continue
@@ -490,6 +493,7 @@ func (c *checker) checkWrapperArgs(value ast.Expr, what string, depth int) {
 	if !ok {
 		return
 	}
+	c.ensureIndexed(v)
 	p, ok := c.params[v]
 	if !ok || p.variadic {
 		return
@@ -497,7 +501,7 @@ func (c *checker) checkWrapperArgs(value ast.Expr, what string, depth int) {
 	if _, entry := c.reachingDefs(v, id.Pos()); !entry {
 		return
 	}
-	for _, call := range c.calls[p.fn] {
+	for _, call := range c.callsOf(p.fn) {
 		if p.index >= len(call.Args) {
 			continue
 		}

@@ -36,6 +36,7 @@ const (
 // second result reports whether v's value at function entry (a parameter's
 // argument) may still reach pos.
 func (c *checker) reachingDefs(v *types.Var, pos token.Pos) ([]def, bool) {
+	c.ensureIndexed(v)
 	var before []def
 	for _, d := range c.defs[v] {
 		if d.pos < pos && d.kind != defIndex {

@@ -246,6 +246,27 @@ func MeasurementOf(info *types.Info, call *ast.CallExpr) (Measurement, bool) {
 	return Measurement{Call: call, Func: fn, Options: opts}, true
 }
 
+// MayBeMetricCall is the cheap test a call passes before the metric
+// matchers look at its types: it reports whether the name the call is
+// written with could be one that InstrumentOf, MetricAttributesOf,
+// PromLabelsOf, IsPromRegister or IsMeterRegisterCallback accepts. When it
+// is false, none of them matches; it needs no type information.
+func MayBeMetricCall(call *ast.CallExpr) bool {
+	id := calleeIdent(call.Fun)
+	if id == nil {
+		return false
+	}
+	switch n := id.Name; n {
+	case "WithAttributes", "WithAttributeSet", // MetricAttributesOf
+		"WithLabelValues", "GetMetricWithLabelValues", "With", "GetMetricWith", "CurryWith", "MustCurryWith", // PromLabelsOf
+		"MustRegister", "Register", // IsPromRegister
+		"RegisterCallback": // IsMeterRegisterCallback
+		return true
+	default: // InstrumentOf
+		return strings.HasPrefix(n, "New") || strings.HasPrefix(n, "Int64") || strings.HasPrefix(n, "Float64")
+	}
+}
+
 // MetricAttributesOf reports whether call is metric.WithAttributes(...) or
 // metric.WithAttributeSet(set), returning the attribute arguments.
 func MetricAttributesOf(info *types.Info, call *ast.CallExpr) ([]ast.Expr, bool) {

@@ -175,3 +175,27 @@ func TestMetricCalls(t *testing.T) {
 		t.Error("IsObserverType(Callback) = true")
 	}
 }
+
+// TestMayBeMetricCall checks the cheap pre-check against the matchers it
+// guards: every call one of them accepts passes it.
+func TestMayBeMetricCall(t *testing.T) {
+	info, calls := checkMetricSrc(t, metricSrc)
+	matched := 0
+	for src, call := range calls {
+		_, instrument := InstrumentOf(info, call)
+		_, attrs := MetricAttributesOf(info, call)
+		_, labels := PromLabelsOf(info, call)
+		if instrument || attrs || labels || IsPromRegister(info, call) || IsMeterRegisterCallback(info, call) {
+			matched++
+			if !MayBeMetricCall(call) {
+				t.Errorf("MayBeMetricCall(%s) = false for a call a metric matcher accepts", src)
+			}
+		}
+	}
+	if matched < 4 {
+		t.Errorf("only %d calls matched; the test source lost its metric calls", matched)
+	}
+	if MayBeMetricCall(calls[`len("x")`]) || MayBeMetricCall(calls[`a.String("k", "v")`]) {
+		t.Error("MayBeMetricCall accepts len or attribute.String")
+	}
+}
