@@ -33,6 +33,10 @@ var IgnoreAnalyzer = &analysis.Analyzer{
 type Ignores struct {
 	lines     map[lineKey][]string
 	generated map[string]bool
+	// allGenerated: every file of the package is generated and none has a
+	// //line directive (which could move a position out of it), so every
+	// finding in the package is silenced.
+	allGenerated bool
 }
 
 type lineKey struct {
@@ -44,12 +48,18 @@ const ignorePrefix = "//otellint:ignore"
 
 func indexIgnores(pass *analysis.Pass) (any, error) {
 	ig := &Ignores{lines: map[lineKey][]string{}, generated: map[string]bool{}}
+	ig.allGenerated = len(pass.Files) > 0
 	for _, f := range pass.Files {
 		if ast.IsGenerated(f) {
 			ig.generated[pass.Fset.File(f.FileStart).Name()] = true
+		} else {
+			ig.allGenerated = false
 		}
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
+				if strings.HasPrefix(c.Text, "//line ") || strings.HasPrefix(c.Text, "/*line ") {
+					ig.allGenerated = false
+				}
 				if !strings.HasPrefix(c.Text, ignorePrefix) {
 					continue
 				}
@@ -89,6 +99,15 @@ func (ig *Ignores) Silenced(fset *token.FileSet, pos token.Pos, rule, check stri
 		}
 	}
 	return false
+}
+
+// AllGenerated reports whether every file of the package is generated (and
+// no //line directive moves a position out of them). Every finding there is
+// silenced, so a rule skips such a package before doing any work: it could
+// report nothing.
+func AllGenerated(pass *analysis.Pass) bool {
+	ig, _ := pass.ResultOf[IgnoreAnalyzer].(*Ignores)
+	return ig != nil && ig.allGenerated
 }
 
 // Reporter reports a rule's diagnostics: it sets the Category to

@@ -51,3 +51,24 @@ func TestSilencedWithoutDirectives(t *testing.T) {
 		t.Error("a nil *Ignores silenced a finding")
 	}
 }
+
+// TestAllGenerated: a package whose every file is generated (and has no
+// //line directive) is one where every finding is silenced.
+func TestAllGenerated(t *testing.T) {
+	got := map[string]bool{}
+	probe := &analysis.Analyzer{
+		Name:     "probe",
+		Doc:      "record lint.AllGenerated (test only)",
+		Requires: []*analysis.Analyzer{lint.IgnoreAnalyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			got[pass.Pkg.Path()] = lint.AllGenerated(pass)
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, analysistest.TestData(), probe, "plain", "allgenerated", "linedirective")
+	for pkg, want := range map[string]bool{"plain": false, "allgenerated": true, "linedirective": false} {
+		if g, ok := got[pkg]; !ok || g != want {
+			t.Errorf("AllGenerated(%s) = %v (ran: %v), want %v", pkg, g, ok, want)
+		}
+	}
+}
