@@ -8,8 +8,9 @@ mkdir -p "$bin"
 go build -o "$bin/otellint" ./cmd/otellint
 go build -o "$bin/noop" ./bench/noop
 go build -o "$bin/driver" ./bench/driver
+go build -o "$bin/cost" ./bench/cost
 # The bench module pins the OpenTelemetry modules we lint; fetch them once
 # through the module proxy (a no-op when the cache is warm).
 (cd bench/module && go mod download)
 echo "# otellint benchmark — $(date -u +%Y-%m-%d), $(go version | cut -d' ' -f3-4), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)"
-exec "$bin/driver" -otellint "$PWD/$bin/otellint" -noop "$PWD/$bin/noop" -dir bench/module "$@"
+exec "$bin/driver" -otellint "$PWD/$bin/otellint" -noop "$PWD/$bin/noop" -cost "$PWD/$bin/cost" -dir bench/module "$@"
