@@ -333,7 +333,7 @@ func returnsInstrument(sig *types.Signature) bool {
 		return false
 	}
 	for i := 0; i < sig.Results().Len(); i++ {
-		if n := namedOf(sig.Results().At(i).Type()); n != nil && n.Obj().Pkg() != nil {
+		if n := api.NamedOf(sig.Results().At(i).Type()); n != nil && n.Obj().Pkg() != nil {
 			switch n.Obj().Pkg().Path() {
 			case api.MetricPath, api.PrometheusPath:
 				return true

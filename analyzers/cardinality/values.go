@@ -326,7 +326,7 @@ func (c *checker) judgeField(sel *ast.SelectorExpr) (judgement, bool) {
 		return isUnknown, false
 	}
 	field := s.Obj()
-	if recv := namedOf(s.Recv()); recv != nil && recv.Obj().Pkg() != nil {
+	if recv := api.NamedOf(s.Recv()); recv != nil && recv.Obj().Pkg() != nil {
 		if j, ok := fieldJudgements[recv.Obj().Pkg().Path()+"."+recv.Obj().Name()+"."+field.Name()]; ok {
 			if j.v == unbounded {
 				j.origin = sel
@@ -353,7 +353,7 @@ func (c *checker) judgeField(sel *ast.SelectorExpr) (judgement, bool) {
 // ownerName names the value a field belongs to: its type's name, else the
 // variable's.
 func ownerName(recv types.Type, x ast.Expr) string {
-	if n := namedOf(recv); n != nil {
+	if n := api.NamedOf(recv); n != nil {
 		return n.Obj().Name()
 	}
 	switch x := ast.Unparen(x).(type) {
@@ -363,15 +363,6 @@ func ownerName(recv types.Type, x ast.Expr) string {
 		return x.Sel.Name
 	}
 	return ""
-}
-
-func namedOf(t types.Type) *types.Named {
-	t = types.Unalias(t)
-	if p, ok := t.(*types.Pointer); ok {
-		t = types.Unalias(p.Elem())
-	}
-	n, _ := t.(*types.Named)
-	return n
 }
 
 func (c *checker) judgeCall(call *ast.CallExpr, depth int) judgement {

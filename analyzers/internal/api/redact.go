@@ -104,7 +104,7 @@ func IsRedactor(fn *types.Func) bool {
 	}
 	names := []string{strings.ToLower(fn.Name())}
 	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
-		if n := namedOf(sig.Recv().Type()); n != nil {
+		if n := NamedOf(sig.Recv().Type()); n != nil {
 			names = append(names, strings.ToLower(n.Obj().Name()))
 		}
 	}
@@ -148,7 +148,9 @@ func ContainsRedactorWord(s string) bool {
 	return false
 }
 
-func namedOf(t types.Type) *types.Named {
+// NamedOf returns the named type of t, looking through aliases and one
+// pointer, or nil.
+func NamedOf(t types.Type) *types.Named {
 	t = types.Unalias(t)
 	if p, ok := t.(*types.Pointer); ok {
 		t = types.Unalias(p.Elem())
