@@ -200,3 +200,12 @@ func handler(w http.ResponseWriter, r *http.Request) {
 	_ = useIterators(ctx)
 	fmt.Fprintln(w, strings.ToUpper("ok"))
 }
+
+// closeAll defers directly in a loop body: valid, if often a smell.
+func closeAll(ctx context.Context, files []interface{ Close() error }) {
+	_, span := tracer.Start(ctx, "Files.CloseAll")
+	defer span.End()
+	for _, f := range files {
+		defer f.Close()
+	}
+}
