@@ -67,20 +67,29 @@ func (TraceContext) Extract(ctx context.Context, c TextMapCarrier) context.Conte
 func (TraceContext) Fields() []string { return nil }`,
 }
 
-// fakeImporter type-checks fakeSources on demand, and the standard library
-// (time, only) from export data.
+// fakeImporter type-checks the fake packages of srcs (import path →
+// source) on demand, and any other package with std (if set). The api
+// tests use it to check matchers against small, exact API shapes.
 type fakeImporter struct {
 	fset *token.FileSet
 	pkgs map[string]*types.Package
+	srcs map[string]string
 	std  types.Importer
+}
+
+func newFakeImporter(fset *token.FileSet, srcs map[string]string, std types.Importer) *fakeImporter {
+	return &fakeImporter{fset: fset, pkgs: map[string]*types.Package{}, srcs: srcs, std: std}
 }
 
 func (im *fakeImporter) Import(path string) (*types.Package, error) {
 	if p, ok := im.pkgs[path]; ok {
 		return p, nil
 	}
-	src, ok := fakeSources[path]
+	src, ok := im.srcs[path]
 	if !ok {
+		if im.std == nil {
+			return nil, fmt.Errorf("no fake package %q", path)
+		}
 		return im.std.Import(path)
 	}
 	f, err := parser.ParseFile(im.fset, path+".go", src, 0)
@@ -115,7 +124,7 @@ func check(t *testing.T, src string) checked {
 		Uses: map[*ast.Ident]types.Object{}, Scopes: map[ast.Node]*types.Scope{},
 		Selections: map[*ast.SelectorExpr]*types.Selection{}, Instances: map[*ast.Ident]types.Instance{},
 	}
-	im := &fakeImporter{fset: fset, pkgs: map[string]*types.Package{}, std: importer.ForCompiler(fset, "source", nil)}
+	im := newFakeImporter(fset, fakeSources, importer.ForCompiler(fset, "source", nil))
 	conf := types.Config{Importer: im}
 	pkg, err := conf.Check("example.com/x", fset, []*ast.File{f}, info)
 	if err != nil {

@@ -50,27 +50,6 @@ func (v *CounterVec) MustCurryWith(l Labels) *CounterVec { return v }
 func (v *CounterVec) With(l Labels) *CounterVec { return v }`,
 }
 
-type metricImporter struct {
-	fset *token.FileSet
-	pkgs map[string]*types.Package
-}
-
-func (im *metricImporter) Import(path string) (*types.Package, error) {
-	if p, ok := im.pkgs[path]; ok {
-		return p, nil
-	}
-	f, err := parser.ParseFile(im.fset, path+".go", metricFakes[path], 0)
-	if err != nil {
-		return nil, err
-	}
-	p, err := (&types.Config{Importer: im}).Check(path, im.fset, []*ast.File{f}, nil)
-	if err != nil {
-		return nil, err
-	}
-	im.pkgs[path] = p
-	return p, nil
-}
-
 // checkMetricSrc type-checks src and returns its calls by their source text.
 func checkMetricSrc(t *testing.T, src string) (*types.Info, map[string]*ast.CallExpr) {
 	t.Helper()
@@ -85,7 +64,7 @@ func checkMetricSrc(t *testing.T, src string) (*types.Info, map[string]*ast.Call
 		Uses:       map[*ast.Ident]types.Object{},
 		Selections: map[*ast.SelectorExpr]*types.Selection{},
 	}
-	conf := types.Config{Importer: &metricImporter{fset: fset, pkgs: map[string]*types.Package{}}}
+	conf := types.Config{Importer: newFakeImporter(fset, metricFakes, nil)}
 	if _, err := conf.Check("x", fset, []*ast.File{f}, info); err != nil {
 		t.Fatal(err)
 	}

@@ -60,27 +60,6 @@ func Begin(name string, ctx context.Context) trace.Span { return nil }
 func Annotate(ctx context.Context, name string) context.Context { return ctx }`,
 }
 
-type traceImporter struct {
-	fset *token.FileSet
-	pkgs map[string]*types.Package
-}
-
-func (im *traceImporter) Import(path string) (*types.Package, error) {
-	if p, ok := im.pkgs[path]; ok {
-		return p, nil
-	}
-	f, err := parser.ParseFile(im.fset, path+".go", traceSources[path], 0)
-	if err != nil {
-		return nil, err
-	}
-	p, err := (&types.Config{Importer: im}).Check(path, im.fset, []*ast.File{f}, nil)
-	if err != nil {
-		return nil, err
-	}
-	im.pkgs[path] = p
-	return p, nil
-}
-
 const traceUser = `package p
 import (
 	"context"
@@ -126,7 +105,7 @@ func traceCalls(t *testing.T) (*types.Info, map[string]*ast.CallExpr) {
 		Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{},
 		Instances: map[*ast.Ident]types.Instance{},
 	}
-	conf := types.Config{Importer: &traceImporter{fset: fset, pkgs: map[string]*types.Package{}}}
+	conf := types.Config{Importer: newFakeImporter(fset, traceSources, nil)}
 	if _, err := conf.Check("p", fset, []*ast.File{f}, info); err != nil {
 		t.Fatal(err)
 	}
