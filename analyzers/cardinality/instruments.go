@@ -319,7 +319,7 @@ var (
 // isSetupName reports whether a function's name says it runs once: a
 // constructor (New..., newX), init, main, Setup..., Register..., Start.
 func isSetupName(name string) bool {
-	ws := keyWords(name)
+	ws := api.Words(name)
 	if len(ws) == 0 {
 		return false
 	}

@@ -5,7 +5,6 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -15,26 +14,6 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/api"
 	"github.com/otellint/otellint/analyzers/internal/lint"
 )
-
-func TestKeyWords(t *testing.T) {
-	for in, want := range map[string]string{
-		"user_id":           "user id",
-		"user.id":           "user id",
-		"userId":            "user id",
-		"UserID":            "user id",
-		"HTTPRequestID":     "http request id",
-		"x-forwarded-for":   "x forwarded for",
-		"http.client_ip":    "http client ip",
-		"db.query.text":     "db query text",
-		"latency_ms":        "latency ms",
-		"":                  "",
-		"http.server.route": "http server route",
-	} {
-		if got := strings.Join(keyWords(in), " "); got != want {
-			t.Errorf("keyWords(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
 
 func TestPolicy(t *testing.T) {
 	p := newPolicy([]string{"tenant_id"}, []string{"url.path"})

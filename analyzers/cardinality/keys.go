@@ -3,7 +3,6 @@ package cardinality
 import (
 	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
 )
@@ -106,12 +105,12 @@ type keyPolicy struct {
 func newPolicy(keys, allow []string) keyPolicy {
 	p := keyPolicy{denied: defaultDenied}
 	for _, k := range keys {
-		if ws := keyWords(k); len(ws) > 0 {
+		if ws := api.Words(k); len(ws) > 0 {
 			p.denied = append(p.denied, deniedKey{words: ws, what: "a configured high-cardinality key " + quote(k), names: true})
 		}
 	}
 	for _, k := range allow {
-		if ws := keyWords(k); len(ws) > 0 {
+		if ws := api.Words(k); len(ws) > 0 {
 			p.allowed = append(p.allowed, ws)
 		}
 	}
@@ -148,7 +147,7 @@ func (l *stringList) list() []string {
 
 // deniedKey returns the deny-list entry matching key, unless key is allowed.
 func (p keyPolicy) deniedKey(key string) (deniedKey, bool) {
-	ws := keyWords(key)
+	ws := api.Words(key)
 	if len(ws) == 0 || p.allowedWords(ws) {
 		return deniedKey{}, false
 	}
@@ -157,7 +156,7 @@ func (p keyPolicy) deniedKey(key string) (deniedKey, bool) {
 
 // allowedKey reports whether key is exempted by -cardinality.allow.
 func (p keyPolicy) allowedKey(key string) bool {
-	return p.allowedWords(keyWords(key))
+	return p.allowedWords(api.Words(key))
 }
 
 func (p keyPolicy) allowedWords(ws []string) bool {
@@ -172,7 +171,7 @@ func (p keyPolicy) allowedWords(ws []string) bool {
 // deniedName returns the deny-list entry matching the name of a variable or
 // field (userID, req.SessionID): only entries marked names count.
 func (p keyPolicy) deniedName(name string) (deniedKey, bool) {
-	ws := keyWords(name)
+	ws := api.Words(name)
 	if len(ws) == 0 || p.allowedWords(ws) {
 		return deniedKey{}, false
 	}
@@ -212,39 +211,7 @@ func hasSuffix(ws, suffix []string) bool {
 	return true
 }
 
-// keyWords splits a key or identifier into lower-case words at
-// punctuation and camel-case boundaries: "http.UserID" -> [http user id],
-// "x-request-id" -> [x request id], "userId" -> [user id].
-func keyWords(s string) []string {
-	var words []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			words = append(words, strings.ToLower(string(cur)))
-			cur = cur[:0]
-		}
-	}
-	rs := []rune(s)
-	for i, r := range rs {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if unicode.IsUpper(r) && len(cur) > 0 {
-				prev := rs[i-1]
-				nextLower := i+1 < len(rs) && unicode.IsLower(rs[i+1])
-				if unicode.IsLower(prev) || unicode.IsDigit(prev) || (unicode.IsUpper(prev) && nextLower) {
-					flush()
-				}
-			}
-			cur = append(cur, r)
-		default:
-			flush()
-		}
-	}
-	flush()
-	return words
-}
-
 // nameWords returns the words of a metric or instrument name.
-func nameWords(s string) []string { return keyWords(s) }
+func nameWords(s string) []string { return api.Words(s) }
 
 func quote(s string) string { return `"` + s + `"` }

@@ -338,7 +338,7 @@ func (c *checker) judgeField(sel *ast.SelectorExpr) (judgement, bool) {
 		return unboundedAt(sel, what, advice), true
 	}
 	name := field.Name()
-	if ws := keyWords(name); len(ws) == 1 && (ws[0] == "id" || ws[0] == "email") {
+	if ws := api.Words(name); len(ws) == 1 && (ws[0] == "id" || ws[0] == "email") {
 		// order.ID, user.Email: the owner names what is identified.
 		if owner := ownerName(s.Recv(), sel.X); owner != "" {
 			name = owner + "_" + name
@@ -575,7 +575,7 @@ func (c *checker) judgeNumericID(e ast.Expr) judgement {
 	default:
 		return isUnknown
 	}
-	if ws := keyWords(name); len(ws) > 0 && ws[len(ws)-1] == "id" {
+	if ws := api.Words(name); len(ws) > 0 && ws[len(ws)-1] == "id" {
 		j := unboundedAt(e, "named like a numeric id", "")
 		j.byName = true
 		return j

@@ -3,55 +3,10 @@ package pii
 import (
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
 )
-
-// tokenize splits a name into lower-case word tokens: camelCase, PascalCase,
-// snake_case, kebab-case, dotted keys and header names, with runs of
-// capitals read as acronyms ("APIKey" → api key, "userSSN" → user ssn,
-// "userIDs" → user ids). Digits stay with the letters before them
-// ("last4", "cvv2", "sha256").
-func tokenize(name string) []string {
-	var out []string
-	for _, part := range strings.FieldsFunc(name, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-	}) {
-		out = appendCamel(out, part)
-	}
-	return out
-}
-
-func appendCamel(out []string, s string) []string {
-	runes := []rune(s)
-	start := 0
-	for i := 1; i < len(runes); i++ {
-		prev, cur := runes[i-1], runes[i]
-		split := false
-		switch {
-		case unicode.IsLower(prev) && unicode.IsUpper(cur):
-			split = true // userEmail
-		case unicode.IsDigit(prev) && unicode.IsLetter(cur):
-			split = true // e164Phone
-		case unicode.IsUpper(prev) && unicode.IsUpper(cur) && i+1 < len(runes) && unicode.IsLower(runes[i+1]):
-			// APIKey: split before the capital that starts a word, but
-			// keep a plural acronym together (IDs, URLs).
-			if !(runes[i+1] == 's' && (i+2 == len(runes) || !unicode.IsLower(runes[i+2]))) {
-				split = true
-			}
-		}
-		if split {
-			out = append(out, strings.ToLower(string(runes[start:i])))
-			start = i
-		}
-	}
-	if start < len(runes) {
-		out = append(out, strings.ToLower(string(runes[start:])))
-	}
-	return out
-}
 
 // concept is a kind of personal or secret data.
 type concept struct {
@@ -180,7 +135,7 @@ func newVocab(optional, extra, ignore []string) *vocab {
 		on[strings.ToLower(o)] = true
 	}
 	add := func(p string, c *concept) {
-		toks := tokenize(p)
+		toks := api.Words(p)
 		if len(toks) == 0 {
 			return
 		}
@@ -208,7 +163,7 @@ func newVocab(optional, extra, ignore []string) *vocab {
 	}
 	v.ignore = append(v.ignore, notSensitive...)
 	for _, w := range ignore {
-		if toks := tokenize(w); len(toks) > 0 {
+		if toks := api.Words(w); len(toks) > 0 {
 			v.ignore = append(v.ignore, toks)
 		}
 	}
@@ -239,7 +194,7 @@ func (v *vocab) judge(name string) *concept {
 	if api.ContainsRedactorWord(strings.ToLower(name)) {
 		return nil
 	}
-	toks := tokenize(name)
+	toks := api.Words(name)
 	for _, t := range toks {
 		if redactedMarkers[t] {
 			return nil

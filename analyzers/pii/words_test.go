@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -16,37 +15,6 @@ import (
 
 	"github.com/otellint/otellint/analyzers/internal/lint"
 )
-
-func TestTokenize(t *testing.T) {
-	for name, want := range map[string]string{
-		"userEmail":             "user email",
-		"UserEmail":             "user email",
-		"user_email":            "user email",
-		"user-email":            "user email",
-		"user.email":            "user email",
-		"APIKey":                "api key",
-		"apiKey":                "api key",
-		"X-Api-Key":             "x api key",
-		"SSN":                   "ssn",
-		"userSSN":               "user ssn",
-		"SSNHash":               "ssn hash",
-		"userIDs":               "user ids",
-		"HTTPRequestBody":       "http request body",
-		"dateOfBirth":           "date of birth",
-		"last4":                 "last4",
-		"cardLast4":             "card last4",
-		"e164Phone":             "e164 phone",
-		"sha256Sum":             "sha256 sum",
-		"CVV2":                  "cvv2",
-		"passwordPolicyVersion": "password policy version",
-		"DB_PASSWORD":           "db password",
-		"":                      "",
-	} {
-		if got := strings.Join(tokenize(name), " "); got != want {
-			t.Errorf("tokenize(%q) = %q, want %q", name, got, want)
-		}
-	}
-}
 
 func TestConceptOf(t *testing.T) {
 	v := newVocab(nil, nil, nil)

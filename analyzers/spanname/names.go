@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
 )
 
 // conventionForms are the name forms the default convention accepts.
@@ -234,20 +236,20 @@ func placeholder(src string) string {
 }
 
 // idWords are the last words of identifiers naming an ID.
-var idWords = []string{"uuids", "uuid", "guid", "uid", "ids", "id", "email", "token"}
+var idWords = map[string]bool{"uuids": true, "uuid": true, "guid": true, "uid": true, "ids": true, "id": true, "email": true, "token": true}
 
 // denotesID reports whether an identifier's last word denotes an ID:
-// orderID, user_id, traceId, IDs, requestUUID, email. An ID of a kind of
-// thing rather than of an instance — operationID (an OpenAPI operationId),
-// routeID, methodID, eventTypeID — names one of a fixed set and is not one.
+// orderID, user_id, traceId, IDs, requestUUID, email (not VALID or paid).
+// An ID of a kind of thing rather than of an instance — operationID (an
+// OpenAPI operationId), routeID, methodID, eventTypeID — names one of a
+// fixed set and is not one.
 func denotesID(name string) bool {
-	if !lastWordIn(name, idWords) {
+	words := api.Words(name)
+	if len(words) == 0 || !idWords[words[len(words)-1]] {
 		return false
 	}
-	for _, w := range []string{"ids", "id"} {
-		if lastWordIn(name, []string{w}) {
-			return !schemaWords[strings.ToLower(lastWord(name[:len(name)-len(w)]))]
-		}
+	if last := words[len(words)-1]; (last == "id" || last == "ids") && len(words) > 1 {
+		return !schemaWords[words[len(words)-2]]
 	}
 	return true
 }
@@ -257,37 +259,4 @@ func denotesID(name string) bool {
 var schemaWords = map[string]bool{
 	"operation": true, "route": true, "method": true, "handler": true, "endpoint": true,
 	"action": true, "command": true, "procedure": true, "rpc": true, "type": true, "kind": true,
-}
-
-// lastWord returns the last word of an identifier split at underscores and
-// lower-to-upper case changes: "eventType" → "Type", "route_" → "route".
-func lastWord(name string) string {
-	name = strings.TrimRight(name, "_")
-	for i := len(name) - 1; i > 0; i-- {
-		if name[i-1] == '_' || unicode.IsUpper(rune(name[i])) && !unicode.IsUpper(rune(name[i-1])) {
-			return name[i:]
-		}
-	}
-	return name
-}
-
-// lastWordIn reports whether name ends with one of words (case-insensitive)
-// on a word boundary: the start, an underscore or a digit before it, or an
-// upper-case letter starting the word after a lower-case one (orderID, but
-// not VALID).
-func lastWordIn(name string, words []string) bool {
-	for _, w := range words {
-		if len(name) < len(w) || !strings.EqualFold(name[len(name)-len(w):], w) {
-			continue
-		}
-		start := len(name) - len(w)
-		if start == 0 {
-			return true
-		}
-		prev := rune(name[start-1])
-		if prev == '_' || unicode.IsDigit(prev) || unicode.IsUpper(rune(name[start])) && !unicode.IsUpper(prev) {
-			return true
-		}
-	}
-	return false
 }
