@@ -15,6 +15,7 @@ type repo struct {
 	GitHub  string   // owner/name
 	Commit  string   // pinned commit
 	Modules []string // module folders relative to the repository root
+	Prepare string   // optional shell command run in the root after unpacking
 }
 
 func readRepos(here string) ([]repo, error) {
@@ -32,14 +33,18 @@ func readRepos(here string) ([]repo, error) {
 		}
 		cols := strings.Split(line, "\t")
 		if len(cols) < 4 {
-			return nil, fmt.Errorf("repos.tsv:%d: want name, owner/name, commit, modules separated by tabs", n)
+			return nil, fmt.Errorf("repos.tsv:%d: want name, owner/name, commit, modules[, prepare] separated by tabs", n)
 		}
-		repos = append(repos, repo{
+		r := repo{
 			Name:    cols[0],
 			GitHub:  cols[1],
 			Commit:  cols[2],
 			Modules: strings.Split(cols[3], ","),
-		})
+		}
+		if len(cols) > 4 {
+			r.Prepare = cols[4]
+		}
+		repos = append(repos, r)
 	}
 	return repos, sc.Err()
 }

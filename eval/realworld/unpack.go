@@ -48,6 +48,16 @@ func unpackCmd(here string, args []string) error {
 			return fmt.Errorf("%s: %v", r.Name, err)
 		}
 		fmt.Fprintf(os.Stderr, "%s: %d files at %.12s, %d absent from the snapshot\n", r.Name, written, r.Commit, absent)
+		if r.Prepare != "" {
+			// A dependency that no longer builds with this Go (e.g. one that links
+			// against runtime internals) would hide every package that imports it.
+			cmd := exec.Command("sh", "-c", r.Prepare)
+			cmd.Dir = dest
+			cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+			if err := cmd.Run(); err != nil {
+				return fmt.Errorf("%s: prepare %q: %v", r.Name, r.Prepare, err)
+			}
+		}
 	}
 	return nil
 }
