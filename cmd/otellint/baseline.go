@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strings"
 )
 
 // A baseline records the findings a code base already has, so that a CI
@@ -25,7 +26,7 @@ type baselineFile struct {
 }
 
 type baselineEntry struct {
-	File     string `json:"file"` // slash-separated, relative to the baseline file's directory
+	File     string `json:"file"` // slash-separated, relative to the baseline file's directory (see fingerprint)
 	Function string `json:"function,omitempty"`
 	Check    string `json:"check"`
 	Message  string `json:"message"`
@@ -39,10 +40,14 @@ type baselineKey struct{ file, function, check, message string }
 var digits = regexp.MustCompile(`[0-9]+`)
 
 // fingerprint returns the baseline identity of f for a baseline kept in
-// dir.
+// dir. The file is relative to dir when it lies below it (a baseline kept
+// at the repository root: the checkout may move), else relative to the
+// working directory (a baseline kept elsewhere, such as a CI cache).
 func fingerprint(f *finding, dir string) baselineKey {
 	file := f.posn.Filename
-	if rel, err := filepath.Rel(dir, file); err == nil {
+	if rel, err := filepath.Rel(dir, file); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		file = rel
+	} else if rel := relativeTo(workDir, file); !filepath.IsAbs(rel) {
 		file = rel
 	}
 	return baselineKey{

@@ -22,7 +22,8 @@ type progress struct {
 	phase   string // "loading", "analyzing"
 	count   int
 	total   int
-	shown   bool // a line is on the screen
+	shown   bool   // a line is on the screen
+	last    string // the line on the screen
 	stop    chan struct{}
 	stopped chan struct{}
 }
@@ -98,9 +99,9 @@ func (p *progress) line(now time.Time) string {
 func (p *progress) draw() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if s := p.line(time.Now()); s != "" {
+	if s := p.line(time.Now()); s != "" && s != p.last {
 		fmt.Fprintf(p.w, "\r\033[K%s", s)
-		p.shown = true
+		p.shown, p.last = true, s
 	}
 }
 
@@ -116,6 +117,6 @@ func (p *progress) done() {
 	defer p.mu.Unlock()
 	if p.shown {
 		fmt.Fprint(p.w, "\r\033[K")
-		p.shown = false
+		p.shown, p.last = false, ""
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"math/rand"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -234,6 +235,12 @@ func (l List[T]) Len() int { return 0 }
 	}
 	if c := fingerprint(mk(10, "another message"), "/src"); c == a {
 		t.Error("a different message has the same fingerprint")
+	}
+	// A baseline kept outside the tree (a CI cache): files relative to the
+	// working directory.
+	inWD := &finding{rule: "spanend", check: "not-ended", posn: token.Position{Filename: filepath.Join(workDir, "orders", "x.go"), Line: 3}}
+	if k := fingerprint(inWD, "/var/cache/ci"); k.file != "orders/x.go" {
+		t.Errorf("baseline outside the tree: file %q, want orders/x.go", k.file)
 	}
 }
 
