@@ -66,26 +66,45 @@ func (p *plugin) GetLoadMode() string { return register.LoadModeTypesInfo }
 // newPlugin decodes settings for the given analyzers and applies them to
 // their flags. It is New with the analyzer list as a parameter, for tests.
 func newPlugin(analyzers []*analysis.Analyzer, settings any) (*plugin, error) {
-	if err := checkReserved(analyzers); err != nil {
+	enabled, err := configure(analyzers, settings)
+	if err != nil {
 		return nil, fmt.Errorf("otellint: %w", err)
 	}
+	return &plugin{analyzers: enabled}, nil
+}
+
+// configure resets every flag of analyzers to its default, applies
+// settings to them and returns the analyzers left enabled. An error in
+// settings is a settingsError and leaves every flag at its default. The
+// plugin and the CLI's configuration file (Configure) both go through it.
+func configure(analyzers []*analysis.Analyzer, settings any) ([]*analysis.Analyzer, error) {
+	if err := checkReserved(analyzers); err != nil {
+		return nil, err
+	}
 	if err := resetFlags(analyzers); err != nil {
-		return nil, fmt.Errorf("otellint: %w", err)
+		return nil, err
 	}
 	enabled, err := applySettings(analyzers, settings)
 	if err != nil {
 		// Leave no half-applied configuration behind.
 		_ = resetFlags(analyzers)
-		return nil, fmt.Errorf("otellint: settings: %w", err)
+		return nil, settingsError{err}
 	}
-	p := &plugin{}
+	var on []*analysis.Analyzer
 	for _, a := range analyzers {
 		if enabled[a.Name] {
-			p.analyzers = append(p.analyzers, a)
+			on = append(on, a)
 		}
 	}
-	return p, nil
+	return on, nil
 }
+
+// settingsError is an error in the settings themselves (an unknown key, a
+// bad value), as opposed to a broken analyzer.
+type settingsError struct{ err error }
+
+func (e settingsError) Error() string { return "settings: " + e.err.Error() }
+func (e settingsError) Unwrap() error { return e.err }
 
 // checkReserved rejects an analyzer flag named like a plugin key.
 func checkReserved(analyzers []*analysis.Analyzer) error {

@@ -28,7 +28,7 @@ var posnRE = regexp.MustCompile(`^(.*):(\d+):\d+$`)
 func lint(t *testing.T, bin, dir string) []finding {
 	t.Helper()
 	code, stdout, stderr := run(t, bin, dir, "-json", "./...")
-	if code != 0 {
+	if code != 0 && code != 3 {
 		t.Fatalf("otellint -json ./... in %s: exit %d\n%s", dir, code, stderr)
 	}
 	var tree map[string]map[string]json.RawMessage

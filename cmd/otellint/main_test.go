@@ -82,8 +82,8 @@ func TestExitCodes(t *testing.T) {
 		if code != 3 {
 			t.Fatalf("exit code = %d, want 3\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
 		}
-		if !strings.Contains(stderr, "orders.go:16:") || !strings.Contains(stderr, "spanend/not-ended") {
-			t.Errorf("diagnostic missing or misplaced; stderr:\n%s", stderr)
+		if !strings.HasPrefix(stdout, "cli/leak/orders.go:16:2: ") || !strings.Contains(stdout, "spanend/not-ended") {
+			t.Errorf("diagnostic missing or misplaced; stdout:\n%s", stdout)
 		}
 	})
 
@@ -145,9 +145,9 @@ func TestExitCodes(t *testing.T) {
 
 	t.Run("json output carries the diagnostic", func(t *testing.T) {
 		code, stdout, stderr := run(t, bin, testdata, "-json", "./cli/leak")
-		if code != 0 {
-			// With -json the multichecker reports findings in the JSON and exits 0.
-			t.Fatalf("exit code = %d, want 0 with -json\nstderr:\n%s", code, stderr)
+		if code != 3 {
+			// One exit-code contract in every format.
+			t.Fatalf("exit code = %d, want 3 with -json\nstderr:\n%s", code, stderr)
 		}
 		// {"<pkg>": {"<analyzer>": [{"posn": ..., "message": ..., "category": ...}]}}
 		var tree map[string]map[string]json.RawMessage

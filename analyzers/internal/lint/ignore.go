@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"reflect"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -31,8 +32,12 @@ var IgnoreAnalyzer = &analysis.Analyzer{
 // package's generated files (whose findings are never reported: generated
 // code is not the user's to fix).
 type Ignores struct {
-	lines     map[lineKey][]string
+	lines     map[lineKey][]*directive
 	generated map[string]bool
+	// directives lists every //otellint:ignore comment outside generated
+	// files in source order, malformed ones included, for drivers that
+	// report directive hygiene (EachDirective).
+	directives []*directive
 	// allGenerated: every file of the package is generated and none has a
 	// //line directive (which could move a position out of it), so every
 	// finding in the package is silenced.
@@ -44,13 +49,24 @@ type lineKey struct {
 	line int
 }
 
+// directive is one //otellint:ignore comment.
+type directive struct {
+	pos    token.Pos
+	rules  []string // as written: "spanend", "spanend/not-ended", "all"
+	reason string
+	// used[i] records that rules[i] silenced a finding. Rules of one
+	// package run concurrently, hence atomics.
+	used []atomic.Bool
+}
+
 const ignorePrefix = "//otellint:ignore"
 
 func indexIgnores(pass *analysis.Pass) (any, error) {
-	ig := &Ignores{lines: map[lineKey][]string{}, generated: map[string]bool{}}
+	ig := &Ignores{lines: map[lineKey][]*directive{}, generated: map[string]bool{}}
 	ig.allGenerated = len(pass.Files) > 0
 	for _, f := range pass.Files {
-		if ast.IsGenerated(f) {
+		generated := ast.IsGenerated(f)
+		if generated {
 			ig.generated[pass.Fset.File(f.FileStart).Name()] = true
 		} else {
 			ig.allGenerated = false
@@ -67,15 +83,22 @@ func indexIgnores(pass *analysis.Pass) (any, error) {
 				if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
 					continue // e.g. //otellint:ignored
 				}
-				fields := strings.Fields(rest)
-				if len(fields) == 0 {
+				d := &directive{pos: c.Slash}
+				if fields := strings.Fields(rest); len(fields) > 0 {
+					d.rules = strings.Split(fields[0], ",")
+					d.reason = strings.Join(fields[1:], " ")
+				}
+				d.used = make([]atomic.Bool, len(d.rules))
+				if !generated {
+					ig.directives = append(ig.directives, d)
+				}
+				if len(d.rules) == 0 {
 					continue
 				}
-				rules := strings.Split(fields[0], ",")
 				p := pass.Fset.Position(c.Slash)
 				for _, line := range []int{p.Line, p.Line + 1} {
 					k := lineKey{p.Filename, line}
-					ig.lines[k] = append(ig.lines[k], rules...)
+					ig.lines[k] = append(ig.lines[k], d)
 				}
 			}
 		}
@@ -84,7 +107,8 @@ func indexIgnores(pass *analysis.Pass) (any, error) {
 }
 
 // Silenced reports whether a finding of rule/check at pos is silenced: by a
-// directive, or because pos lies in a generated file.
+// directive, or because pos lies in a generated file. Every directive entry
+// that silences it is marked as used (see EachDirective).
 func (ig *Ignores) Silenced(fset *token.FileSet, pos token.Pos, rule, check string) bool {
 	if ig == nil || !pos.IsValid() || len(ig.lines) == 0 && len(ig.generated) == 0 {
 		return false
@@ -93,12 +117,37 @@ func (ig *Ignores) Silenced(fset *token.FileSet, pos token.Pos, rule, check stri
 	if ig.generated[p.Filename] {
 		return true
 	}
-	for _, r := range ig.lines[lineKey{p.Filename, p.Line}] {
-		if r == "all" || r == rule || r == rule+"/"+check {
-			return true
+	silenced := false
+	for _, d := range ig.lines[lineKey{p.Filename, p.Line}] {
+		for i, r := range d.rules {
+			if r == "all" || r == rule || r == rule+"/"+check {
+				d.used[i].Store(true)
+				silenced = true
+			}
 		}
 	}
-	return false
+	return silenced
+}
+
+// EachDirective calls fn for every //otellint:ignore directive of the
+// package outside generated files, in source order, malformed ones
+// included: its position, the rules it names as written (none for a bare
+// //otellint:ignore), its reason (the rest of the comment), and for each rule
+// whether it has silenced a finding so far. Drivers call it after every
+// rule has run on the package to report unknown rules, missing reasons and
+// directives that silence nothing; the rules themselves never do, so
+// golangci-lint and go vet report exactly what they did before.
+func (ig *Ignores) EachDirective(fn func(pos token.Pos, rules []string, reason string, used []bool)) {
+	if ig == nil {
+		return
+	}
+	for _, d := range ig.directives {
+		used := make([]bool, len(d.used))
+		for i := range d.used {
+			used[i] = d.used[i].Load()
+		}
+		fn(d.pos, append([]string(nil), d.rules...), d.reason, used)
+	}
 }
 
 // AllGenerated reports whether every file of the package is generated (and

@@ -2,6 +2,9 @@ package lint_test
 
 import (
 	"go/ast"
+	"go/token"
+	"strconv"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -69,6 +72,57 @@ func TestAllGenerated(t *testing.T) {
 	for pkg, want := range map[string]bool{"plain": false, "allgenerated": true, "linedirective": false} {
 		if g, ok := got[pkg]; !ok || g != want {
 			t.Errorf("AllGenerated(%s) = %v (ran: %v), want %v", pkg, g, ok, want)
+		}
+	}
+}
+
+// TestEachDirective: after the rules ran, the directive index lists every
+// directive outside generated files, with its rules, its reason and which
+// rules silenced a finding: what the standalone command's directive hygiene
+// reads. The probe requires demo, so it runs after demo reported.
+func TestEachDirective(t *testing.T) {
+	type entry struct {
+		line   int
+		rules  string
+		reason string
+		used   string
+	}
+	var got []entry
+	probe := &analysis.Analyzer{
+		Name:     "directiveprobe",
+		Doc:      "record lint.Ignores.EachDirective after demo ran (test only)",
+		Requires: []*analysis.Analyzer{demo, lint.IgnoreAnalyzer},
+		Run: func(pass *analysis.Pass) (any, error) {
+			ig := pass.ResultOf[lint.IgnoreAnalyzer].(*lint.Ignores)
+			ig.EachDirective(func(pos token.Pos, rules []string, reason string, used []bool) {
+				u := make([]string, len(used))
+				for i, b := range used {
+					u[i] = strconv.FormatBool(b)
+				}
+				got = append(got, entry{pass.Fset.Position(pos).Line, strings.Join(rules, ","), reason, strings.Join(u, ",")})
+			})
+			return nil, nil
+		},
+	}
+	analysistest.Run(t, analysistest.TestData(), probe, "directives")
+	want := []entry{
+		{11, "demo", "used on its own line", "true"},
+		{12, "demo", "used on the line below", "true"},
+		{14, "demo/alpha", "used by its check", "true"},
+		{19, "demo", "unused: two lines above the call", "false"},
+		{22, "demo/alpha", "unused: the call below is beta", "false"},
+		{24, "spanend", "unused: another rule", "false"},
+		{29, "spanend,demo", "only demo is used", "false,true"},
+		{31, "all", "used through all", "true"},
+		{36, "", "", ""},
+		{38, "demo", "", "true"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("EachDirective listed %d directives, want %d:\n got %+v\nwant %+v", len(got), len(want), got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("directive %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
 }
