@@ -35,6 +35,11 @@ func TestLogmix(t *testing.T) {
 		"./logmix/cgiout",
 		"./logmix/runpattern",
 		"./logmix/signalmain",
+		"./logmix/rederived",
+		"./logmix/cobracli",
+		"./logmix/cobraexit",
+		"./logmix/cigroup",
+		"./logmix/tracemw",
 		"./logmix/slogmigration",
 		"./logmix/versionflag",
 	)

@@ -39,7 +39,7 @@ func (c *logCall) counted(u *usage) bool {
 			return false
 		}
 	}
-	return !(c.file != nil && c.file.isBridge()) && !c.bootstrap && !c.cliOutput
+	return !(c.file != nil && c.file.isBridge()) && !c.bootstrap && !c.cliOutput && !c.output
 }
 
 func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallExpr]bool {

@@ -9,6 +9,7 @@ import (
 	_ "github.com/rs/zerolog"
 	_ "github.com/rs/zerolog/log"
 	_ "github.com/sirupsen/logrus"
+	_ "github.com/spf13/cobra"
 	_ "github.com/uptrace/opentelemetry-go-extra/otelzap"
 	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 	_ "go.opentelemetry.io/contrib/propagators/autoprop"
