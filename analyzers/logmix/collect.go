@@ -66,7 +66,7 @@ type fieldUse struct {
 	inMsg   bool // an operand of the message rather than a field
 	file    *fileInfo
 	fn      ast.Node // the innermost enclosing function
-	backend bool // inside a method of a logging back end
+	backend bool     // inside a method of a logging back end
 }
 
 type assignment struct {
