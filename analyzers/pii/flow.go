@@ -25,8 +25,10 @@ type checker struct {
 	// assigns maps each variable to the expressions assigned to it
 	// anywhere in the package (flow-insensitive; closures share the map).
 	assigns map[*types.Var][]rhs
-	memo    map[varUse]flow
-	busy    map[*types.Var]bool
+	// guards are the nil guards of each variable (see nilguard.go).
+	guards map[*types.Var][]nilGuard
+	memo   map[varUse]flow
+	busy   map[*types.Var]bool
 	// funcLits are the function literals of the package, to tell a use
 	// in a closure (which may run after any assignment) from a plain one.
 	funcLits []span
@@ -49,6 +51,7 @@ type checker struct {
 	summary   *summary
 
 	exposure map[exposureKey]*exposed
+	noReturn *lint.Flow // built on first use
 	skipFile map[*token.File]bool
 }
 
@@ -122,6 +125,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		r:        lint.NewReporter(pass, "pii", checks),
 		v:        vocabFor(optional.get(), extraWords.get(), ignoreWord.get()),
 		assigns:  map[*types.Var][]rhs{},
+		guards:   map[*types.Var][]nilGuard{},
 		memo:     map[varUse]flow{},
 		busy:     map[*types.Var]bool{},
 		returns:  map[*types.Func][]*ast.ReturnStmt{},
@@ -287,7 +291,10 @@ func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
 	var assigned flow
 	n := 0
 	for _, r := range reaching {
-		f := c.flowAt(r.e, r.idx, depth)
+		f := flow{clean: true} // nil, past a guard that returns otherwise
+		if closure || !c.nilAtUse(v, r, use) {
+			f = c.flowAt(r.e, r.idx, depth)
+		}
 		if n == 0 {
 			assigned = f
 		} else {

@@ -33,7 +33,7 @@ func TestConceptOf(t *testing.T) {
 		// or an optional vocabulary that is off.
 		"emailEnabled": "", "passwordPolicyVersion": "", "tokenCount": "", "phoneVerified": "",
 		"phone_hash": "", "email_masked": "", "emailSHA256": "", "encryptedPassword": "", "unmaskedEmail": "email", "hashedPassword": "", "cardLast4": "", "tokenTTL": "",
-		"nextPageToken": "", "pageToken": "", "secretName": "", "cookieName": "", "credentialsFile": "",
+		"nextPageToken": "", "pageToken": "", "nameTokens": "", "lexerToken": "", "pageTokens": "", "authTokens": "token", "secretName": "", "cookieName": "", "credentialsFile": "",
 		"emailTemplate": "", "tokenType": "", "clientIP": "", "fullName": "", "street": "",
 		"userID": "", "tenant.id": "", "span": "", "company": "", "passive": "",
 	} {
