@@ -38,6 +38,7 @@ func (c *checker) collect(ins *inspector.Inspector) {
 			c.recordReturn(n, stack)
 		case *ast.IfStmt:
 			c.recordNilGuard(n, stack)
+			c.recordFailureBranch(n)
 		case *ast.CallExpr:
 			fn := api.Callee(c.info, n)
 			if fn == nil || c.skip(n) {

@@ -52,6 +52,9 @@ type checker struct {
 
 	exposure map[exposureKey]*exposed
 	noReturn *lint.Flow // built on first use
+	// failures are the branches that run only when an outgoing call
+	// failed (see failure.go).
+	failures []span
 	skipFile map[*token.File]bool
 }
 
@@ -91,6 +94,9 @@ type source struct {
 	// number, CVV, SSN, phone number): a number computed from them, or one
 	// of their digits, is still personal data.
 	numeric bool
+	// response is set for the body of an answer to an outgoing call: on
+	// a failure path it is the call's error message (see failure.go).
+	response bool
 	// struct-dump only
 	field  string // the exposed field path: Password, Account.Token
 	typ    string // the struct type

@@ -1,12 +1,13 @@
-// Package nilerr is a query proxy whose backend answers errors with the
-// request it rejected in the body, so an error built from that body carries
-// it whole. An err that a guard has proven nil carries nothing, however it
-// was built: the guard returns unless it is nil, and nothing assigns it
-// again before the log call.
+// Package nilerr is an order intake whose decoder quotes the request body
+// in its errors, so such an error carries the body whole. An err that a
+// guard has proven nil carries nothing, however it was built: the guard
+// leaves the function unless it is nil, and nothing assigns it again
+// before the log call.
 package nilerr
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log"
@@ -16,92 +17,91 @@ import (
 	"go.uber.org/zap"
 )
 
-// Proxy forwards trace searches to the backend.
-type Proxy struct {
-	client  *http.Client
-	backend string
-	logger  *zap.Logger
-	tracer  trace.Tracer
+// Intake accepts orders.
+type Intake struct {
+	logger *zap.Logger
+	tracer trace.Tracer
+}
+
+type order struct {
+	Items []string `json:"items"`
 }
 
 type result struct {
-	id  string
-	err error
+	item string
+	err  error
 }
 
-// searchIDs asks the backend for matching trace ids; on failure the error
-// carries the backend's whole answer.
-func (p *Proxy) searchIDs(ctx context.Context, query string) ([]string, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, p.backend+"/search?q="+query, nil)
+// decode reads the order; its error quotes what the client sent.
+func decode(r *http.Request) (order, error) {
+	var o order
+	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		return nil, err
+		return o, err
 	}
-	resp, err := p.client.Do(req)
-	if err != nil {
-		return nil, err
+	if err := json.Unmarshal(body, &o); err != nil {
+		return o, fmt.Errorf("cannot decode %q: %w", body, err)
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		body, _ := io.ReadAll(resp.Body)
-		return nil, fmt.Errorf("backend: %s", body)
-	}
-	return nil, nil
+	return o, nil
 }
 
-// Search fetches every trace of a query. The failures of single fetches
-// are logged with the err of the search, which the guard has proven nil.
-func (p *Proxy) Search(ctx context.Context, query string) error {
-	ctx, span := p.tracer.Start(ctx, "proxy.Search")
+// Accept reserves every item of an order. The failures of single
+// reservations are logged with the err of the decoder, which the guard has
+// proven nil.
+func (in *Intake) Accept(w http.ResponseWriter, r *http.Request) {
+	ctx, span := in.tracer.Start(r.Context(), "intake.Accept")
 	defer span.End()
 
-	ids, err := p.searchIDs(ctx, query)
+	o, err := decode(r)
 	if err != nil {
-		return err
+		http.Error(w, "bad order", http.StatusBadRequest)
+		return
 	}
-	for _, r := range p.fetchAll(ctx, ids) {
-		if r.err != nil {
-			p.logger.Info("trace fetch failed", zap.Error(err), zap.String("trace_id", r.id))
+	for _, res := range in.reserveAll(ctx, o.Items) {
+		if res.err != nil {
+			in.logger.Info("reservation failed", zap.Error(err), zap.String("item", res.item))
 			span.RecordError(err)
 		}
 	}
-	return nil
+	w.WriteHeader(http.StatusAccepted)
 }
 
-// Explain logs the failed search itself: that err carries the body.
-func (p *Proxy) Explain(ctx context.Context, query string) {
-	_, err := p.searchIDs(ctx, query)
+// Reject logs the failed decoding itself: that err carries the body.
+func (in *Intake) Reject(w http.ResponseWriter, r *http.Request) {
+	_, err := decode(r)
 	if err != nil {
-		p.logger.Warn("search failed", zap.Error(err)) // want `^err \(built from io\.ReadAll\(resp\.Body\) in searchIDs, the whole response body\) reaches the zap error field; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
+		in.logger.Warn("rejected order", zap.Error(err)) // want `^err \(built from io\.ReadAll\(r\.Body\) in decode, the whole request body\) reaches the zap error field; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
+		http.Error(w, "bad order", http.StatusBadRequest)
 		return
 	}
-	p.logger.Info("search explained", zap.Error(err))
+	in.logger.Info("order accepted", zap.Error(err))
 }
 
-// Retry searches twice: the second err is assigned after the guard and
+// Replay decodes twice: the second err is assigned after the guard and
 // may carry the body.
-func (p *Proxy) Retry(ctx context.Context, query string) {
-	_, err := p.searchIDs(ctx, query)
+func (in *Intake) Replay(r *http.Request) {
+	_, err := decode(r)
 	if err != nil {
-		log.Fatalf("first search: %v", err) // want `^err \(built from io\.ReadAll\(resp\.Body\) in searchIDs, the whole response body\) reaches the log message of log\.Fatalf; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
+		log.Fatalf("replay: %v", err) // want `^err \(built from io\.ReadAll\(r\.Body\) in decode, the whole request body\) reaches the log message of log\.Fatalf; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
 	}
-	p.logger.Debug("first search done", zap.Error(err))
-	_, err = p.searchIDs(ctx, query+" limit 1")
-	p.logger.Debug("second search done", zap.Error(err)) // want `^err \(built from io\.ReadAll\(resp\.Body\) in searchIDs, the whole response body\) reaches the zap error field; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
+	in.logger.Debug("first decode done", zap.Error(err))
+	_, err = decode(r)
+	in.logger.Debug("second decode done", zap.Error(err)) // want `^err \(built from io\.ReadAll\(r\.Body\) in decode, the whole request body\) reaches the zap error field; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
 }
 
-// Stream guards with a condition that lets a non-nil err through.
-func (p *Proxy) Stream(ctx context.Context, query string) {
-	_, err := p.searchIDs(ctx, query)
-	if err != nil && ctx.Err() == nil {
+// Preview guards with a condition that lets a non-nil err through.
+func (in *Intake) Preview(r *http.Request) {
+	_, err := decode(r)
+	if err != nil && r.Context().Err() == nil {
 		return
 	}
-	p.logger.Info("stream cancelled", zap.Error(err)) // want `^err \(built from io\.ReadAll\(resp\.Body\) in searchIDs, the whole response body\) reaches the zap error field`
+	in.logger.Info("preview cancelled", zap.Error(err)) // want `^err \(built from io\.ReadAll\(r\.Body\) in decode, the whole request body\) reaches the zap error field`
 }
 
-func (p *Proxy) fetchAll(ctx context.Context, ids []string) []result {
-	out := make([]result, 0, len(ids))
-	for _, id := range ids {
-		out = append(out, result{id: id})
+func (in *Intake) reserveAll(ctx context.Context, items []string) []result {
+	out := make([]result, 0, len(items))
+	for _, item := range items {
+		out = append(out, result{item: item})
 	}
 	return out
 }
