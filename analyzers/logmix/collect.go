@@ -85,6 +85,7 @@ type usage struct {
 	// ctxorigin.go): it carries no span when every one of them is
 	// context.Background(), context.TODO() or a span-less derivation.
 	ctxOrigins map[*types.Var][]ctxOrigin
+	argCalls   map[*types.Func]int // calls passing a context, per unexported function
 	// mainLogs is true when func main of package main builds, holds or
 	// calls a structured logger; when it does not, its fmt and log calls
 	// report the process's exit outside any logger's lifetime (the
@@ -101,7 +102,7 @@ type usage struct {
 
 func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 	info := pass.TypesInfo
-	u := &usage{ctxOrigins: map[*types.Var][]ctxOrigin{}, idFuncs: map[*types.Func]string{}}
+	u := &usage{ctxOrigins: map[*types.Var][]ctxOrigin{}, idFuncs: map[*types.Func]string{}, out: newOutputPlaces()}
 	var (
 		file        *fileInfo
 		bootstrap   []ast.Node // bodies where a logger constructor failed
@@ -114,7 +115,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 	)
 	filter := []ast.Node{
 		(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil),
-		(*ast.ValueSpec)(nil), (*ast.IfStmt)(nil), (*ast.CompositeLit)(nil),
+		(*ast.ValueSpec)(nil), (*ast.IfStmt)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil),
 	}
 	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
@@ -126,6 +127,8 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 				return false
 			}
 			file = newFileInfo(pass, n)
+		case *ast.FuncLit:
+			u.out.parent[n] = innermostFunc(stack[:len(stack)-1])
 		case *ast.FuncDecl:
 			if n.Recv == nil && n.Name.Name == "main" && pass.Pkg.Name() == "main" {
 				mainDecl = n
@@ -170,7 +173,6 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			if lit := flagUsageFunc(info, n); lit != nil {
 				usageFns = append(usageFns, lit)
 			}
-			u.out.addCommandBodyAssign(info, n)
 		case *ast.ValueSpec:
 			lhs := make([]ast.Expr, len(n.Names))
 			for i, id := range n.Names {
@@ -178,7 +180,6 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			}
 			u.addAssign(info, lhs, n.Values)
 		case *ast.CompositeLit:
-			u.out.addCommandLiteral(info, n)
 			if api.IsLogFieldMap(api.TypeOf(info, n)) {
 				for _, elt := range n.Elts {
 					if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -187,6 +188,8 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 				}
 			}
 		case *ast.CallExpr:
+			u.out.addCall(pass.Pkg, api.Callee(info, n), innermostFunc(stack))
+			u.addArgumentOrigins(info, pass.Pkg, n)
 			inMain := mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos())
 			if c := u.addCall(pass, n, stack, file, within(bootstrap, n.Pos()), within(usageFns, n.Pos()), within(backendFn, n.Pos())); c != nil && inMain {
 				c.inMain = true
@@ -203,6 +206,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 		return true
 	})
 	u.out.mark(info, u.calls)
+	u.dropUnknownCallers(info, pass.Pkg)
 	return u
 }
 

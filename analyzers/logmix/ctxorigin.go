@@ -94,3 +94,74 @@ func (u *usage) spanless(v *types.Var, visiting map[*types.Var]bool) bool {
 	}
 	return true
 }
+
+// addArgumentOrigins records, for a call of an unexported function of the
+// package, what each context argument gives the parameter it is passed
+// for: a function called only with context.Background() (a command's
+// helper, a start-up step) is given no span.
+func (u *usage) addArgumentOrigins(info *types.Info, pkg *types.Package, call *ast.CallExpr) {
+	fn := api.Callee(info, call)
+	if fn == nil || fn.Pkg() != pkg || fn.Exported() || call.Ellipsis.IsValid() {
+		return
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return
+	}
+	for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
+		p := sig.Params().At(i)
+		if !api.IsContext(p.Type()) {
+			continue
+		}
+		u.ctxOrigins[p] = append(u.ctxOrigins[p], spanlessOrigin(info, call.Args[i]))
+		if u.argCalls == nil {
+			u.argCalls = map[*types.Func]int{}
+		}
+		u.argCalls[fn]++
+	}
+}
+
+// dropUnknownCallers forgets the argument origins of the functions whose
+// every call this package cannot see: one also used as a value (a
+// callback, a method value) or a method that an interface of the package
+// may dispatch to.
+func (u *usage) dropUnknownCallers(info *types.Info, pkg *types.Package) {
+	if len(u.argCalls) == 0 {
+		return
+	}
+	uses := map[*types.Func]int{}
+	for _, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok && u.argCalls[fn] > 0 {
+			uses[fn]++
+		}
+	}
+	ifaceMethods := interfaceMethodNames(pkg)
+	for fn, calls := range u.argCalls {
+		sig := fn.Type().(*types.Signature)
+		if uses[fn] <= calls && (sig.Recv() == nil || !ifaceMethods[fn.Name()]) {
+			continue
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			delete(u.ctxOrigins, sig.Params().At(i))
+		}
+	}
+}
+
+// interfaceMethodNames returns the names of the methods of the interfaces
+// declared at the top level of pkg.
+func interfaceMethodNames(pkg *types.Package) map[string]bool {
+	names := map[string]bool{}
+	scope := pkg.Scope()
+	for _, n := range scope.Names() {
+		tn, ok := scope.Lookup(n).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if it, ok := tn.Type().Underlying().(*types.Interface); ok {
+			for i := 0; i < it.NumMethods(); i++ {
+				names[it.Method(i).Name()] = true
+			}
+		}
+	}
+	return names
+}

@@ -40,6 +40,8 @@ func TestLogmix(t *testing.T) {
 		"./logmix/cobraexit",
 		"./logmix/cigroup",
 		"./logmix/tracemw",
+		"./logmix/kingpintool",
+		"./logmix/stdlogcli",
 		"./logmix/slogmigration",
 		"./logmix/versionflag",
 	)

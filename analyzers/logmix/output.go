@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"unicode"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
 )
@@ -13,63 +14,46 @@ import (
 // for a person or a CI runner rather than log: what a command-line tool
 // prints is its product, and a second logging library it is not.
 type outputPlaces struct {
-	// commandBodies are function literals that carry out a command of a
-	// command-line framework (cobra's Run and RunE, urfave/cli's Action);
-	// commandFuncs the same-package functions named there.
-	commandBodies []ast.Node
-	commandFuncs  map[*types.Func]bool
 	// exitBranches are the bodies of if statements checking the error of
 	// a command run (if err := root.Execute(); err != nil {...}): the
 	// program reports its failure to the user and exits.
 	exitBranches []ast.Node
+	// terminal are the functions that also print through a terminal
+	// package (colours, tables): their fmt calls are the same screen.
+	terminal map[ast.Node]bool
+	// parent is the function enclosing each function literal; callers the
+	// functions calling each unexported same-package function.
+	parent  map[ast.Node]ast.Node
+	callers map[*types.Func][]ast.Node
+	command map[ast.Node]bool // memo of commandCode
 }
 
-// addCommandLiteral records the body functions of a command literal:
-// &cobra.Command{RunE: func(...) error {...}}.
-func (o *outputPlaces) addCommandLiteral(info *types.Info, lit *ast.CompositeLit) {
-	t := api.TypeOf(info, lit)
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if key, ok := kv.Key.(*ast.Ident); ok && api.IsCommandBodyField(t, key.Name) {
-			o.addCommandBody(info, kv.Value)
-		}
+func newOutputPlaces() outputPlaces {
+	return outputPlaces{
+		terminal: map[ast.Node]bool{}, parent: map[ast.Node]ast.Node{},
+		callers: map[*types.Func][]ast.Node{},
+		command: map[ast.Node]bool{},
 	}
 }
 
-// addCommandBodyAssign records a body function assigned to a command's
-// field: cmd.RunE = runStatus.
-func (o *outputPlaces) addCommandBodyAssign(info *types.Info, as *ast.AssignStmt) {
-	if len(as.Lhs) != len(as.Rhs) {
+// addCall records what a call tells about the function it is in: that it
+// prints through a terminal package, or calls an unexported function of
+// the package.
+func (o *outputPlaces) addCall(pkg *types.Package, fn *types.Func, caller ast.Node) {
+	if fn == nil || caller == nil {
 		return
 	}
-	for i, l := range as.Lhs {
-		sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
-		if ok && api.IsCommandBodyField(api.TypeOf(info, sel.X), sel.Sel.Name) {
-			o.addCommandBody(info, as.Rhs[i])
-		}
+	if api.IsTerminalOutput(fn) {
+		o.terminal[caller] = true
 	}
-}
-
-func (o *outputPlaces) addCommandBody(info *types.Info, e ast.Expr) {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.FuncLit:
-		o.commandBodies = append(o.commandBodies, x)
-	case *ast.Ident, *ast.SelectorExpr:
-		if fn, ok := api.ObjectOf(info, x).(*types.Func); ok {
-			if o.commandFuncs == nil {
-				o.commandFuncs = map[*types.Func]bool{}
-			}
-			o.commandFuncs[fn] = true
-		}
+	if fn.Pkg() == pkg && !fn.Exported() {
+		o.callers[fn] = append(o.callers[fn], caller)
 	}
 }
 
 // followsCommandRun reports whether the if statement checks the outcome of
 // running a command tree (its init, or the statement before it, calls
-// cobra's Execute or urfave/cli's Run).
+// cobra's Execute, urfave/cli's Run or kingpin's Parse).
 func followsCommandRun(info *types.Info, ifs *ast.IfStmt, stack []ast.Node) bool {
 	return checksOutcomeOf(ifs, stack, func(s ast.Stmt) bool {
 		as, ok := s.(*ast.AssignStmt)
@@ -81,9 +65,11 @@ func followsCommandRun(info *types.Info, ifs *ast.IfStmt, stack []ast.Node) bool
 	})
 }
 
-// mark sets output on the calls that print the program's output: fmt in a
-// command's body or in a function that writes CI workflow commands, and fmt
-// or log reporting a failed command run.
+// mark sets output on the calls that print the program's output: fmt in
+// the code of a command or in a function that writes CI workflow commands
+// or prints through a terminal package; fmt and log in a function that
+// builds the command line (there is no logger yet) or that reports a
+// failed command run.
 func (o *outputPlaces) mark(info *types.Info, calls []*logCall) {
 	ci := map[ast.Node]bool{}
 	for _, c := range calls {
@@ -92,27 +78,115 @@ func (o *outputPlaces) mark(info *types.Info, calls []*logCall) {
 		}
 	}
 	for _, c := range calls {
+		exit := within(o.exitBranches, c.Call.Pos())
 		switch c.Library.Family() {
 		case api.LibFmt:
-			c.output = ci[c.fn] || o.inCommandBody(info, c) || within(o.exitBranches, c.Call.Pos())
+			c.output = exit || ci[c.fn] || o.terminal[c.fn] || o.commandCode(info, c.fn, 0) || o.buildsCommand(info, c.fn)
 		case api.LibLog:
-			c.output = within(o.exitBranches, c.Call.Pos())
+			c.output = exit || o.buildsCommand(info, c.fn)
 		}
 	}
 }
 
-// inCommandBody reports whether the call lies in a command's body: a
-// function literal given to a command, or a same-package function named
-// as one.
-func (o *outputPlaces) inCommandBody(info *types.Info, c *logCall) bool {
-	if within(o.commandBodies, c.Call.Pos()) {
-		return true
+// signatureOf returns the signature of a function declaration or literal.
+func signatureOf(info *types.Info, fn ast.Node) *types.Signature {
+	var t types.Type
+	switch f := fn.(type) {
+	case *ast.FuncDecl:
+		if obj := info.Defs[f.Name]; obj != nil {
+			t = obj.Type()
+		}
+	case *ast.FuncLit:
+		t = info.TypeOf(f)
 	}
-	if fd, ok := c.fn.(*ast.FuncDecl); ok && len(o.commandFuncs) > 0 {
-		fn, _ := info.Defs[fd.Name].(*types.Func)
-		return o.commandFuncs[fn]
+	sig, _ := t.(*types.Signature)
+	return sig
+}
+
+// buildsCommand reports whether fn builds the program's command line
+// (func versionCommand() *cobra.Command): it runs while the program sets
+// up, before it has a logger. The function literals nested in it (a
+// command's RunE) run later, when the command runs.
+func (o *outputPlaces) buildsCommand(info *types.Info, fn ast.Node) bool {
+	return fn != nil && api.BuildsCommand(signatureOf(info, fn))
+}
+
+// commandCode reports whether fn is the code of a command: a function
+// given a command-line framework's command or parse context (cobra's RunE,
+// a kingpin action), a function literal nested in one, or an unexported
+// function called only from such code (the helper printing a command's
+// summary).
+func (o *outputPlaces) commandCode(info *types.Info, fn ast.Node, depth int) bool {
+	if fn == nil || depth > 8 {
+		return false
 	}
-	return false
+	if v, ok := o.command[fn]; ok {
+		return v
+	}
+	o.command[fn] = false // recursion guard
+	v := api.IsCommandBody(signatureOf(info, fn))
+	if !v {
+		switch f := fn.(type) {
+		case *ast.FuncLit:
+			v = o.commandCode(info, o.parent[f], depth+1)
+		case *ast.FuncDecl:
+			obj, _ := info.Defs[f.Name].(*types.Func)
+			callers := o.callers[obj]
+			v = len(callers) > 0
+			for _, caller := range callers {
+				if !o.commandCode(info, caller, depth+1) {
+					v = false
+					break
+				}
+			}
+		}
+	}
+	o.command[fn] = v
+	return v
+}
+
+// printsData reports whether a fmt call prints values only, with no text
+// of its own (fmt.Println(value), fmt.Print(string(out)), fmt.Printf("%s\n",
+// report)): it writes data, a command's result, not a message.
+func printsData(info *types.Info, c *logCall) bool {
+	first := 0
+	if strings.HasPrefix(c.Method, "Fprint") {
+		first = 1
+	}
+	args := c.Call.Args
+	if first >= len(args) {
+		return false
+	}
+	if strings.HasSuffix(c.Method, "f") {
+		format, ok := api.StringConst(info, args[first])
+		return ok && !hasWords(stripVerbs(format))
+	}
+	for _, a := range args[first:] {
+		if s, ok := api.StringConst(info, a); ok && hasWords(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// stripVerbs removes the formatting verbs of a printf format.
+func stripVerbs(format string) string {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			b.WriteByte(format[i])
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[i]) >= 0 {
+			i++
+		}
+	}
+	return b.String()
+}
+
+func hasWords(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
 
 // workflowCommands are the GitHub Actions workflow commands a program

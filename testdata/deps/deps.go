@@ -9,6 +9,8 @@ import (
 	_ "github.com/rs/zerolog"
 	_ "github.com/rs/zerolog/log"
 	_ "github.com/sirupsen/logrus"
+	_ "github.com/alecthomas/kingpin/v2"
+	_ "github.com/fatih/color"
 	_ "github.com/spf13/cobra"
 	_ "github.com/uptrace/opentelemetry-go-extra/otelzap"
 	_ "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"

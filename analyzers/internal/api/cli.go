@@ -5,9 +5,9 @@ import (
 	"go/types"
 )
 
-// Command-line frameworks. A program built on one prints its results and
-// its failures for a person at a terminal: that is the program's output,
-// not its logging.
+// Command-line frameworks and terminal output. A program built on a
+// command-line framework prints its results and its failures for a person
+// at a terminal: that is the program's output, not its logging.
 
 // commandRuns are the entry points that run a command tree and return the
 // error of the command that failed.
@@ -30,24 +30,27 @@ func IsCommandRun(info *types.Info, call *ast.CallExpr) bool {
 	return commandRuns[CalleeName(info, call)]
 }
 
-// commandBodies are, per command type, the fields holding the functions
-// that carry out a command.
-var commandBodies = map[[2]string]map[string]bool{
-	{"github.com/spf13/cobra", "Command"}: {
-		"Run": true, "RunE": true, "PreRun": true, "PreRunE": true, "PostRun": true, "PostRunE": true,
-		"PersistentPreRun": true, "PersistentPreRunE": true, "PersistentPostRun": true, "PersistentPostRunE": true,
-	},
-	{"github.com/urfave/cli/v2", "Command"}: {"Action": true, "Before": true, "After": true},
-	{"github.com/urfave/cli/v2", "App"}:     {"Action": true, "Before": true, "After": true},
-	{"github.com/urfave/cli", "Command"}:    {"Action": true, "Before": true, "After": true},
-	{"github.com/urfave/cli", "App"}:        {"Action": true, "Before": true, "After": true},
-	{"github.com/urfave/cli/v3", "Command"}: {"Action": true, "Before": true, "After": true},
+// commandTypes are the types a framework passes to the function carrying
+// out a command (cobra's Run(cmd *cobra.Command, args []string), kingpin's
+// Action(*kingpin.ParseContext), urfave/cli's Action(*cli.Context)), or
+// that a function building the command line returns.
+var commandTypes = map[[2]string]bool{
+	{"github.com/spf13/cobra", "Command"}:                true,
+	{"github.com/alecthomas/kingpin/v2", "ParseContext"}: true,
+	{"gopkg.in/alecthomas/kingpin.v2", "ParseContext"}:   true,
+	{"github.com/alecthomas/kingpin/v2", "CmdClause"}:    true,
+	{"gopkg.in/alecthomas/kingpin.v2", "CmdClause"}:      true,
+	{"github.com/urfave/cli", "Context"}:                 true,
+	{"github.com/urfave/cli/v2", "Context"}:              true,
+	{"github.com/urfave/cli/v3", "Command"}:              true,
+	{"github.com/urfave/cli", "Command"}:                 true,
+	{"github.com/urfave/cli/v2", "Command"}:              true,
+	{"github.com/urfave/cli/v2", "App"}:                  true,
 }
 
-// IsCommandBodyField reports whether field of a value of type t (a
-// command or a pointer to one) holds a function that carries out a
-// command: cobra.Command's Run and RunE, urfave/cli's Action.
-func IsCommandBodyField(t types.Type, field string) bool {
+// isCommandType reports whether t is one of commandTypes or a pointer to
+// one.
+func isCommandType(t types.Type) bool {
 	if t == nil {
 		return false
 	}
@@ -58,24 +61,42 @@ func IsCommandBodyField(t types.Type, field string) bool {
 	if !ok || n.Obj().Pkg() == nil {
 		return false
 	}
-	return commandBodies[[2]string{n.Obj().Pkg().Path(), n.Obj().Name()}][field]
+	return commandTypes[[2]string{n.Obj().Pkg().Path(), n.Obj().Name()}]
 }
 
-// ReturnsCommand reports whether a function of signature sig builds a
-// command (its first result is a command type of a framework above): it
-// sets up a program's command line.
-func ReturnsCommand(sig *types.Signature) bool {
-	if sig == nil || sig.Results().Len() == 0 {
+// IsCommandBody reports whether a function of signature sig carries out a
+// command of a command-line framework: it is given the framework's command
+// or parse context (cobra's Run(cmd *cobra.Command, args []string),
+// kingpin's Action(*kingpin.ParseContext), urfave/cli's Action(*cli.Context)).
+func IsCommandBody(sig *types.Signature) bool {
+	if sig == nil {
 		return false
 	}
-	t := sig.Results().At(0).Type()
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
+	for i := 0; i < sig.Params().Len(); i++ {
+		if isCommandType(sig.Params().At(i).Type()) {
+			return true
+		}
 	}
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil {
-		return false
-	}
-	_, ok = commandBodies[[2]string{n.Obj().Pkg().Path(), n.Obj().Name()}]
-	return ok
+	return false
+}
+
+// BuildsCommand reports whether a function of signature sig builds a
+// program's command line: it returns a command.
+func BuildsCommand(sig *types.Signature) bool {
+	return sig != nil && sig.Results().Len() > 0 && isCommandType(sig.Results().At(0).Type())
+}
+
+// terminalPackages write to a terminal: colours, aligned columns and
+// tables for a person to read.
+var terminalPackages = map[string]bool{
+	"github.com/fatih/color":            true,
+	"github.com/mitchellh/colorstring":  true,
+	"github.com/olekukonko/tablewriter": true,
+	"text/tabwriter":                    true,
+}
+
+// IsTerminalOutput reports whether fn belongs to a package that formats
+// output for a terminal (fatih/color, colorstring, tablewriter, tabwriter).
+func IsTerminalOutput(fn *types.Func) bool {
+	return fn != nil && fn.Pkg() != nil && terminalPackages[fn.Pkg().Path()]
 }

@@ -1,8 +1,9 @@
 // Command cobracli is an index maintenance tool built on cobra. Its
-// subcommands print their results to standard output for the person who
-// ran them, and main reports a failed command before exiting: that is the
-// tool's output, not a second logging library next to zap. Code outside
-// the commands' bodies that prints progress with fmt is still mixing.
+// subcommands, and the helpers only they call, print their results to
+// standard output for the person who ran them, and main reports a failed
+// command before exiting: that is the tool's output, not a second logging
+// library next to zap. Code outside the commands that prints progress with
+// fmt, and log in a command's body, are still mixing.
 package main
 
 import (
@@ -23,6 +24,7 @@ func main() {
 		Short: "indexctl maintains the search indices",
 	}
 	root.AddCommand(listCommand(), pruneCommand(), statusCommand())
+	go reportUsage()
 	if err := root.Execute(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
@@ -91,12 +93,20 @@ func loadIndices() ([]index, error) {
 	return nil, nil
 }
 
-// prune is shared code, not a command's body: its progress message is a
-// log line written with the wrong library.
+// prune is called by the prune command only: its progress message is
+// part of the command's output.
 func prune(cutoff time.Time) (int, error) {
-	fmt.Printf("pruning indices before %s\n", cutoff) // want `^package uses zap for logging \(\d+ calls\); this fmt\.Printf call uses fmt: use zap \(logmix/mixed-libraries\)$`
+	fmt.Printf("pruning indices before %s\n", cutoff.Format(time.DateOnly))
 	logger.Info("pruning", zap.Time("cutoff", cutoff))
 	return 0, nil
+}
+
+// reportUsage runs in the background whatever the command: its message is
+// a log line written with the wrong library.
+func reportUsage() {
+	for range time.Tick(time.Hour) {
+		fmt.Printf("usage report sent at %s\n", time.Now().Format(time.RFC3339)) // want `^package uses zap for logging \(\d+ calls\); this fmt\.Printf call uses fmt: use zap \(logmix/mixed-libraries\)$`
+	}
 }
 
 func clusterHealthy() (bool, error) {
