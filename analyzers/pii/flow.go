@@ -311,7 +311,7 @@ func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
 	if n > 0 && assigned.clean {
 		return assigned
 	}
-	if cpt := c.v.conceptOf(v.Name()); cpt != nil && qualifies(v.Type(), cpt) {
+	if cpt := c.v.conceptOf(v.Name()); cpt != nil && qualifies(v.Type(), cpt) && !(cpt.id == "token" && c.splitsText(reaching)) {
 		return flow{src: namedSource(v.Name(), cpt)}
 	}
 	if cpt := c.typeConcept(v.Type()); cpt != nil {
@@ -625,4 +625,36 @@ func (c *checker) keyedFlow(e, key ast.Expr, valueType types.Type) flow {
 		return flow{src: namedSource(exprText(e), cpt)}
 	}
 	return flow{}
+}
+
+// splitters cut a string into pieces.
+var splitters = map[string]bool{
+	"strings.Split": true, "strings.SplitN": true, "strings.SplitAfter": true, "strings.SplitAfterN": true,
+	"strings.Fields": true, "strings.FieldsFunc": true,
+	"bytes.Split": true, "bytes.SplitN": true, "bytes.Fields": true, "bytes.FieldsFunc": true,
+}
+
+// splitsText reports whether every assignment of a variable cuts a string
+// into pieces (unitTokens := strings.SplitN(unit, "/", 2)), possibly
+// appending more: tokens obtained that way are lexical, not credentials,
+// and what the variable holds is decided by what was split.
+func (c *checker) splitsText(rs []rhs) bool {
+	if len(rs) == 0 {
+		return false
+	}
+	for _, r := range rs {
+		call, ok := ast.Unparen(r.e).(*ast.CallExpr)
+		if !ok || r.idx >= 0 {
+			return false
+		}
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+				continue
+			}
+		}
+		if !splitters[api.CalleeName(c.info, call)] {
+			return false
+		}
+	}
+	return true
 }

@@ -17,10 +17,23 @@ func normalize(name, unit string) string {
 	nameTokens := strings.FieldsFunc(name, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
+	unitTokens := strings.SplitN(unit, "/", 2)
+	if len(unitTokens) == 2 && unitTokens[1] != "" {
+		unitTokens = append(unitTokens[:1], "per", unitTokens[1])
+	}
 	if unit != "" {
-		nameTokens = append(nameTokens, unit)
+		nameTokens = append(nameTokens, unitTokens...)
 	}
 	return strings.Join(nameTokens, "_")
+}
+
+// Forward logs a request's credentials; the tokens split
+// from an Authorization header are that header's pieces.
+func Forward(authorization string) {
+	authTokens := strings.Fields(authorization)
+	if len(authTokens) == 2 {
+		log.Printf("forwarding credentials %s", authTokens[1]) // want `^authTokens\[1\] \(built from authorization, an Authorization header\) reaches the log message of log\.Printf in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	}
 }
 
 // Rename logs the names it changes.
