@@ -31,7 +31,7 @@ var concepts = []*concept{
 		"password", "passwd", "pwd", "passphrase", "pass phrase", "pin code"}},
 	{id: "secret", desc: "a secret", phrases: []string{
 		"secret", "client secret", "secret key", "private key", "signing key", "encryption key",
-		"access key", "secret access key", "privatekey"}},
+		"access key", "secret access key", "privatekey", "ingestion key", "ingest key", "license key"}},
 	{id: "token", desc: "a token", phrases: []string{
 		"token", "access token", "refresh token", "id token", "bearer token", "bearer",
 		"auth token", "session token", "api token", "jwt"}},
