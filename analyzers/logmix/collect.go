@@ -23,9 +23,10 @@ type logCall struct {
 	cliOutput bool       // fmt inside a flag.Usage function
 	inMain    bool       // inside func main of package main
 	// output is set for calls that print the program's output rather
-	// than log (see output.go): fmt in a command's body or in a function
-	// writing CI workflow commands, fmt and log reporting a failed
-	// command run.
+	// than log (see output.go): fmt in a command's code, in a function
+	// printing through a terminal package or writing CI workflow
+	// commands; fmt and log building the command line or reporting a
+	// failed command run.
 	output bool
 }
 
