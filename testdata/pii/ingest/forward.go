@@ -31,7 +31,7 @@ func (f *Forwarder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	span.SetAttributes(
 		attribute.String("ingest.endpoint", f.cfg.Endpoint.Host),
 		attribute.String("ingest.url", f.cfg.Endpoint.Redacted()),
-		attribute.String("ingest.key", f.cfg.IngestionKey), // want `^f\.cfg\.IngestionKey \(a secret\) reaches span attribute "ingest\.key" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+		attribute.String("ingest.key", f.cfg.IngestionKey),  // want `^f\.cfg\.IngestionKey \(a secret\) reaches span attribute "ingest\.key" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
 		attribute.String("error.reporter", f.cfg.SentryDSN), // want `^f\.cfg\.SentryDSN \(a connection string \(it embeds credentials\)\) reaches span attribute "error\.reporter" in the clear; mask or hash it, or drop it \(pii/named-value\)$`
 	)
 	req, err := http.NewRequestWithContext(r.Context(), http.MethodPost, f.cfg.Endpoint.String(), r.Body)
