@@ -2,8 +2,9 @@
 // subcommands, and the helpers only they call, print their results to
 // standard output for the person who ran them, and main reports a failed
 // command before exiting: that is the tool's output, not a second logging
-// library next to zap. Code outside the commands that prints progress with
-// fmt, and log in a command's body, are still mixing.
+// library next to zap, nor is the banner printed while the command line is
+// built. Code outside the commands that prints progress with fmt, and log
+// in a command's body, are still mixing.
 package main
 
 import (
@@ -23,11 +24,25 @@ func main() {
 		Use:   "indexctl",
 		Short: "indexctl maintains the search indices",
 	}
-	root.AddCommand(listCommand(), pruneCommand(), statusCommand())
+	root.AddCommand(listCommand(), pruneCommand(), statusCommand(), versionCommand())
 	go reportUsage()
 	if err := root.Execute(); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
+	}
+}
+
+const version = "1.4.2"
+
+// versionCommand announces the build while the command line is set up,
+// before any command has run.
+func versionCommand() *cobra.Command {
+	log.Println("indexctl", version)
+	return &cobra.Command{
+		Use: "version",
+		Run: func(cmd *cobra.Command, args []string) {
+			fmt.Println(version)
+		},
 	}
 }
 
