@@ -18,9 +18,16 @@ type logCall struct {
 	api.LogCall
 	file      *fileInfo
 	funcs     []ast.Node // enclosing functions, outermost first
+	fn        ast.Node   // the innermost enclosing function
 	bootstrap bool       // in the error branch of a logger constructor
 	cliOutput bool       // fmt inside a flag.Usage function
 	inMain    bool       // inside func main of package main
+	// output is set for calls that print the program's output rather
+	// than log (see output.go): fmt in a command's code, in a function
+	// printing through a terminal package or writing CI workflow
+	// commands; fmt and log building the command line or reporting a
+	// failed command run.
+	output bool
 }
 
 // fileInfo is what the walk learns about one file.
@@ -59,7 +66,8 @@ type fieldUse struct {
 	value   ast.Expr
 	inMsg   bool // an operand of the message rather than a field
 	file    *fileInfo
-	backend bool // inside a method of a logging back end
+	fn      ast.Node // the innermost enclosing function
+	backend bool     // inside a method of a logging back end
 }
 
 type assignment struct {
@@ -74,12 +82,11 @@ type usage struct {
 	assigns     []assignment           // in source order
 	spanIDCalls bool                   // the package reads SpanContext().TraceID/SpanID
 	idFuncs     map[*types.Func]string // functions returning a trace or span id
-	reassigned  map[*types.Var]bool
-	emptyCtx    map[*types.Var]bool // locals set to context.Background()/TODO()
-	// ctxParent maps a local context derived with context.WithCancel,
-	// WithTimeout, signal.NotifyContext and the like to the local it was
-	// derived from: it carries a span only if that one does.
-	ctxParent map[*types.Var]*types.Var
+	// ctxOrigins are the values assigned to each local context (see
+	// ctxorigin.go): it carries no span when every one of them is
+	// context.Background(), context.TODO() or a span-less derivation.
+	ctxOrigins map[*types.Var][]ctxOrigin
+	argCalls   map[*types.Func]int // calls passing a context, per unexported function
 	// mainLogs is true when func main of package main builds, holds or
 	// calls a structured logger; when it does not, its fmt and log calls
 	// report the process's exit outside any logger's lifetime (the
@@ -91,11 +98,12 @@ type usage struct {
 	// configuration) print while there is no logger to use.
 	mainBuilds token.Pos
 	hot        []analysis.Diagnostic
+	out        outputPlaces
 }
 
 func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 	info := pass.TypesInfo
-	u := &usage{reassigned: map[*types.Var]bool{}, emptyCtx: map[*types.Var]bool{}, ctxParent: map[*types.Var]*types.Var{}, idFuncs: map[*types.Func]string{}}
+	u := &usage{ctxOrigins: map[*types.Var][]ctxOrigin{}, idFuncs: map[*types.Func]string{}, out: newOutputPlaces()}
 	var (
 		file        *fileInfo
 		bootstrap   []ast.Node // bodies where a logger constructor failed
@@ -106,17 +114,9 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 		backendRecv = map[types.Type]bool{} // receiver types checked
 		mainDecl    *ast.FuncDecl
 	)
-	within := func(nodes []ast.Node, pos token.Pos) bool {
-		for _, n := range nodes {
-			if n.Pos() <= pos && pos < n.End() {
-				return true
-			}
-		}
-		return false
-	}
 	filter := []ast.Node{
 		(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil),
-		(*ast.ValueSpec)(nil), (*ast.IfStmt)(nil), (*ast.CompositeLit)(nil),
+		(*ast.ValueSpec)(nil), (*ast.IfStmt)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil),
 	}
 	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
@@ -128,6 +128,8 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 				return false
 			}
 			file = newFileInfo(pass, n)
+		case *ast.FuncLit:
+			u.out.parent[n] = innermostFunc(stack[:len(stack)-1])
 		case *ast.FuncDecl:
 			if n.Recv == nil && n.Name.Name == "main" && pass.Pkg.Name() == "main" {
 				mainDecl = n
@@ -158,8 +160,11 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			if followsLoggerConstructor(info, n, stack) {
 				bootstrap = append(bootstrap, n.Body)
 			}
+			if followsCommandRun(info, n, stack) {
+				u.out.exitBranches = append(u.out.exitBranches, n.Body)
+			}
 		case *ast.AssignStmt:
-			u.addAssign(info, n.Lhs, n.Rhs, n.Tok == token.DEFINE)
+			u.addAssign(info, n.Lhs, n.Rhs)
 			if mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos()) && assignsLogger(info, n) {
 				u.mainLogs = true
 				if assignsLoggerConstructor(info, n) {
@@ -174,16 +179,18 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			for i, id := range n.Names {
 				lhs[i] = id
 			}
-			u.addAssign(info, lhs, n.Values, true)
+			u.addAssign(info, lhs, n.Values)
 		case *ast.CompositeLit:
 			if api.IsLogFieldMap(api.TypeOf(info, n)) {
 				for _, elt := range n.Elts {
 					if kv, ok := elt.(*ast.KeyValueExpr); ok {
-						u.fields = append(u.fields, fieldUse{at: kv, lib: api.LibLogrus, key: kv.Key, value: kv.Value, file: file, backend: within(backendFn, n.Pos())})
+						u.fields = append(u.fields, fieldUse{at: kv, lib: api.LibLogrus, key: kv.Key, value: kv.Value, file: file, fn: innermostFunc(stack), backend: within(backendFn, n.Pos())})
 					}
 				}
 			}
 		case *ast.CallExpr:
+			u.out.addCall(pass.Pkg, api.Callee(info, n), innermostFunc(stack))
+			u.addArgumentOrigins(info, pass.Pkg, n)
 			inMain := mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos())
 			if c := u.addCall(pass, n, stack, file, within(bootstrap, n.Pos()), within(usageFns, n.Pos()), within(backendFn, n.Pos())); c != nil && inMain {
 				c.inMain = true
@@ -199,6 +206,8 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 		}
 		return true
 	})
+	u.out.mark(info, u.calls)
+	u.dropUnknownCallers(info, pass.Pkg)
 	return u
 }
 
@@ -221,8 +230,8 @@ func newFileInfo(pass *analysis.Pass, f *ast.File) *fileInfo {
 }
 
 // addAssign records one-to-one assignments to variables, in source order,
-// and which context variables only ever hold context.Background().
-func (u *usage) addAssign(info *types.Info, lhs, rhs []ast.Expr, define bool) {
+// and what each assignment to a context variable gives it.
+func (u *usage) addAssign(info *types.Info, lhs, rhs []ast.Expr) {
 	for i, l := range lhs {
 		id, ok := ast.Unparen(l).(*ast.Ident)
 		if !ok || id.Name == "_" {
@@ -232,78 +241,22 @@ func (u *usage) addAssign(info *types.Info, lhs, rhs []ast.Expr, define bool) {
 		if v == nil {
 			continue
 		}
-		newVar := define && info.Defs[id] == v
-		if !newVar {
-			u.reassigned[v] = true
+		if len(rhs) == 0 {
+			continue // var ctx context.Context: nil until assigned
 		}
 		if len(lhs) != len(rhs) {
 			// ctx, cancel := context.WithTimeout(parent, d): the context
 			// is the first result of a derivation.
-			if i == 0 && len(rhs) == 1 && newVar {
-				u.addDerivedContext(info, v, rhs[0])
+			var e ast.Expr
+			if i == 0 && len(rhs) == 1 {
+				e = rhs[0]
 			}
+			u.addContextOrigin(info, v, e)
 			continue
 		}
 		u.assigns = append(u.assigns, assignment{lhs: v, rhs: rhs[i]})
-		if newVar {
-			u.addDerivedContext(info, v, rhs[i])
-		}
+		u.addContextOrigin(info, v, rhs[i])
 	}
-}
-
-// addDerivedContext records that the new local v holds a context without a
-// span: context.Background() or context.TODO(), or a context derived from
-// one (directly or through another local) by a function that adds a
-// deadline, a cancellation or a signal but never a span.
-func (u *usage) addDerivedContext(info *types.Info, v *types.Var, e ast.Expr) {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		return
-	}
-	name := api.CalleeName(info, call)
-	if name == "context.Background" || name == "context.TODO" {
-		u.emptyCtx[v] = true
-		return
-	}
-	if !spanlessDerivations[name] || len(call.Args) == 0 {
-		return
-	}
-	switch parent := ast.Unparen(call.Args[0]).(type) {
-	case *ast.CallExpr:
-		u.addDerivedContext(info, v, parent)
-	case *ast.Ident:
-		if pv, ok := info.Uses[parent].(*types.Var); ok {
-			u.ctxParent[v] = pv
-		}
-	}
-}
-
-// spanlessDerivations derive a context from their first argument without
-// adding a span to it.
-var spanlessDerivations = map[string]bool{
-	"context.WithCancel":        true,
-	"context.WithCancelCause":   true,
-	"context.WithTimeout":       true,
-	"context.WithTimeoutCause":  true,
-	"context.WithDeadline":      true,
-	"context.WithDeadlineCause": true,
-	"context.WithoutCancel":     true,
-	"os/signal.NotifyContext":   true,
-}
-
-// carriesNoSpan reports whether the local context v only ever holds
-// context.Background(), context.TODO() or a derivation of one.
-func (u *usage) carriesNoSpan(v *types.Var) bool {
-	for depth := 0; v != nil && depth < 16; depth++ {
-		if u.reassigned[v] {
-			return false
-		}
-		if u.emptyCtx[v] {
-			return true
-		}
-		v = u.ctxParent[v]
-	}
-	return false
 }
 
 // addCall records what a call is; it returns the log call, if it is one.
@@ -316,8 +269,9 @@ func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Nod
 		}
 		return nil
 	}
+	fn := innermostFunc(stack)
 	if lc, ok := api.LogCallOf(info, call); ok {
-		c := &logCall{LogCall: lc, file: file, bootstrap: bootstrap, cliOutput: cli && lc.Library == api.LibFmt}
+		c := &logCall{LogCall: lc, fn: fn, file: file, bootstrap: bootstrap, cliOutput: cli && lc.Library == api.LibFmt}
 		if lc.ContextForm != "" && !lc.HasContext {
 			c.funcs = lint.EnclosingFuncs(stack)
 		}
@@ -331,19 +285,19 @@ func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Nod
 	}
 	if ok {
 		if f.Value != nil {
-			u.fields = append(u.fields, fieldUse{at: call, lib: f.Library, key: f.Key, value: f.Value, file: file, backend: backend})
+			u.fields = append(u.fields, fieldUse{at: call, lib: f.Library, key: f.Key, value: f.Value, file: file, fn: fn, backend: backend})
 		}
 		return nil
 	}
 	if kv, ok := api.LogKeyValuesOf(info, call); ok {
-		u.addKeyValues(info, kv.Args, 0, kv.Library, file, backend)
+		u.addKeyValues(info, kv.Args, 0, kv.Library, file, fn, backend)
 		// A map of fields written in place: logrus.Fields literals are
 		// recorded where they are written (see collect); zerolog's
 		// Fields(map[string]any{...}) here.
 		if lit, ok := ast.Unparen(kv.Map).(*ast.CompositeLit); ok && !api.IsLogFieldMap(api.TypeOf(info, lit)) {
 			for _, elt := range lit.Elts {
 				if e, ok := elt.(*ast.KeyValueExpr); ok {
-					u.fields = append(u.fields, fieldUse{at: e, lib: kv.Library, key: e.Key, value: e.Value, file: file, backend: backend})
+					u.fields = append(u.fields, fieldUse{at: e, lib: kv.Library, key: e.Key, value: e.Value, file: file, fn: fn, backend: backend})
 				}
 			}
 		}
@@ -390,7 +344,7 @@ func (u *usage) addCallOperands(info *types.Info, c *logCall, backend bool) {
 	if c.Fields >= 0 && c.Fields < end {
 		end = c.Fields
 		if c.KeyValues {
-			u.addKeyValues(info, args, c.Fields, c.Library, c.file, backend)
+			u.addKeyValues(info, args, c.Fields, c.Library, c.file, c.fn, backend)
 		}
 	}
 	start := c.Msg
@@ -404,13 +358,13 @@ func (u *usage) addCallOperands(info *types.Info, c *logCall, backend bool) {
 		if api.IsContext(api.TypeOf(info, args[i])) {
 			continue
 		}
-		u.fields = append(u.fields, fieldUse{at: args[i], lib: c.Library, value: args[i], inMsg: true, file: c.file, backend: backend})
+		u.fields = append(u.fields, fieldUse{at: args[i], lib: c.Library, value: args[i], inMsg: true, file: c.file, fn: c.fn, backend: backend})
 	}
 }
 
 // addKeyValues records alternating key, value arguments from index first;
 // a typed field (slog.Attr, zap.Field) stands alone.
-func (u *usage) addKeyValues(info *types.Info, args []ast.Expr, first int, lib api.LogLibrary, file *fileInfo, backend bool) {
+func (u *usage) addKeyValues(info *types.Info, args []ast.Expr, first int, lib api.LogLibrary, file *fileInfo, fn ast.Node, backend bool) {
 	for i := first; i < len(args); i++ {
 		if api.IsLogFieldValue(api.TypeOf(info, args[i])) {
 			continue
@@ -418,7 +372,7 @@ func (u *usage) addKeyValues(info *types.Info, args []ast.Expr, first int, lib a
 		if i+1 >= len(args) {
 			break
 		}
-		u.fields = append(u.fields, fieldUse{at: args[i+1], lib: lib, key: args[i], value: args[i+1], file: file, backend: backend})
+		u.fields = append(u.fields, fieldUse{at: args[i+1], lib: lib, key: args[i], value: args[i+1], file: file, fn: fn, backend: backend})
 		i++
 	}
 }
@@ -428,7 +382,13 @@ func (u *usage) addKeyValues(info *types.Info, args []ast.Expr, first int, lib a
 // assigns from a logger constructor): log.Fatal or fmt in its body is the
 // fallback when the logger could not be built, not a second library.
 func followsLoggerConstructor(info *types.Info, ifs *ast.IfStmt, stack []ast.Node) bool {
-	if assignsLoggerConstructor(info, ifs.Init) {
+	return checksOutcomeOf(ifs, stack, func(s ast.Stmt) bool { return assignsLoggerConstructor(info, s) })
+}
+
+// checksOutcomeOf reports whether the if statement's init, or the
+// statement right before it, satisfies assigns.
+func checksOutcomeOf(ifs *ast.IfStmt, stack []ast.Node, assigns func(ast.Stmt) bool) bool {
+	if ifs.Init != nil && assigns(ifs.Init) {
 		return true
 	}
 	if len(stack) < 2 {
@@ -440,10 +400,22 @@ func followsLoggerConstructor(info *types.Info, ifs *ast.IfStmt, stack []ast.Nod
 	}
 	for i, s := range block.List {
 		if s == ifs {
-			return i > 0 && assignsLoggerConstructor(info, block.List[i-1])
+			return i > 0 && assigns(block.List[i-1])
 		}
 	}
 	return false
+}
+
+// innermostFunc returns the innermost function declaration or literal of
+// stack, or nil.
+func innermostFunc(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch stack[i].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return stack[i]
+		}
+	}
+	return nil
 }
 
 func assignsLoggerConstructor(info *types.Info, s ast.Stmt) bool {

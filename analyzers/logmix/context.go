@@ -39,7 +39,7 @@ func reachableContext(pass *analysis.Pass, u *usage, c *logCall) (api.ContextSou
 	if !ok || src.Kind == api.CtxCarrier {
 		return api.ContextSource{}, false
 	}
-	if src.Kind == api.CtxLocal && u.carriesNoSpan(src.Var) {
+	if (src.Kind == api.CtxLocal || src.Kind == api.CtxParam) && u.carriesNoSpan(src.Var) {
 		return api.ContextSource{}, false
 	}
 	return src, true

@@ -57,18 +57,35 @@
 // used, the advice is "use otelzap". fmt is never chosen: fmt printing is
 // reported in a package that also logs with a structured library (slog,
 // zap, otelzap, logrus, zerolog); next to the standard log package alone
-// only outside main packages and when fmt calls do not outnumber log calls
-// (a command-line tool printing its output and failing with log.Fatal, or
-// a package whose stdout is its product, is not logging with fmt). Not
-// counted and not reported: fmt.Sprintf, fmt.Errorf and fmt.Fprint* to
-// other writers (buffers, files, an http.ResponseWriter); fmt inside a
-// function assigned to flag.Usage (help text); the fallback in the error
-// branch right after a logger constructor or a call returning a logger
-// (log.Fatalf("can't initialize zap logger: %v", err)); fmt and log in a
-// func main that neither builds, holds nor calls a structured logger (it
-// reports the exit of run(), whose logger is gone), and in func main before
-// it builds its structured logger (printing the -version, rejecting a flag:
-// there is no logger yet); adapter files (see below).
+// only outside main packages, when fmt calls do not outnumber log calls,
+// and when the call has text of its own (a command-line tool printing its
+// results with fmt.Println(value) or fmt.Print(string(out)) and failing
+// with log.Fatal follows the standard library's split of stdout and
+// stderr, and a package whose stdout is its product is not logging with
+// fmt).
+//
+// What a program prints for a person or a CI runner is its output, not
+// logging; not counted and not reported: fmt.Sprintf, fmt.Errorf and
+// fmt.Fprint* to other writers (buffers, files, an http.ResponseWriter);
+// fmt inside a function assigned to flag.Usage (help text); fmt in the
+// code of a command-line command — a function given a framework's
+// command or parse context (cobra's Run(cmd *cobra.Command, args
+// []string), kingpin's Action(*kingpin.ParseContext), urfave/cli's
+// Action(*cli.Context)), a function literal in one, and an unexported
+// function that only such code calls; fmt in a function that also prints
+// through a terminal package (fatih/color, colorstring, tablewriter,
+// text/tabwriter); fmt in a function writing GitHub Actions workflow
+// commands (fmt.Println("::group::" + name)); fmt and log in a function
+// that builds the command line (it returns a *cobra.Command: there is no
+// logger yet) and in the error branch of running the command tree (if
+// err := root.Execute(); err != nil { fmt.Fprintln(os.Stderr, err) });
+// the fallback in the error branch right after a logger constructor or a
+// call returning a logger (log.Fatalf("can't initialize zap logger: %v",
+// err)); fmt and log in a func main that neither builds, holds nor calls a
+// structured logger (it reports the exit of run(), whose logger is gone),
+// and in func main before it builds its structured logger (printing the
+// -version, rejecting a flag: there is no logger yet); adapter files (see
+// below). log in a command's body is still counted: it is logging.
 //
 // An adapter file routes one library into another and legitimately uses
 // both: a file importing two logging libraries that declares a logging back
@@ -90,11 +107,17 @@
 // suggested fix that passes the context. Not reported: zap without otelzap
 // and the standard log package (they have no context API); slog's Log and
 // LogAttrs (their context is explicit); an Entry or Event held in a variable
-// (it may carry a context); a context that is only ever
-// context.Background() or context.TODO(), or derived from one with
-// context.WithCancel, WithTimeout, WithDeadline, WithoutCancel or
-// signal.NotifyContext (it carries no span: the signal context of main, a
-// shutdown timeout); calls already reported as mixed-libraries.
+// (it may carry a context); a context that carries no span: a local whose
+// every assignment is context.Background(), context.TODO(), a copy of such
+// a local or a derivation of one with context.WithCancel, WithTimeout,
+// WithDeadline, WithoutCancel or signal.NotifyContext — also when it is
+// re-derived in place (ctx, stop := signal.NotifyContext(ctx, ...) in
+// main, ctx, cancel = context.WithTimeout(ctx, d)) — and the context
+// parameter of an unexported function that every call in the package
+// gives such a context (a helper of main or of a command); a function also
+// used as a value, or a method an interface of the package may dispatch
+// to, has callers the package cannot see and is judged as a parameter;
+// calls already reported as mixed-libraries.
 //
 // manual-trace-id: a log field, attribute or key/value pair whose value
 // comes from a span context's TraceID() or SpanID() (directly, through
@@ -105,9 +128,16 @@
 // formatted into the message. The advice names the trace-aware logger for
 // the library: otelzap or the go.opentelemetry.io/contrib/bridges/otelzap
 // core, an slog handler bridge such as otelslog, the otellogrus and
-// otelzerolog hooks. Methods of a logging back end (an slog.Handler's
-// Handle adding trace_id from the record's context) are how trace-aware
-// handlers are written and are not reported.
+// otelzerolog hooks. Only copies in a function that emits log records
+// itself (a log call in its body, or in a function literal nested in it)
+// are reported: those are the scattered per-call copies that drift and get
+// forgotten. A function that adds the trace id without logging — a
+// logger factory's For(ctx) returning logger.With(trace_id), a request
+// interceptor building the fields of every request, a handler wrapper
+// adding attributes to every record — is the one central place, the
+// trace-aware logger written by hand. Methods of a logging back end (an
+// slog.Handler's Handle adding trace_id from the record's context) are
+// not reported either.
 //
 // hot-path-logger: a logger constructor (zap.New, NewProduction,
 // NewDevelopment, NewExample, zap.Config.Build, slog.New, logrus.New,

@@ -35,6 +35,13 @@ func TestLogmix(t *testing.T) {
 		"./logmix/cgiout",
 		"./logmix/runpattern",
 		"./logmix/signalmain",
+		"./logmix/rederived",
+		"./logmix/cobracli",
+		"./logmix/cobraexit",
+		"./logmix/cigroup",
+		"./logmix/tracemw",
+		"./logmix/kingpintool",
+		"./logmix/stdlogcli",
 		"./logmix/slogmigration",
 		"./logmix/versionflag",
 	)

@@ -39,7 +39,7 @@ func (c *logCall) counted(u *usage) bool {
 			return false
 		}
 	}
-	return !(c.file != nil && c.file.isBridge()) && !c.bootstrap && !c.cliOutput
+	return !(c.file != nil && c.file.isBridge()) && !c.bootstrap && !c.cliOutput && !c.output
 }
 
 func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallExpr]bool {
@@ -47,9 +47,23 @@ func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallE
 	if !r.Enabled(checkMixed) {
 		return mixed
 	}
+	// Next to the standard log package alone, fmt printing values only
+	// (fmt.Println(value), fmt.Print(string(out))) writes a tool's results
+	// to standard output while log reports on standard error: the
+	// standard library's own split, not a second logging library.
+	structured := false
+	for _, c := range u.calls {
+		if f := c.Library.Family(); f != api.LibFmt && f != api.LibLog && c.counted(u) {
+			structured = true
+			break
+		}
+	}
+	writesData := func(c *logCall) bool {
+		return !structured && c.Library == api.LibFmt && printsData(pass.TypesInfo, c)
+	}
 	t := tally{count: map[api.LogLibrary]int{}}
 	for _, c := range u.calls {
-		if c.counted(u) {
+		if c.counted(u) && !writesData(c) {
 			t.count[c.Library.Family()]++
 			if c.Library == api.LibOtelzap {
 				t.otelzap++
@@ -62,7 +76,7 @@ func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallE
 	}
 	for _, c := range u.calls {
 		fam := c.Library.Family()
-		if !c.counted(u) || fam == ch.family || (fam == api.LibFmt && !ch.fmtLogs) {
+		if !c.counted(u) || fam == ch.family || (fam == api.LibFmt && !ch.fmtLogs) || writesData(c) {
 			continue
 		}
 		mixed[c.Call] = true

@@ -18,12 +18,13 @@ func reportManualTraceIDs(pass *analysis.Pass, r *lint.Reporter, u *usage) {
 	info := pass.TypesInfo
 	flow := traceFlow{vars: map[*types.Var]string{}, funcs: u.idFuncs}
 	flow.followAssignments(info, u.assigns)
+	emits := emittingFuncs(u.calls)
 	for _, f := range u.fields {
 		if f.backend || (f.file != nil && f.file.isBridge()) {
 			continue
 		}
 		id, ok := flow.copiesSpanID(info, f.value)
-		if !ok {
+		if !ok || !emits.contain(f.fn) {
 			continue
 		}
 		what := "trace id"
@@ -104,4 +105,41 @@ func (fl traceFlow) copiesSpanID(info *types.Info, e ast.Expr) (string, bool) {
 		return found == ""
 	})
 	return found, found != ""
+}
+
+// funcSet is a set of functions, by their declaration or literal.
+type funcSet map[ast.Node]bool
+
+// emittingFuncs returns the functions that emit log records themselves:
+// those with a log call in their body, including in the function literals
+// nested in it.
+func emittingFuncs(calls []*logCall) funcSet {
+	set := funcSet{}
+	for _, c := range calls {
+		set[c.fn] = true
+	}
+	return set
+}
+
+// contain reports whether fn emits a log record: it holds a log call, or
+// a function literal nested in it does. A trace id copied into a field in
+// a function that emits nothing itself (a logger factory's For(ctx), a
+// logging interceptor building the fields of every request, a handler
+// wrapper adding attributes to every record) is the one place that adds
+// it for the whole service: the trace-aware logger the advice asks for,
+// written by hand. Copies next to the log calls that use them are the
+// scattered ones that drift and get forgotten.
+func (s funcSet) contain(fn ast.Node) bool {
+	if fn == nil {
+		return false
+	}
+	if s[fn] {
+		return true
+	}
+	for g := range s {
+		if g != nil && fn.Pos() <= g.Pos() && g.End() <= fn.End() {
+			return true
+		}
+	}
+	return false
 }

@@ -79,11 +79,17 @@ func (c *checker) callFlow(call *ast.CallExpr, idx, depth int) flow {
 	case "net/http/httputil.DumpRequest", "net/http/httputil.DumpRequestOut":
 		return flow{src: &source{check: checkBody, expr: exprText(call), desc: "the whole request, headers and body"}}
 	case "net/http/httputil.DumpResponse":
-		return flow{src: &source{check: checkBody, expr: exprText(call), desc: "the whole response, headers and body"}}
+		if c.onFailurePath(call.Pos()) {
+			return flow{} // the answer of a failed call: its error message
+		}
+		return flow{src: &source{check: checkBody, expr: exprText(call), desc: "the whole response, headers and body", response: true}}
 	case "io.ReadAll", "io/ioutil.ReadAll":
 		if len(call.Args) == 1 {
-			if desc := c.httpBody(call.Args[0]); desc != "" {
-				return flow{src: &source{check: checkBody, expr: exprText(call), desc: desc}}
+			if desc, response := c.httpBody(call.Args[0]); desc != "" {
+				if response && c.onFailurePath(call.Pos()) {
+					return flow{} // the answer of a failed call: its error message
+				}
+				return flow{src: &source{check: checkBody, expr: exprText(call), desc: desc, response: response}}
 			}
 		}
 		return flow{}
@@ -246,8 +252,9 @@ func isBuffer(t types.Type) bool {
 }
 
 // httpBody describes e when it reads a whole HTTP body: r.Body, resp.Body,
-// possibly through io.LimitReader or http.MaxBytesReader.
-func (c *checker) httpBody(e ast.Expr) string {
+// possibly through io.LimitReader or http.MaxBytesReader; response is set
+// for the body of a response.
+func (c *checker) httpBody(e ast.Expr) (desc string, response bool) {
 	for i := 0; i < 4; i++ {
 		call, ok := ast.Unparen(e).(*ast.CallExpr)
 		if !ok {
@@ -256,29 +263,29 @@ func (c *checker) httpBody(e ast.Expr) string {
 		switch api.CalleeName(c.info, call) {
 		case "io.LimitReader", "io.NopCloser", "io/ioutil.NopCloser", "io.TeeReader":
 			if len(call.Args) == 0 {
-				return ""
+				return "", false
 			}
 			e = call.Args[0]
 		case "net/http.MaxBytesReader":
 			if len(call.Args) < 2 {
-				return ""
+				return "", false
 			}
 			e = call.Args[1]
 		default:
-			return ""
+			return "", false
 		}
 	}
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	if !ok || sel.Sel.Name != "Body" {
-		return ""
+		return "", false
 	}
 	switch t := api.TypeOf(c.info, sel.X); {
 	case api.IsNamed(t, "net/http", "Request"):
-		return "the whole request body"
+		return "the whole request body", false
 	case api.IsNamed(t, "net/http", "Response"):
-		return "the whole response body"
+		return "the whole response body", true
 	}
-	return ""
+	return "", false
 }
 
 // printFlow decides the result of a fmt printer: it carries every operand

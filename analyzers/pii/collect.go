@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // collect walks the package once: it records every assignment to a
@@ -15,7 +16,7 @@ import (
 // functions and through same-package calls), the attribute sinks by
 // context, and the calls and literals that may be sinks.
 func (c *checker) collect(ins *inspector.Inspector) {
-	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil)}
+	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil), (*ast.IfStmt)(nil)}
 	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
@@ -35,6 +36,9 @@ func (c *checker) collect(ins *inspector.Inspector) {
 			c.funcLits = append(c.funcLits, span{n.Pos(), n.End()})
 		case *ast.ReturnStmt:
 			c.recordReturn(n, stack)
+		case *ast.IfStmt:
+			c.recordNilGuard(n, stack)
+			c.recordFailureBranch(n)
 		case *ast.CallExpr:
 			fn := api.Callee(c.info, n)
 			if fn == nil || c.skip(n) {
@@ -147,17 +151,19 @@ func (c *checker) recordReturn(ret *ast.ReturnStmt, stack []ast.Node) {
 	}
 }
 
-// terminates reports whether s leaves the function: a return or a panic.
+// terminates reports whether s leaves the function: a return, a panic, or
+// a call that never returns (os.Exit, log.Fatal, t.Fatal, a same-package
+// function that always exits).
 func (c *checker) terminates(s ast.Stmt) bool {
 	switch s := s.(type) {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.ExprStmt:
 		if call, ok := s.X.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-				b, isBuiltin := c.info.Uses[id].(*types.Builtin)
-				return isBuiltin && b.Name() == "panic"
+			if c.noReturn == nil {
+				c.noReturn = lint.NewFlow(c.pass)
 			}
+			return !c.noReturn.MayReturn(call)
 		}
 	}
 	return false

@@ -40,15 +40,17 @@
 //     r.FormValue("email"), os.Getenv("DB_PASSWORD")), or a function or
 //     getter (req.GetEmail(), cfg.Password()). The vocabulary: phone and
 //     mobile numbers, email addresses, passwords (passwd, pwd, passphrase),
-//     secrets and private keys, tokens (access, refresh, bearer, JWT), API
-//     keys, credentials, DSNs and connection strings, Authorization and
+//     secrets and private keys, tokens (access, refresh, bearer, JWT), API,
+//     ingestion and license keys, credentials, DSNs and connection strings, Authorization and
 //     Cookie headers (and http.Cookie values), card numbers (PAN), CVVs,
 //     SSNs, national ids, passport numbers and dates of birth. Names are
 //     split into words (camelCase, PascalCase, snake_case, kebab-case,
 //     dots, acronyms: userEmail, X-Api-Key, userSSN) and judged by their
 //     head, their last words: emailEnabled, passwordPolicyVersion,
-//     tokenCount and phoneVerified are not personal data, nor is
-//     nextPageToken. A field is also read with its struct's name
+//     tokenCount and phoneVerified are not personal data, nor are
+//     pagination tokens (nextPageToken) and lexical tokens (nameTokens, or
+//     any "tokens" cut from a string with strings.Split or Fields: what was
+//     split decides). A field is also read with its struct's name
 //     (Card.Number is a card number). The value must be able to hold the
 //     data: strings, byte slices, fmt.Stringers and named string types do;
 //     booleans, floats, time.Time and time.Duration never; integers only
@@ -82,7 +84,12 @@
 //     through io.LimitReader and http.MaxBytesReader), r.Form, r.PostForm,
 //     r.MultipartForm, and the header maps r.Header and resp.Header —
 //     logged or put on spans. Single headers and form values read by name
-//     are judged by the name.
+//     are judged by the name. The answer of a failed outgoing call is its
+//     error message: a response body or dump read, or logged, in a branch
+//     taken when the response status is not a success (if
+//     resp.StatusCode/100 != 2) or an error is set (if err != nil after the
+//     body failed to decode) is not reported. A request body is what a user
+//     sent and is reported on every path.
 //
 // Redaction: a value that passes through a redaction helper is clean:
 // functions whose name, receiver type or package name contains hash, mask,
@@ -147,8 +154,17 @@
 // a decision, not an edit.
 //
 // Limits: values are followed within one package, flow-insensitively but
-// for assignments after a use, inside blocks that return before it, or
-// overwritten on every path to it; functions of other packages are known
-// only from the tables above; interface method calls and function values
-// are not followed; a time.Time date of birth is not reported.
+// for assignments after a use, inside blocks that return (or call a
+// function that never returns, such as log.Fatal or os.Exit) before it,
+// overwritten on every path to it, or proven nil by a guard: after
+//
+//	resp, err := fetch(ctx)
+//	if err != nil {
+//		return err
+//	}
+//
+// err is nil in the rest of the block until it is assigned again, whatever
+// fetch put into its errors. Functions of other packages are known only
+// from the tables above; interface method calls and function values are
+// not followed; a time.Time date of birth is not reported.
 package pii

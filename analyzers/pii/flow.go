@@ -25,8 +25,10 @@ type checker struct {
 	// assigns maps each variable to the expressions assigned to it
 	// anywhere in the package (flow-insensitive; closures share the map).
 	assigns map[*types.Var][]rhs
-	memo    map[varUse]flow
-	busy    map[*types.Var]bool
+	// guards are the nil guards of each variable (see nilguard.go).
+	guards map[*types.Var][]nilGuard
+	memo   map[varUse]flow
+	busy   map[*types.Var]bool
 	// funcLits are the function literals of the package, to tell a use
 	// in a closure (which may run after any assignment) from a plain one.
 	funcLits []span
@@ -49,6 +51,10 @@ type checker struct {
 	summary   *summary
 
 	exposure map[exposureKey]*exposed
+	noReturn *lint.Flow // built on first use
+	// failures are the branches that run only when an outgoing call
+	// failed (see failure.go).
+	failures []span
 	skipFile map[*token.File]bool
 }
 
@@ -88,6 +94,9 @@ type source struct {
 	// number, CVV, SSN, phone number): a number computed from them, or one
 	// of their digits, is still personal data.
 	numeric bool
+	// response is set for the body of an answer to an outgoing call: on
+	// a failure path it is the call's error message (see failure.go).
+	response bool
 	// struct-dump only
 	field  string // the exposed field path: Password, Account.Token
 	typ    string // the struct type
@@ -122,6 +131,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		r:        lint.NewReporter(pass, "pii", checks),
 		v:        vocabFor(optional.get(), extraWords.get(), ignoreWord.get()),
 		assigns:  map[*types.Var][]rhs{},
+		guards:   map[*types.Var][]nilGuard{},
 		memo:     map[varUse]flow{},
 		busy:     map[*types.Var]bool{},
 		returns:  map[*types.Func][]*ast.ReturnStmt{},
@@ -287,7 +297,10 @@ func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
 	var assigned flow
 	n := 0
 	for _, r := range reaching {
-		f := c.flowAt(r.e, r.idx, depth)
+		f := flow{clean: true} // nil, past a guard that returns otherwise
+		if closure || !c.nilAtUse(v, r, use) {
+			f = c.flowAt(r.e, r.idx, depth)
+		}
 		if n == 0 {
 			assigned = f
 		} else {
@@ -298,7 +311,7 @@ func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
 	if n > 0 && assigned.clean {
 		return assigned
 	}
-	if cpt := c.v.conceptOf(v.Name()); cpt != nil && qualifies(v.Type(), cpt) {
+	if cpt := c.v.conceptOf(v.Name()); cpt != nil && qualifies(v.Type(), cpt) && !(cpt.id == "token" && c.splitsText(reaching)) {
 		return flow{src: namedSource(v.Name(), cpt)}
 	}
 	if cpt := c.typeConcept(v.Type()); cpt != nil {
@@ -612,4 +625,36 @@ func (c *checker) keyedFlow(e, key ast.Expr, valueType types.Type) flow {
 		return flow{src: namedSource(exprText(e), cpt)}
 	}
 	return flow{}
+}
+
+// splitters cut a string into pieces.
+var splitters = map[string]bool{
+	"strings.Split": true, "strings.SplitN": true, "strings.SplitAfter": true, "strings.SplitAfterN": true,
+	"strings.Fields": true, "strings.FieldsFunc": true,
+	"bytes.Split": true, "bytes.SplitN": true, "bytes.Fields": true, "bytes.FieldsFunc": true,
+}
+
+// splitsText reports whether every assignment of a variable cuts a string
+// into pieces (unitTokens := strings.SplitN(unit, "/", 2)), possibly
+// appending more: tokens obtained that way are lexical, not credentials,
+// and what the variable holds is decided by what was split.
+func (c *checker) splitsText(rs []rhs) bool {
+	if len(rs) == 0 {
+		return false
+	}
+	for _, r := range rs {
+		call, ok := ast.Unparen(r.e).(*ast.CallExpr)
+		if !ok || r.idx >= 0 {
+			return false
+		}
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if b, ok := c.info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+				continue
+			}
+		}
+		if !splitters[api.CalleeName(c.info, call)] {
+			return false
+		}
+	}
+	return true
 }

@@ -283,6 +283,9 @@ func shownAs(src *source, number bool) bool {
 
 // report reports value reaching s with the personal data of src.
 func (c *checker) report(s sink, value ast.Expr, src *source) {
+	if src.response && c.onFailurePath(value.Pos()) {
+		return // a failed call's answer, logged as its error message
+	}
 	subject := subjectOf(exprText(value), src)
 	switch src.check {
 	case checkStruct:

@@ -31,7 +31,7 @@ var concepts = []*concept{
 		"password", "passwd", "pwd", "passphrase", "pass phrase", "pin code"}},
 	{id: "secret", desc: "a secret", phrases: []string{
 		"secret", "client secret", "secret key", "private key", "signing key", "encryption key",
-		"access key", "secret access key", "privatekey"}},
+		"access key", "secret access key", "privatekey", "ingestion key", "ingest key", "license key"}},
 	{id: "token", desc: "a token", phrases: []string{
 		"token", "access token", "refresh token", "id token", "bearer token", "bearer",
 		"auth token", "session token", "api token", "jwt"}},
@@ -90,10 +90,13 @@ var redactedMarkers = map[string]bool{
 }
 
 // notSensitive are phrases that end like a PII phrase but are not personal
-// or secret data: pagination tokens.
+// or secret data: pagination tokens, and lexical tokens — the pieces a
+// name, a word or a source text is split into (nameTokens, lexerToken).
 var notSensitive = [][]string{
 	{"page", "token"}, {"next", "token"}, {"pagination", "token"}, {"continuation", "token"},
 	{"cursor", "token"}, {"sync", "token"}, {"resume", "token"},
+	{"name", "token"}, {"word", "token"}, {"lexer", "token"}, {"lexical", "token"},
+	{"parser", "token"}, {"syntax", "token"},
 }
 
 // vocab is the vocabulary in force for one package: the built-in concepts,
@@ -253,9 +256,16 @@ func hasSuffix(toks, suffix []string) bool {
 	return true
 }
 
+// containsSeq reports whether toks contains the phrase seq, whose last
+// word may be in the plural (nameTokens contains "name token").
 func containsSeq(toks, seq []string) bool {
-	for i := 0; i+len(seq) <= len(toks); i++ {
-		if hasSuffix(toks[:i+len(seq)], seq) {
+	n := len(seq)
+	if n == 0 {
+		return false
+	}
+	for i := 0; i+n <= len(toks); i++ {
+		last := toks[i+n-1]
+		if hasSuffix(toks[:i+n-1], seq[:n-1]) && (last == seq[n-1] || last == seq[n-1]+"s") {
 			return true
 		}
 	}

@@ -28,12 +28,12 @@ func TestConceptOf(t *testing.T) {
 		"connectionString": "dsn", "DATABASE_URL": "dsn", "Authorization": "authorization",
 		"authHeader": "authorization", "Set-Cookie": "cookie", "cardNumber": "card", "PAN": "card",
 		"cvv": "cvv", "CVC": "cvv", "SSN": "ssn", "nationalID": "nationalid", "passportNumber": "passport",
-		"dateOfBirth": "dob", "DOB": "dob", "birthDate": "dob",
+		"dateOfBirth": "dob", "ingestionKey": "secret", "IngestKey": "secret", "ingestToken": "token", "DOB": "dob", "birthDate": "dob",
 		// Not PII: another head noun, a redaction word, an ignored phrase,
 		// or an optional vocabulary that is off.
 		"emailEnabled": "", "passwordPolicyVersion": "", "tokenCount": "", "phoneVerified": "",
 		"phone_hash": "", "email_masked": "", "emailSHA256": "", "encryptedPassword": "", "unmaskedEmail": "email", "hashedPassword": "", "cardLast4": "", "tokenTTL": "",
-		"nextPageToken": "", "pageToken": "", "secretName": "", "cookieName": "", "credentialsFile": "",
+		"nextPageToken": "", "pageToken": "", "nameTokens": "", "lexerToken": "", "pageTokens": "", "authTokens": "token", "secretName": "", "cookieName": "", "credentialsFile": "",
 		"emailTemplate": "", "tokenType": "", "clientIP": "", "fullName": "", "street": "",
 		"userID": "", "tenant.id": "", "span": "", "company": "", "passive": "",
 	} {

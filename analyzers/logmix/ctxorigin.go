@@ -1,0 +1,167 @@
+package logmix
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+)
+
+// ctxOrigin is one value assigned to a local context: context.Background()
+// or context.TODO() (empty), a span-less derivation of another local
+// (parent), or anything else (neither: it may carry a span).
+type ctxOrigin struct {
+	empty  bool
+	parent *types.Var
+}
+
+// addContextOrigin records what the assignment of e gives the local
+// context v (e is nil when v is not the derivation's result: _, ctx = f()).
+// Re-deriving a context from itself keeps what it carries:
+//
+//	ctx := context.Background()
+//	ctx, cancel := signal.NotifyContext(ctx, os.Interrupt)
+func (u *usage) addContextOrigin(info *types.Info, v *types.Var, e ast.Expr) {
+	if !api.IsContext(v.Type()) {
+		return
+	}
+	u.ctxOrigins[v] = append(u.ctxOrigins[v], spanlessOrigin(info, e))
+}
+
+// spanlessOrigin decides one value assigned to a context: the zero
+// ctxOrigin unless it is context.Background() or context.TODO(), a copy of
+// a local, or a context derived from either by a function that adds a
+// deadline, a cancellation or a signal but never a span.
+func spanlessOrigin(info *types.Info, e ast.Expr) ctxOrigin {
+	for depth := 0; depth < 8; depth++ {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident: // a copy of another local
+			if pv, ok := info.Uses[x].(*types.Var); ok {
+				return ctxOrigin{parent: pv}
+			}
+			return ctxOrigin{}
+		case *ast.CallExpr:
+			name := api.CalleeName(info, x)
+			if name == "context.Background" || name == "context.TODO" {
+				return ctxOrigin{empty: true}
+			}
+			if !spanlessDerivations[name] || len(x.Args) == 0 {
+				return ctxOrigin{}
+			}
+			e = x.Args[0]
+		default:
+			return ctxOrigin{}
+		}
+	}
+	return ctxOrigin{}
+}
+
+// spanlessDerivations derive a context from their first argument without
+// adding a span to it.
+var spanlessDerivations = map[string]bool{
+	"context.WithCancel":        true,
+	"context.WithCancelCause":   true,
+	"context.WithTimeout":       true,
+	"context.WithTimeoutCause":  true,
+	"context.WithDeadline":      true,
+	"context.WithDeadlineCause": true,
+	"context.WithoutCancel":     true,
+	"os/signal.NotifyContext":   true,
+}
+
+// carriesNoSpan reports whether the local context v only ever holds
+// context.Background(), context.TODO() or span-less derivations of locals
+// that carry no span themselves (v itself included: a context re-derived
+// from itself keeps what it had). A parameter, or a local assigned
+// anything else even once, may carry a span.
+func (u *usage) carriesNoSpan(v *types.Var) bool {
+	return u.spanless(v, map[*types.Var]bool{})
+}
+
+func (u *usage) spanless(v *types.Var, visiting map[*types.Var]bool) bool {
+	if visiting[v] {
+		return true // decided by its other origins
+	}
+	origins := u.ctxOrigins[v]
+	if len(origins) == 0 || len(visiting) > 16 {
+		return false
+	}
+	visiting[v] = true
+	for _, o := range origins {
+		if !o.empty && (o.parent == nil || !u.spanless(o.parent, visiting)) {
+			return false
+		}
+	}
+	return true
+}
+
+// addArgumentOrigins records, for a call of an unexported function of the
+// package, what each context argument gives the parameter it is passed
+// for: a function called only with context.Background() (a command's
+// helper, a start-up step) is given no span.
+func (u *usage) addArgumentOrigins(info *types.Info, pkg *types.Package, call *ast.CallExpr) {
+	fn := api.Callee(info, call)
+	if fn == nil || fn.Pkg() != pkg || fn.Exported() || call.Ellipsis.IsValid() {
+		return
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return
+	}
+	for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
+		p := sig.Params().At(i)
+		if !api.IsContext(p.Type()) {
+			continue
+		}
+		u.ctxOrigins[p] = append(u.ctxOrigins[p], spanlessOrigin(info, call.Args[i]))
+		if u.argCalls == nil {
+			u.argCalls = map[*types.Func]int{}
+		}
+		u.argCalls[fn]++
+	}
+}
+
+// dropUnknownCallers forgets the argument origins of the functions whose
+// every call this package cannot see: one also used as a value (a
+// callback, a method value) or a method that an interface of the package
+// may dispatch to.
+func (u *usage) dropUnknownCallers(info *types.Info, pkg *types.Package) {
+	if len(u.argCalls) == 0 {
+		return
+	}
+	uses := map[*types.Func]int{}
+	for _, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok && u.argCalls[fn] > 0 {
+			uses[fn]++
+		}
+	}
+	ifaceMethods := interfaceMethodNames(pkg)
+	for fn, calls := range u.argCalls {
+		sig := fn.Type().(*types.Signature)
+		if uses[fn] <= calls && (sig.Recv() == nil || !ifaceMethods[fn.Name()]) {
+			continue
+		}
+		for i := 0; i < sig.Params().Len(); i++ {
+			delete(u.ctxOrigins, sig.Params().At(i))
+		}
+	}
+}
+
+// interfaceMethodNames returns the names of the methods of the interfaces
+// declared at the top level of pkg.
+func interfaceMethodNames(pkg *types.Package) map[string]bool {
+	names := map[string]bool{}
+	scope := pkg.Scope()
+	for _, n := range scope.Names() {
+		tn, ok := scope.Lookup(n).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if it, ok := tn.Type().Underlying().(*types.Interface); ok {
+			for i := 0; i < it.NumMethods(); i++ {
+				names[it.Method(i).Name()] = true
+			}
+		}
+	}
+	return names
+}

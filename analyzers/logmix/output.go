@@ -1,0 +1,247 @@
+package logmix
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+	"unicode"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+)
+
+// outputPlaces are the parts of a package that print the program's output
+// for a person or a CI runner rather than log: what a command-line tool
+// prints is its product, and a second logging library it is not.
+type outputPlaces struct {
+	// exitBranches are the bodies of if statements checking the error of
+	// a command run (if err := root.Execute(); err != nil {...}): the
+	// program reports its failure to the user and exits.
+	exitBranches []ast.Node
+	// terminal are the functions that also print through a terminal
+	// package (colours, tables): their fmt calls are the same screen.
+	terminal map[ast.Node]bool
+	// parent is the function enclosing each function literal; callers the
+	// functions calling each unexported same-package function.
+	parent  map[ast.Node]ast.Node
+	callers map[*types.Func][]ast.Node
+	command map[ast.Node]bool // memo of commandCode
+}
+
+func newOutputPlaces() outputPlaces {
+	return outputPlaces{
+		terminal: map[ast.Node]bool{}, parent: map[ast.Node]ast.Node{},
+		callers: map[*types.Func][]ast.Node{},
+		command: map[ast.Node]bool{},
+	}
+}
+
+// addCall records what a call tells about the function it is in: that it
+// prints through a terminal package, or calls an unexported function of
+// the package.
+func (o *outputPlaces) addCall(pkg *types.Package, fn *types.Func, caller ast.Node) {
+	if fn == nil || caller == nil {
+		return
+	}
+	if api.IsTerminalOutput(fn) {
+		o.terminal[caller] = true
+	}
+	if fn.Pkg() == pkg && !fn.Exported() {
+		o.callers[fn] = append(o.callers[fn], caller)
+	}
+}
+
+// followsCommandRun reports whether the if statement checks the outcome of
+// running a command tree (its init, or the statement before it, calls
+// cobra's Execute, urfave/cli's Run or kingpin's Parse).
+func followsCommandRun(info *types.Info, ifs *ast.IfStmt, stack []ast.Node) bool {
+	return checksOutcomeOf(ifs, stack, func(s ast.Stmt) bool {
+		as, ok := s.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 {
+			return false
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		return ok && api.IsCommandRun(info, call)
+	})
+}
+
+// mark sets output on the calls that print the program's output: fmt in
+// the code of a command or in a function that writes CI workflow commands
+// or prints through a terminal package; fmt and log in a function that
+// builds the command line (there is no logger yet) or that reports a
+// failed command run.
+func (o *outputPlaces) mark(info *types.Info, calls []*logCall) {
+	ci := map[ast.Node]bool{}
+	for _, c := range calls {
+		if c.Library == api.LibFmt && c.fn != nil && printsWorkflowCommand(info, c) {
+			ci[c.fn] = true
+		}
+	}
+	for _, c := range calls {
+		exit := within(o.exitBranches, c.Call.Pos())
+		switch c.Library.Family() {
+		case api.LibFmt:
+			c.output = exit || ci[c.fn] || o.terminal[c.fn] || o.commandCode(info, c.fn, 0) || o.buildsCommand(info, c.fn)
+		case api.LibLog:
+			c.output = exit || o.buildsCommand(info, c.fn)
+		}
+	}
+}
+
+// signatureOf returns the signature of a function declaration or literal.
+func signatureOf(info *types.Info, fn ast.Node) *types.Signature {
+	var t types.Type
+	switch f := fn.(type) {
+	case *ast.FuncDecl:
+		if obj := info.Defs[f.Name]; obj != nil {
+			t = obj.Type()
+		}
+	case *ast.FuncLit:
+		t = info.TypeOf(f)
+	}
+	sig, _ := t.(*types.Signature)
+	return sig
+}
+
+// buildsCommand reports whether fn builds the program's command line
+// (func versionCommand() *cobra.Command): it runs while the program sets
+// up, before it has a logger. The function literals nested in it (a
+// command's RunE) run later, when the command runs.
+func (o *outputPlaces) buildsCommand(info *types.Info, fn ast.Node) bool {
+	return fn != nil && api.BuildsCommand(signatureOf(info, fn))
+}
+
+// commandCode reports whether fn is the code of a command: a function
+// given a command-line framework's command or parse context (cobra's RunE,
+// a kingpin action), a function literal nested in one, or an unexported
+// function called only from such code (the helper printing a command's
+// summary).
+func (o *outputPlaces) commandCode(info *types.Info, fn ast.Node, depth int) bool {
+	if fn == nil || depth > 8 {
+		return false
+	}
+	if v, ok := o.command[fn]; ok {
+		return v
+	}
+	o.command[fn] = false // recursion guard
+	v := api.IsCommandBody(signatureOf(info, fn))
+	if !v {
+		switch f := fn.(type) {
+		case *ast.FuncLit:
+			v = o.commandCode(info, o.parent[f], depth+1)
+		case *ast.FuncDecl:
+			obj, _ := info.Defs[f.Name].(*types.Func)
+			callers := o.callers[obj]
+			v = len(callers) > 0
+			for _, caller := range callers {
+				if !o.commandCode(info, caller, depth+1) {
+					v = false
+					break
+				}
+			}
+		}
+	}
+	o.command[fn] = v
+	return v
+}
+
+// printsData reports whether a fmt call prints values only, with no text
+// of its own (fmt.Println(value), fmt.Print(string(out)), fmt.Printf("%s\n",
+// report)): it writes data, a command's result, not a message.
+func printsData(info *types.Info, c *logCall) bool {
+	first := 0
+	if strings.HasPrefix(c.Method, "Fprint") {
+		first = 1
+	}
+	args := c.Call.Args
+	if first >= len(args) {
+		return false
+	}
+	if strings.HasSuffix(c.Method, "f") {
+		format, ok := api.StringConst(info, args[first])
+		return ok && !hasWords(stripVerbs(format))
+	}
+	for _, a := range args[first:] {
+		if s, ok := api.StringConst(info, a); ok && hasWords(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// stripVerbs removes the formatting verbs of a printf format.
+func stripVerbs(format string) string {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			b.WriteByte(format[i])
+			continue
+		}
+		i++
+		for i < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[i]) >= 0 {
+			i++
+		}
+	}
+	return b.String()
+}
+
+func hasWords(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// workflowCommands are the GitHub Actions workflow commands a program
+// writes to standard output as "::name::" or "::name ...::".
+var workflowCommands = []string{
+	"group", "endgroup", "error", "warning", "notice", "debug", "add-mask",
+	"stop-commands", "set-output", "save-state", "add-matcher", "remove-matcher",
+}
+
+// printsWorkflowCommand reports whether a fmt call prints a CI workflow
+// command (fmt.Println("::group::" + name)): the function it is in writes
+// for the CI runner, which folds and annotates its output.
+func printsWorkflowCommand(info *types.Info, c *logCall) bool {
+	first := 0
+	if strings.HasPrefix(c.Method, "Fprint") {
+		first = 1
+	}
+	if first >= len(c.Call.Args) {
+		return false
+	}
+	s, ok := leadingString(info, c.Call.Args[first])
+	if !ok || !strings.HasPrefix(s, "::") {
+		return false
+	}
+	name := s[2:]
+	for _, w := range workflowCommands {
+		if rest, ok := strings.CutPrefix(name, w); ok && (strings.HasPrefix(rest, "::") || strings.HasPrefix(rest, " ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadingString returns the constant start of a string expression: the
+// value of a constant, or of the left-most constant operand of a
+// concatenation.
+func leadingString(info *types.Info, e ast.Expr) (string, bool) {
+	for {
+		if s, ok := api.StringConst(info, e); ok {
+			return s, true
+		}
+		bin, ok := ast.Unparen(e).(*ast.BinaryExpr)
+		if !ok {
+			return "", false
+		}
+		e = bin.X
+	}
+}
+
+// within reports whether pos lies in one of nodes.
+func within(nodes []ast.Node, pos token.Pos) bool {
+	for _, n := range nodes {
+		if n.Pos() <= pos && pos < n.End() {
+			return true
+		}
+	}
+	return false
+}
