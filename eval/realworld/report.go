@@ -82,17 +82,47 @@ func readLedgerFile(path string, seen map[string]string) ([]verdict, error) {
 	return out, sc.Err()
 }
 
-// readFindings reads a findings file and the repositories and rules its run covered.
-func readFindings(path string) (fs []finding, repos, rules []string, err error) {
+// A coverage says which rules a findings file's run ran on which repositories; a nil
+// rule list is every rule.
+type coverage map[string][]string
+
+func (c coverage) covers(repo, rule string) bool {
+	rules, ok := c[repo]
+	return ok && (rules == nil || contains(rules, rule))
+}
+
+func (c coverage) repos() []string {
+	var out []string
+	for r := range c {
+		out = append(out, r)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// readFindings reads a findings file and what its run covered: "# ran: repo rules" lines,
+// or the older "# repos:" and "# rules:" pair.
+func readFindings(path string) (fs []finding, cov coverage, err error) {
+	var repos, rules []string
+	cov = coverage{}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
+		if rest, ok := strings.CutPrefix(line, "# ran: "); ok {
+			repo, list, _ := strings.Cut(rest, " ")
+			if list == "all" {
+				cov[repo] = nil
+			} else {
+				cov[repo] = splitList(list)
+			}
+			continue
+		}
 		if rest, ok := strings.CutPrefix(line, "# repos: "); ok {
 			repos = splitList(rest)
 			continue
@@ -108,7 +138,7 @@ func readFindings(path string) (fs []finding, repos, rules []string, err error) 
 		}
 		c := strings.SplitN(line, "\t", 6)
 		if len(c) < 5 {
-			return nil, nil, nil, fmt.Errorf("%s:%d: malformed finding", path, n)
+			return nil, nil, fmt.Errorf("%s:%d: malformed finding", path, n)
 		}
 		ln, _ := strconv.Atoi(c[2])
 		col, _ := strconv.Atoi(c[3])
@@ -118,7 +148,10 @@ func readFindings(path string) (fs []finding, repos, rules []string, err error) 
 		}
 		fs = append(fs, fd)
 	}
-	return fs, repos, rules, sc.Err()
+	for _, r := range repos {
+		cov[r] = rules
+	}
+	return fs, cov, sc.Err()
 }
 
 func reportCmd(here string, args []string) error {
@@ -141,7 +174,7 @@ func report(here, findingsPath, rulesFilter string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fs, runRepos, runRules, err := readFindings(findingsPath)
+	fs, cov, err := readFindings(findingsPath)
 	if err != nil {
 		return err
 	}
@@ -151,7 +184,7 @@ func report(here, findingsPath, rulesFilter string, w io.Writer) error {
 	}
 	want := func(check string) bool { return len(only) == 0 || only[ruleOf(check)] }
 	covered := func(v verdict) bool {
-		return contains(runRepos, v.Repo) && (len(runRules) == 0 || contains(runRules, ruleOf(v.Check))) && want(v.Check)
+		return cov.covers(v.Repo, ruleOf(v.Check)) && want(v.Check)
 	}
 
 	byKey := map[string]verdict{}
@@ -207,13 +240,13 @@ func report(here, findingsPath, rulesFilter string, w io.Writer) error {
 	for _, v := range gone {
 		fmt.Fprintf(w, "  %s\t%s\t%d\t%s\t%s\t%s\n", v.Repo, v.Path, v.Line, v.Check, v.Verdict, v.Reason)
 	}
-	fmt.Fprintf(w, "\nprecision over this run's findings (repos: %s)\n", strings.Join(runRepos, ", "))
+	fmt.Fprintf(w, "\nprecision over this run's findings (repos: %s)\n", strings.Join(cov.repos(), ", "))
 	names := make([]string, 0, len(counts))
 	for n := range counts {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "rule/check\tfindings\tTP\tFP\tNOISE\tuntriaged\tworth acting on\t")
 	for _, n := range names {
 		t := counts[n]

@@ -16,6 +16,25 @@ type repo struct {
 	Commit  string   // pinned commit
 	Modules []string // module folders relative to the repository root
 	Prepare string   // optional shell command run in the root after unpacking
+	Rules   []string // the rules run on it; empty: every rule
+}
+
+// rulesFor returns the rules to run on r given the rules asked for (empty: all), and
+// whether any remain. A repository added as evidence for some rules only is run for those.
+func (r repo) rulesFor(asked []string) ([]string, bool) {
+	switch {
+	case len(r.Rules) == 0:
+		return asked, true
+	case len(asked) == 0:
+		return r.Rules, true
+	}
+	var both []string
+	for _, a := range asked {
+		if contains(r.Rules, a) {
+			both = append(both, a)
+		}
+	}
+	return both, len(both) > 0
 }
 
 func readRepos(here string) ([]repo, error) {
@@ -33,7 +52,7 @@ func readRepos(here string) ([]repo, error) {
 		}
 		cols := strings.Split(line, "\t")
 		if len(cols) < 4 {
-			return nil, fmt.Errorf("repos.tsv:%d: want name, owner/name, commit, modules[, prepare] separated by tabs", n)
+			return nil, fmt.Errorf("repos.tsv:%d: want name, owner/name, commit, modules[, prepare[, rules]] separated by tabs", n)
 		}
 		r := repo{
 			Name:    cols[0],
@@ -43,6 +62,9 @@ func readRepos(here string) ([]repo, error) {
 		}
 		if len(cols) > 4 {
 			r.Prepare = cols[4]
+		}
+		if len(cols) > 5 {
+			r.Rules = splitList(cols[5])
 		}
 		repos = append(repos, r)
 	}

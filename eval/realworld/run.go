@@ -54,13 +54,19 @@ func runCmd(here string, args []string) error {
 			return fmt.Errorf("building otellint: %v", err)
 		}
 	}
-	var flags []string
-	for _, r := range splitList(*rules) {
-		flags = append(flags, "-"+r)
-	}
-	flags = append(flags, strings.Fields(*extra)...)
+	asked := splitList(*rules)
 	var findings []finding
+	var header []string
 	for _, r := range repos {
+		ruleList, ok := r.rulesFor(asked)
+		if !ok {
+			continue
+		}
+		var flags []string
+		for _, rule := range ruleList {
+			flags = append(flags, "-"+rule)
+		}
+		flags = append(flags, strings.Fields(*extra)...)
 		root := filepath.Join(*dir, r.Name)
 		if _, err := os.Stat(root); err != nil {
 			fmt.Fprintf(os.Stderr, "%s: not unpacked in %s (run unpack first)\n", r.Name, *dir)
@@ -75,9 +81,10 @@ func runCmd(here string, args []string) error {
 			fmt.Fprintf(os.Stderr, "%s/%s: %d findings in %.0fs\n", r.Name, mod, len(fs), time.Since(start).Seconds())
 			findings = append(findings, fs...)
 		}
+		header = append(header, ranLine(r.Name, ruleList))
 	}
 	sortFindings(findings)
-	if err := writeFindings(*out, findings, runHeader(repos, *rules)); err != nil {
+	if err := writeFindings(*out, findings, header); err != nil {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "wrote %d findings to %s\n", len(findings), *out)
@@ -94,17 +101,14 @@ func splitList(s string) []string {
 	return out
 }
 
-// runHeader records what a findings file covers, so that the report judges a ledger row
-// that is not reported only where the run could have reported it.
-func runHeader(repos []repo, rules string) []string {
-	var names []string
-	for _, r := range repos {
-		names = append(names, r.Name)
+// ranLine records what a findings file covers, one line per repository, so that the report
+// judges a ledger row that is not reported only where the run could have reported it.
+func ranLine(repo string, rules []string) string {
+	list := "all"
+	if len(rules) > 0 {
+		list = strings.Join(rules, ",")
 	}
-	if rules == "" {
-		rules = "all"
-	}
-	return []string{"# repos: " + strings.Join(names, ","), "# rules: " + rules}
+	return "# ran: " + repo + " " + list
 }
 
 // runModule runs otellint -json in one module and returns its findings. Load errors of some
