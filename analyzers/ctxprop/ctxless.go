@@ -24,13 +24,16 @@ func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
 		}
 		check = checkConvention
 	}
-	if isLogCall(info, call) || inDefer(stack) || insideTwin(info, stack, cl) {
+	if isLogCall(info, call) || inDefer(stack) || inCleanup(info, stack) || insideTwin(info, stack, cl) || givenContextInChain(info, stack) {
 		return
 	}
 	src, ok := c.contextAt(stack, call.Pos())
-	if !ok || inNilBranch(info, stack, src.Var) || c.pure[src.Var] {
+	if !ok || c.inCallbackWithOwnContext(stack, src, ok) || inNilBranch(info, stack, src.Var) || c.pure[src.Var] {
 		// The only context at hand is an empty root: no trace to lose,
 		// and it is often one the code cancels on purpose.
+		return
+	}
+	if c.parentDone(stack, src.Var) || c.detachmentComment(stack, call.Pos()) {
 		return
 	}
 	ctxText, fixable := src.Expr, !src.Opaque
@@ -120,4 +123,32 @@ func insideTwin(info *types.Info, stack []ast.Node, cl api.CtxlessCall) bool {
 		return false
 	}
 	return def.Pkg() == cl.Func.Pkg()
+}
+
+// givenContextInChain reports whether the request built by the call at the
+// top of stack is given a context in the same expression:
+// httptest.NewRequest(...).WithContext(ctx), http.NewRequest(...).Clone(ctx).
+func givenContextInChain(info *types.Info, stack []ast.Node) bool {
+	var e ast.Node = stack[len(stack)-1]
+	for i := len(stack) - 2; i > 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			e = p
+			continue
+		case *ast.SelectorExpr:
+			if p.X != e {
+				return false
+			}
+			call, ok := stack[i-1].(*ast.CallExpr)
+			if !ok || call.Fun != p {
+				return false
+			}
+			switch api.CalleeName(info, call) {
+			case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }

@@ -58,11 +58,18 @@ func run(pass *analysis.Pass) (any, error) {
 		setAt:     map[*types.Var]token.Pos{},
 		kinds:     map[*types.Func]calleeKind{},
 		ctxImport: map[*ast.File]string{},
+		parentOf:  map[*types.Var]*types.Var{},
+		cancels:   map[*types.Var]*types.Var{},
+		links:     map[linkKey]bool{},
+		comments:  map[*ast.File]*fileComments{},
+
+		untraced:    isUntracedCommand(pass.Pkg),
+		testSupport: isTestSupportPackage(pass.Pkg),
 	}
-	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}, c.visit)
+	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}, c.visit)
 	r := lint.NewReporter(pass, "ctxprop", checks)
 	for _, f := range c.findings {
-		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] {
+		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) {
 			continue
 		}
 		r.Report(f.check, f.diag)
@@ -71,14 +78,18 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // finding is a diagnostic whose fate depends on the rest of the package
-// walk: it is dropped when its fresh context flows into a shutdown call or
-// is stored in a component, or when the request or command it builds is
-// given a context afterwards.
+// walk: it is dropped when its fresh context flows into a shutdown call,
+// a component's start or is stored in a component, when its cancel function
+// is managed by hand, or when the request or command it builds is given a
+// context afterwards.
 type finding struct {
 	check   string
 	diag    analysis.Diagnostic
-	flowsTo *types.Var // the variable the fresh context (or one derived from it) is stored in
-	request *types.Var // the variable an http.NewRequest or exec.Command result is stored in
+	flowsTo *types.Var    // the variable the fresh context (or one derived from it) is stored in
+	request *types.Var    // the variable an http.NewRequest or exec.Command result is stored in
+	cancel  *types.Var    // the cancel function assigned beside flowsTo
+	src     *types.Var    // the context at hand
+	decl    *ast.FuncDecl // the function declaration the fresh context is in
 }
 
 type collector struct {
@@ -93,6 +104,15 @@ type collector struct {
 	decls     map[*types.Func]*ast.FuncDecl // this package's functions, indexed on first use
 	ctxImport map[*ast.File]string
 	findings  []finding
+
+	parentOf map[*types.Var]*types.Var // a context local and the context it derives from
+	cancels  map[*types.Var]*types.Var // a cancel function and the context it cancels
+	links    map[linkKey]bool          // whether a function links the trace of a context explicitly
+	comments map[*ast.File]*fileComments
+	// untraced is set in a command-line tool that never traces, and
+	// testSupport in a test-support package: their non-test files are
+	// not checked.
+	untraced, testSupport bool
 }
 
 func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
@@ -101,11 +121,20 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 	}
 	switch n := n.(type) {
 	case *ast.File:
-		return !lint.IsGenerated(n) && (includeTests || !lint.IsTestFile(c.pass, n.Pos()))
+		if lint.IsGenerated(n) {
+			return false
+		}
+		if lint.IsTestFile(c.pass, n.Pos()) {
+			return includeTests
+		}
+		return !c.untraced && !c.testSupport
 	case *ast.FuncDecl:
-		return !isRootFunc(c.pass, n)
+		return !isRootFunc(c.pass, n) && !c.isTestHelper(n.Type)
+	case *ast.FuncLit:
+		return !c.isTestHelper(n.Type)
 	case *ast.AssignStmt:
 		c.notePureRoots(n.Lhs, n.Rhs)
+		c.noteDerivations(n.Lhs, n.Rhs)
 		c.noteSet(n, stack)
 		c.noteStoredContexts(n)
 	case *ast.CompositeLit:
@@ -118,6 +147,7 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 			names[i] = id
 		}
 		c.notePureRoots(names, n.Values)
+		c.noteDerivations(names, n.Values)
 		c.noteUnset(n)
 	case *ast.CallExpr:
 		fn := api.Callee(c.pass.TypesInfo, n)

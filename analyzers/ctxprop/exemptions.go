@@ -41,19 +41,6 @@ func isLogCall(info *types.Info, call *ast.CallExpr) bool {
 	return ok
 }
 
-// linksTrace reports whether call puts a span or baggage into its context
-// argument explicitly — trace.ContextWithSpan(context.Background(),
-// trace.SpanFromContext(ctx)) is the pre-Go 1.21 way to detach from
-// cancellation and keep the trace.
-func linksTrace(info *types.Info, call *ast.CallExpr) bool {
-	switch api.CalleeName(info, call) {
-	case api.TracePath + ".ContextWithSpan", api.TracePath + ".ContextWithSpanContext",
-		api.TracePath + ".ContextWithRemoteSpanContext", api.BaggagePath + ".ContextWithBaggage":
-		return true
-	}
-	return false
-}
-
 func inDefer(stack []ast.Node) bool {
 	for _, n := range stack {
 		if _, ok := n.(*ast.DeferStmt); ok {

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // isFreshWrapper reports whether fn is a function of this package that
@@ -77,15 +78,26 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 			api.IsPropagatorExtract(info, parent) && argIndex(parent, call) == 0,
 			linksTrace(info, parent) && argIndex(parent, call) == 0,
 			isShutdownCall(info, parent),
-			api.RetainsContext(info, parent):
+			startsComponent(info, parent) && argIndex(parent, call) == 0,
+			api.RetainsContext(info, parent),
+			buildsConnection(info, parent) && argIndex(parent, call) == 0:
 			return
 		}
 	}
-	if inDefer(stack) || insideNilContextCheck(info, stack) || storedForLater(info, stack) {
+	if inDefer(stack) || inCleanup(info, stack) || insideNilContextCheck(info, stack) || storedForLater(info, stack) {
 		return
 	}
 	src, ok := c.contextAt(stack, call.Pos())
-	if !ok || inOnceInit(info, stack, src.Var) || inNilBranch(info, stack, src.Var) {
+	if !ok || c.inCallbackWithOwnContext(stack, src, ok) || inOnceInit(info, stack, src.Var) || inNilBranch(info, stack, src.Var) {
+		return
+	}
+	if c.pure[src.Var] {
+		return // the only context at hand is another empty root: no trace to lose
+	}
+	if inParent && copiesFrom(info, parent, call, src.Var) {
+		return // tracing.CopyTraceContext(context.Background(), ctx)
+	}
+	if c.parentDone(stack, src.Var) || c.linksCallerTrace(lint.EnclosingFuncDecl(stack), src.Var) || c.detachmentComment(stack, call.Pos()) {
 		return
 	}
 	flowsTo, reassign := freshContextFlow(info, stack)
@@ -93,12 +105,10 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 		return // ctx = context.Background(): deliberately re-rooted
 	}
 	f := finding{flowsTo: flowsTo, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
+	f.cancel, f.decl, f.src = cancelOf(info, stack), lint.EnclosingFuncDecl(stack), src.Var
 	replacement := src.Expr
 	goArg := isGoArg(stack, parent, inParent)
 	loop := !goArg && loopAround(stack, src.Var) != nil
-	if !loop && c.pure[src.Var] {
-		return // the only context at hand is another empty root: no trace to lose
-	}
 	switch {
 	case loop:
 		f.check = checkLoop

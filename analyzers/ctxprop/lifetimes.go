@@ -11,10 +11,11 @@ import (
 // noteRetainedArgs records the context variables given to a call that
 // builds a long-lived client keeping them (api.RetainsContext: ctx :=
 // context.WithValue(context.Background(), oauth2.HTTPClient, hc);
-// src := conf.TokenSource(ctx)): like a context stored in a field, the
-// fresh root is the client's lifetime context.
+// src := conf.TokenSource(ctx)) or dials a gRPC connection
+// (buildsConnection): like a context stored in a field, the fresh root is
+// the client's lifetime context.
 func (c *collector) noteRetainedArgs(call *ast.CallExpr) {
-	if len(call.Args) == 0 || !api.RetainsContext(c.pass.TypesInfo, call) {
+	if len(call.Args) == 0 || !api.RetainsContext(c.pass.TypesInfo, call) && !buildsConnection(c.pass.TypesInfo, call) {
 		return
 	}
 	for _, a := range call.Args {
@@ -194,4 +195,128 @@ func isStructType(t types.Type) bool {
 	}
 	_, ok := t.Underlying().(*types.Struct)
 	return ok
+}
+
+// buildsConnection reports whether call returns a long-lived gRPC client
+// connection (*grpc.ClientConn): its dial context bounds the dial alone —
+// the connection outlives any request and carries no trace of its own —
+// so a fresh root given to it loses nothing.
+func buildsConnection(info *types.Info, call *ast.CallExpr) bool {
+	if !takesContextFirst(info, call) {
+		return false
+	}
+	sig, ok := api.TypeOf(info, call.Fun).Underlying().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		if api.IsPointerTo(sig.Results().At(i).Type(), "google.golang.org/grpc", "ClientConn") {
+			return true
+		}
+	}
+	return false
+}
+
+// cancelledByHand reports whether the cancel function paired with a fresh
+// context (ctx, cancel := context.WithCancel(context.Background())) is
+// managed beyond its function's own scope, which makes the fresh context
+// a lifetime its author runs by hand rather than a lost trace:
+//
+//   - cancel is a named result, returned, stored, or passed to a call;
+//   - cancel() is called from a function literal that does not use the
+//     fresh context itself (a run group's interrupt, a watcher goroutine);
+//   - cancel() is called where src — the context at hand — is already done
+//     (after <-src.Done(), in case <-src.Done():): an ordered shutdown
+//     that lets in-flight work finish before cancelling it.
+//
+// A deferred cancel(), or a plain cancel() once the work is done, is not.
+func (c *collector) cancelledByHand(fd *ast.FuncDecl, cancel, fresh, src *types.Var) bool {
+	if fd == nil || fd.Body == nil || cancel == nil || fresh == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	if fd.Type.Results != nil {
+		for _, f := range fd.Type.Results.List {
+			for _, id := range f.Names {
+				if info.Defs[id] == cancel {
+					return true
+				}
+			}
+		}
+	}
+	byHand := false
+	walkStack(fd.Body, func(n ast.Node, stack []ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || info.Uses[id] != cancel || len(stack) == 0 {
+			return !byHand
+		}
+		parent := stack[len(stack)-1]
+		call, isCall := parent.(*ast.CallExpr)
+		switch {
+		case isCall && call.Fun == id:
+			if len(stack) > 1 {
+				if d, ok := stack[len(stack)-2].(*ast.DeferStmt); ok && d.Call == call {
+					return true // defer cancel()
+				}
+			}
+			if lit := innermostLit(stack); lit != nil && !declaredIn(cancel, lit) && !mentions(info, lit.Body, fresh) {
+				byHand = true
+			} else if src != nil && c.isDone(c.doneContexts(append(append([]ast.Node(nil), stack...), id)), src) {
+				byHand = true
+			}
+		case isCall: // passed to a call: cancel becomes someone else's
+			byHand = true
+		case isAssignedOrReturned(parent, id):
+			byHand = true
+		}
+		return !byHand
+	})
+	return byHand
+}
+
+// isAssignedOrReturned reports whether the use id under parent hands the
+// value on: a return, the right-hand side of an assignment, a composite
+// literal element.
+func isAssignedOrReturned(parent ast.Node, id *ast.Ident) bool {
+	switch p := parent.(type) {
+	case *ast.ReturnStmt, *ast.CompositeLit:
+		return true
+	case *ast.KeyValueExpr:
+		return p.Value == id
+	case *ast.AssignStmt:
+		for _, r := range p.Rhs {
+			if r == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// innermostLit returns the innermost function literal in stack, or nil.
+func innermostLit(stack []ast.Node) *ast.FuncLit {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if lit, ok := stack[i].(*ast.FuncLit); ok {
+			return lit
+		}
+	}
+	return nil
+}
+
+// walkStack walks the tree under root depth-first, calling fn with each
+// node and the stack of its ancestors (root first, not including n); fn
+// returning false stops the descent below n.
+func walkStack(root ast.Node, fn func(n ast.Node, stack []ast.Node) bool) {
+	var stack []ast.Node
+	ast.Inspect(root, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if !fn(n, stack) {
+			return false
+		}
+		stack = append(stack, n)
+		return true
+	})
 }

@@ -71,8 +71,8 @@ func (c *collector) noteSet(as *ast.AssignStmt, stack []ast.Node) {
 }
 
 // pureRoot reports whether e is a fresh root context with nothing in it: a
-// context.Background() or context.TODO() call, a variable holding one, or a
-// context.WithX derivation of one.
+// context.Background() or context.TODO() call, a test's t.Context(), a
+// variable holding one, or a context.WithX derivation of one.
 func (c *collector) pureRoot(e ast.Expr) bool {
 	info := c.pass.TypesInfo
 	switch x := ast.Unparen(e).(type) {
@@ -80,7 +80,7 @@ func (c *collector) pureRoot(e ast.Expr) bool {
 		v, ok := info.Uses[x].(*types.Var)
 		return ok && c.pure[v]
 	case *ast.CallExpr:
-		if k := c.kindOf(api.Callee(info, x)); k == calleeFresh || k == calleeFreshWrapper {
+		if k := c.kindOf(api.Callee(info, x)); k == calleeFresh || k == calleeFreshWrapper || isTestContext(info, x) {
 			return true
 		}
 		return isContextDerivation(info, x) && len(x.Args) > 0 && c.pureRoot(x.Args[0])
@@ -124,4 +124,46 @@ func (c *collector) notePureRoots(lhs, rhs []ast.Expr) {
 
 func declaredIn(v *types.Var, n ast.Node) bool {
 	return v != nil && n.Pos() <= v.Pos() && v.Pos() < n.End()
+}
+
+// isTestContext reports whether call is t.Context() of a *testing.T, B or
+// F, or of a testing.TB: a root a test starts, cancelled when it ends.
+func isTestContext(info *types.Info, call *ast.CallExpr) bool {
+	fn := api.Callee(info, call)
+	return fn != nil && fn.Name() == "Context" && fn.Pkg() != nil && fn.Pkg().Path() == "testing" && len(call.Args) == 0
+}
+
+// inCallbackWithOwnContext reports whether the top of stack lies in a
+// function literal whose own context.Context parameter is unnamed or blank
+// (_) and which lies inside the scope of src (the context ContextAt found;
+// ok tells whether it found one). That parameter, not src, is the context
+// at hand there — whoever calls the callback passes it (a dialer's, a
+// worker pool's) — and its author set it aside: an unnamed parameter can
+// no more be used than a blank one. Nothing is reported there; src would
+// be the wrong context to name.
+func (c *collector) inCallbackWithOwnContext(stack []ast.Node, src api.ContextSource, ok bool) bool {
+	funcs := lint.EnclosingFuncs(stack)
+	for i := len(funcs) - 1; i >= 0; i-- {
+		fl, isLit := funcs[i].(*ast.FuncLit)
+		if !isLit || ok && declaredIn(src.Var, fl) {
+			return false
+		}
+		if fl.Type.Params == nil {
+			continue
+		}
+		for _, f := range fl.Type.Params.List {
+			if !api.IsContext(api.TypeOf(c.pass.TypesInfo, f.Type)) {
+				continue
+			}
+			if len(f.Names) == 0 {
+				return true
+			}
+			for _, id := range f.Names {
+				if id.Name == "_" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
