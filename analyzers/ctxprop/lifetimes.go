@@ -224,7 +224,8 @@ func buildsConnection(info *types.Info, call *ast.CallExpr) bool {
 //
 //   - cancel is a named result, returned, stored, or passed to a call;
 //   - cancel() is called from a function literal that does not use the
-//     fresh context itself (a run group's interrupt, a watcher goroutine);
+//     fresh context itself and is handed on or run on its own goroutine (a
+//     run group's interrupt, a watcher goroutine);
 //   - cancel() is called where src — the context at hand — is already done
 //     (after <-src.Done(), in case <-src.Done():): an ordered shutdown
 //     that lets in-flight work finish before cancelling it.
@@ -259,7 +260,7 @@ func (c *collector) cancelledByHand(fd *ast.FuncDecl, cancel, fresh, src *types.
 					return true // defer cancel()
 				}
 			}
-			if lit := innermostLit(stack); lit != nil && !declaredIn(cancel, lit) && !mentions(info, lit.Body, fresh) {
+			if lit := innermostLit(stack); lit != nil && !declaredIn(cancel, lit) && !runsInPlace(stack, lit) && !mentions(info, lit.Body, fresh) {
 				byHand = true
 			} else if src != nil && c.isDone(c.doneContexts(append(append([]ast.Node(nil), stack...), id)), src) {
 				byHand = true
@@ -289,6 +290,25 @@ func isAssignedOrReturned(parent ast.Node, id *ast.Ident) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// runsInPlace reports whether the function literal lit in stack is called
+// where it is written, or deferred there — func() { cancel() }(),
+// defer func() { cancel() }() — rather than handed to someone or run on
+// its own goroutine.
+func runsInPlace(stack []ast.Node, lit *ast.FuncLit) bool {
+	for i := len(stack) - 1; i > 0; i-- {
+		if stack[i] != lit {
+			continue
+		}
+		call, ok := stack[i-1].(*ast.CallExpr)
+		if !ok || call.Fun != lit || i < 2 {
+			return false
+		}
+		_, isGo := stack[i-2].(*ast.GoStmt)
+		return !isGo
 	}
 	return false
 }

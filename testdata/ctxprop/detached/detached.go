@@ -167,3 +167,11 @@ func (r *Reader) Timed(ctx context.Context) error {
 	cancel()
 	return err
 }
+
+// Deferred cancels in a deferred closure: still within its own scope, so
+// reported.
+func (r *Reader) Deferred(ctx context.Context) error {
+	dctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `use ctx \(parameter of Deferred\) instead of context\.Background\(\), or context\.WithoutCancel\(ctx\) if the work must outlive it \(ctxprop/background\)`
+	defer func() { cancel() }()
+	return r.c.Commit(dctx, r.offset)
+}
