@@ -75,8 +75,9 @@
 // reachable: every iteration starts a new root, cut off from the root's
 // cancellation and trace. The message says to derive from the root
 // (context.WithTimeout(ctx, d) instead of context.WithTimeout(context.Background(), d));
-// the fix replaces the call with the root. A loop's root may itself be a
-// fresh root declared before the loop.
+// the fix replaces the call with the root. A root that is itself empty (a
+// local holding context.Background(), a test's t.Context()) has no trace to
+// lose: not reported, as for every check.
 //
 // goroutine: go f(context.Background(), ...) where a context is reachable,
 // and context.Background() inside a goroutine's function literal (go
@@ -125,14 +126,106 @@
 //
 // # What is not reported
 //
+// A finding needs evidence that a trace is at hand and the context that
+// carries it is still live. Where either is missing, or where the fresh
+// root is a boundary its author drew on purpose, ctxprop stays quiet —
+// and no fix it offers could undo a deliberate choice.
+//
+// Where contexts start:
+//
 //   - main and init, and the top-level Test, Benchmark, Fuzz and Example
-//     functions (and TestMain) of _test.go files, where contexts start;
+//     functions (and TestMain) of _test.go files;
 //   - a context accessor — a method taking nothing and returning a
 //     context.Context, such as (*http.Request).Context or a framework's
 //     UserContext — falling back on context.Background(): its receiver is
 //     not the context at hand inside it (other methods of a configured
 //     carrier type do have their receiver's context at hand);
 //   - functions with no context reachable; a blank (_) context parameter;
+//     a function literal whose own context.Context parameter is unnamed or
+//     blank (a dialer's, a worker pool's callback): its author set that
+//     context aside, and the enclosing function's context is not the one
+//     to offer in its place;
+//   - a second root, or a context-less call, where the only context at hand
+//     is itself an empty root (a local declared holding context.Background(),
+//     context.TODO() or a test's t.Context(), or a context.WithX of one,
+//     with no span or values added since), in loops too: there is no trace
+//     to lose, and such a root is often cancelled on purpose. When both an
+//     empty root and a context that may carry a trace are reachable,
+//     messages name the latter;
+//   - test support outside _test.go files: a function taking a *testing.T,
+//     *testing.B, *testing.F or testing.TB, and a package that imports
+//     testing (or testify, gomega, ginkgo, gotest.tools) and is placed like
+//     test support — a path segment test, tests, testing, e2e, test followed
+//     by a support word (testutil, testfixtures, testhelpers, testenv, ...),
+//     e2etests or integrationtests, or a name ending in test as httptest and
+//     fstest do. (_test.go files are governed by -ctxprop.tests.)
+//   - a command-line tool that never traces: package main, or a package of
+//     commands built with cobra, urfave/cli, kingpin, kong or ffcli, whose
+//     own imports include no tracing API, SDK or set-up (OpenTelemetry,
+//     OpenTracing, Jaeger's, Zipkin's, OpenCensus, Datadog, Elastic APM,
+//     New Relic, dskit tracing): its contexts start in main and no span is
+//     ever in them.
+//
+// Where the parent is already cancelled, or must not govern the work:
+//
+//   - in the body of case <-ctx.Done():, after a statement <-ctx.Done() or
+//     cancel() (the cancel function of ctx, or of a context ctx derives
+//     from), and in the body of if ctx.Err() != nil: ctx is cancelled there,
+//     and a fresh root (or a context-less call) is the only way to finish —
+//     a final commit, a flush. (r.Context() of a request counts as well.)
+//   - a fresh context whose cancel function is managed by hand: returned
+//     or a named result, stored, passed to a call, called from a function
+//     literal that is handed on or run on its own goroutine and does not
+//     use the context (a run group's interrupt, a watcher), or called where
+//     the context at hand is known to be done (an ordered shutdown that
+//     lets in-flight work finish first). A deferred cancel(), even in a
+//     deferred closure, or a cancel() once the work is done, is not;
+//   - a comment on the line or directly above the statement (or above the
+//     statement whose body it opens) that explains the choice: it says the
+//     context is detached, outlives or survives the caller, is deliberate,
+//     intentional or on purpose, or mentions contextcheck; or, speaking of
+//     the context, says background, fresh, new context, separate,
+//     independent, not used, don't use, propagate, shutdown, even if, even
+//     when or regardless. A comment with TODO or FIXME is no such
+//     explanation;
+//   - anything inside a defer statement, or inside a function literal
+//     registered with (testing.TB).Cleanup: clean-up must run when the
+//     context is already cancelled;
+//   - a fresh context that flows, directly or through context.WithX, into a
+//     shutdown call — a function, method or function value taking a
+//     context first and named Shutdown (or containing it), Stop, Close,
+//     Cleanup, Flush, ForceFlush or Drain (srv.Shutdown(ctx), tp.Shutdown(ctx),
+//     cleanup(ctx)), or named for a teardown verb (Stop, Close, Shutdown,
+//     Terminate, Teardown, Deregister, Unregister) and given a component
+//     whose type has such a method besides the one called
+//     (services.StopAndAwaitTerminated(ctx, svc)): the root context is
+//     usually cancelled by then;
+//   - a fresh context given to a component's start — a call taking a
+//     context first, named Start or StartX, given a component whose type has
+//     a stop or close method (lifecycler.StartAsync(ctx),
+//     services.StartAndAwaitRunning(ctx, svc), checker.Start(ctx)): it
+//     becomes the component's lifetime, and a caller's context would stop
+//     the component when the caller returns;
+//   - a fresh context given, directly or through a local, to a call that
+//     builds a long-lived client keeping it — one taking a context.Context
+//     and returning an *http.Client or an oauth2.TokenSource (oauth2's
+//     Config.Client and TokenSource, clientcredentials', oauth2.NewClient,
+//     ctx := context.WithValue(context.Background(), oauth2.HTTPClient, hc)
+//     then conf.TokenSource(ctx)): token refreshes run under that context
+//     for the client's whole life, and a request's would be cancelled —
+//     or that dials a gRPC connection (returns a *grpc.ClientConn: the dial
+//     context bounds the dial alone);
+//   - a fresh context kept for later in a struct field or a package
+//     variable — assigned directly or through a local, or written in a
+//     composite literal that is returned, assigned or declared: the lifetime
+//     context of a long-lived component rightly starts its own traces (a
+//     literal sent on a channel or passed to a call is a message, and its
+//     fresh context is reported);
+//   - one-time shared initialisation in (*sync.Once).Do, sync.OnceFunc,
+//     OnceValue and OnceValues literals.
+//
+// Where the trace is kept or linked on purpose:
+//
 //   - context.WithoutCancel(ctx), and any call already given a context;
 //   - the parent of a propagator's Extract: the Extract method of
 //     propagation.TextMapPropagator or of any type implementing it
@@ -141,44 +234,28 @@
 //   - the parent of trace.ContextWithSpan, ContextWithSpanContext,
 //     ContextWithRemoteSpanContext and baggage.ContextWithBaggage, which
 //     link the trace explicitly;
-//   - a fresh context that flows, directly or through context.WithX, into a
-//     shutdown call — a function, method or function value named Shutdown
-//     (or containing it), Stop, Close, Cleanup, Flush, ForceFlush or Drain
-//     taking a context first (srv.Shutdown(ctx), tp.Shutdown(ctx),
-//     cleanup(ctx)): the root context is usually cancelled by then;
-//   - a fresh context given, directly or through a local, to a call that
-//     builds a long-lived client keeping it — one taking a context.Context
-//     and returning an *http.Client or an oauth2.TokenSource (oauth2's
-//     Config.Client and TokenSource, clientcredentials', oauth2.NewClient,
-//     ctx := context.WithValue(context.Background(), oauth2.HTTPClient, hc)
-//     then conf.TokenSource(ctx)): token refreshes run under that context
-//     for the client's whole life, and a request's would be cancelled;
-//   - anything inside a defer statement (deferred cleanup must run even
-//     when the context is cancelled), context-less calls included;
-//   - a fresh context kept for later in a struct field or a package
-//     variable — assigned directly or through a local, or written in a
-//     composite literal that is returned, assigned or declared: the lifetime
-//     context of a long-lived component rightly starts its own traces (a
-//     literal sent on a channel or passed to a call is a message, and its
-//     fresh context is reported);
+//   - a fresh root given to a call that also takes the context at hand and
+//     returns a context: tracing.CopyTraceContext(context.Background(), ctx)
+//     copies the caller's trace into a context free of its cancellation;
+//   - a fresh root in a function that links the caller's trace to another
+//     one by hand: it reads the caller's span (trace.SpanFromContext,
+//     SpanContextFromContext or LinkFromContext of the context at hand), or
+//     puts a span into that context itself (trace.ContextWithSpan(ctx, span)),
+//     and links (trace.WithLinks, a span's AddLink, trace.ContextWithSpan,
+//     ContextWithSpanContext, ContextWithRemoteSpanContext, a trace.Link
+//     literal) — a batch whose span links to each request, background work
+//     whose span links back to its trigger, a shadow request put into the
+//     caller's trace;
 //   - the defaulting idiom if ctx == nil { ctx = context.Background() }, and
 //     ctx = context.Background() re-rooting the reachable variable itself;
 //   - anything where the context at hand is known to be nil — in the body
 //     of if ctx == nil (or if r == nil for a request) or the else of if
 //     ctx != nil: if ctx == nil { return http.NewRequest(...) } is how a
 //     client accepts a nil context;
-//   - one-time shared initialisation in (*sync.Once).Do, sync.OnceFunc,
-//     OnceValue and OnceValues literals;
-//   - a second root, or a context-less call, where the only context at hand
-//     is itself an empty root (a local declared holding context.Background()
-//     or a context.WithX of it, with no span or values added since): there
-//     is no trace to lose, and such a root is often cancelled on purpose
-//     before the call (the loop check still applies). When both an empty
-//     root and a context that may carry a trace are reachable, messages
-//     name the latter;
-//   - http.NewRequest whose request is given a context afterwards with
-//     req.WithContext(ctx) or req.Clone(ctx), or handed to a call together
-//     with a context (client.Do(ctx, req)), and likewise exec.Command whose
+//   - http.NewRequest (or httptest.NewRequest) whose request is given a
+//     context afterwards with req.WithContext(ctx) or req.Clone(ctx) — in
+//     the same expression or later — or handed to a call together with a
+//     context (client.Do(ctx, req)), and likewise exec.Command whose
 //     *exec.Cmd is handed over with a context (run(ctx, cmd));
 //   - logging calls (slog.Info although slog.InfoContext exists, or a
 //     context.Background() passed to one): the logmix rule owns them;
@@ -188,7 +265,11 @@
 // context; flows into shutdown calls, WithContext and stored fields are
 // followed within the package by variable, not along paths; a same-package
 // function that wraps a context-less call is not reported at its callers;
-// packages importing neither context nor net/http are skipped unless
+// a program that installs tracing through a helper package of its own,
+// from a main that imports no tracing package itself, is taken for a tool
+// that never traces (export data does not show what a dependency imports);
+// comments are read for the words above, not understood; packages
+// importing neither context nor net/http are skipped unless
 // -ctxprop.context-types is set.
 //
 // # Flags

@@ -1,5 +1,5 @@
-// Command mainpkg is a service's entry point: main and init are where
-// contexts start.
+// Command mainpkg is a traced service's entry point: main and init are
+// where contexts start; its other functions are checked.
 package main
 
 import (
@@ -9,6 +9,9 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+
+	"go.opentelemetry.io/otel"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 )
 
 var db *sql.DB
@@ -20,6 +23,9 @@ func init() {
 }
 
 func main() {
+	tp := sdktrace.NewTracerProvider()
+	otel.SetTracerProvider(tp)
+	defer tp.Shutdown(context.Background())
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
 	defer stop()
 	go func() {

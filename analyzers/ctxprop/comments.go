@@ -1,0 +1,136 @@
+package ctxprop
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+)
+
+// This file decides when a comment explains a fresh root context as
+// deliberate.
+
+// detachmentComment reports whether a comment on the line of pos, or the
+// comment directly above the statement holding it (or above the statement
+// whose body that one opens), says the fresh context is deliberate: it
+// detaches, outlives the caller or survives its cancellation, is a
+// background or new context on purpose, or silences contextcheck. A
+// comment with TODO or FIXME is no such evidence: it marks a known gap.
+func (c *collector) detachmentComment(stack []ast.Node, pos token.Pos) bool {
+	file, ok := stack[0].(*ast.File)
+	if !ok {
+		return false
+	}
+	idx := c.commentIndex(file)
+	fset := c.pass.Fset
+	if saysDetached(idx.onLine[fset.Position(pos).Line]) {
+		return true
+	}
+	// The innermost statement, then the statements it opens the body of.
+	for i := len(stack) - 2; i >= 0; i-- {
+		s, ok := stack[i].(ast.Stmt)
+		if !ok {
+			if _, isFunc := stack[i].(*ast.FuncDecl); isFunc {
+				return false
+			}
+			continue
+		}
+		if _, isBlock := s.(*ast.BlockStmt); isBlock {
+			continue
+		}
+		if saysDetached(idx.endingOn[fset.Position(s.Pos()).Line-1]) {
+			return true
+		}
+		if !firstInBody(stack[:i], s) {
+			return false
+		}
+	}
+	return false
+}
+
+// firstInBody reports whether s is the first statement of the block or
+// case clause at the top of stack (so that a comment above that block's
+// statement is directly above s too).
+func firstInBody(stack []ast.Node, s ast.Stmt) bool {
+	if len(stack) == 0 {
+		return false
+	}
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.BlockStmt:
+		return len(p.List) > 0 && p.List[0] == s
+	case *ast.CaseClause:
+		return len(p.Body) > 0 && p.Body[0] == s
+	case *ast.CommClause:
+		return len(p.Body) > 0 && p.Body[0] == s
+	}
+	return false
+}
+
+// fileComments indexes a file's comment groups by the line they end on and
+// the lines they share with code (a trailing comment).
+type fileComments struct {
+	endingOn map[int]string
+	onLine   map[int]string
+}
+
+func (c *collector) commentIndex(f *ast.File) *fileComments {
+	if idx, ok := c.comments[f]; ok {
+		return idx
+	}
+	idx := &fileComments{endingOn: map[int]string{}, onLine: map[int]string{}}
+	for _, g := range f.Comments {
+		start, end := c.pass.Fset.Position(g.Pos()).Line, c.pass.Fset.Position(g.End()).Line
+		var text strings.Builder
+		for _, cm := range g.List {
+			if isExpectation(cm.Text) {
+				continue
+			}
+			text.WriteString(cm.Text)
+			text.WriteByte('\n')
+		}
+		idx.endingOn[end] += text.String()
+		for l := start; l <= end; l++ {
+			idx.onLine[l] += text.String()
+		}
+	}
+	c.comments[f] = idx
+	return idx
+}
+
+// detachWords say on their own that a context is detached on purpose.
+var detachWords = []string{"detach", "outlive", "outlast", "survive", "contextcheck", "intentional", "deliberate", "on purpose"}
+
+// contextChoiceWords say it when the comment talks about a context.
+var contextChoiceWords = []string{"background", "fresh", "new context", "separate", "independent", "not used", "not use", "don't use", "propagat", "shutdown", "even if", "even when", "regardless"}
+
+// saysDetached reports whether a comment's text explains a fresh context
+// as deliberate (see detachmentComment).
+func saysDetached(text string) bool {
+	if text == "" {
+		return false
+	}
+	t := strings.ToLower(text)
+	if strings.Contains(t, "todo") || strings.Contains(t, "fixme") {
+		return false
+	}
+	for _, w := range detachWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	if !strings.Contains(t, "context") && !strings.Contains(t, "ctx") {
+		return false
+	}
+	for _, w := range contextChoiceWords {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isExpectation reports whether a comment is an analysistest expectation
+// (// want `...`), which describes a finding and is no author's comment.
+func isExpectation(text string) bool {
+	rest, ok := strings.CutPrefix(text, "// want ")
+	return ok && (strings.HasPrefix(rest, "`") || strings.HasPrefix(rest, `"`))
+}

@@ -1,0 +1,154 @@
+package ctxprop
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
+)
+
+// contextlessCall examines a call that may have a context-taking variant.
+func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
+	info := c.pass.TypesInfo
+	cl, ok := api.CtxlessOf(info, c.pass.Pkg, call)
+	check := checkCtxless
+	if !ok {
+		if !checks.Enabled(checkConvention) {
+			return
+		}
+		if cl, ok = api.CtxTwinOf(info, c.pass.Pkg, call); !ok {
+			return
+		}
+		check = checkConvention
+	}
+	if isLogCall(info, call) || inDefer(stack) || inCleanup(info, stack) || insideTwin(info, stack, cl) || givenContextInChain(info, stack) {
+		return
+	}
+	src, ok := c.contextAt(stack, call.Pos())
+	if !ok || c.inCallbackWithOwnContext(stack, src, ok) || inNilBranch(info, stack, src.Var) || c.pure[src.Var] {
+		// The only context at hand is an empty root: no trace to lose,
+		// and it is often one the code cancels on purpose.
+		return
+	}
+	if c.parentDone(stack, src.Var) || c.detachmentComment(stack, call.Pos()) {
+		return
+	}
+	ctxText, fixable := src.Expr, !src.Opaque
+	if src.Opaque {
+		ctxText = ""
+	} else if startsGoroutine(info, stack, src.Var) {
+		// The goroutine may outlive the context: keep the trace, not the
+		// cancellation.
+		q, imported := c.contextQualifier(stack)
+		if !imported {
+			q = "context."
+		}
+		ctxText = withoutCancel(q, src.Expr)
+		fixable = imported && c.goAtLeast("go1.21")
+	}
+	fixable = fixable && c.goAtLeast(cl.MinGo)
+	f := finding{check: check, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
+	if sig, ok := cl.Func.Type().(*types.Signature); ok && sig.Results().Len() > 0 && isUnsent(sig.Results().At(0).Type()) {
+		f.request, _ = freshContextFlow(info, stack)
+	}
+	f.diag.Message, f.diag.SuggestedFixes = describeCtxless(cl, src, ctxText, fixable, c.qualifiedTwin(cl))
+	c.findings = append(c.findings, f)
+}
+
+// isUnsent reports whether t is a value built to be sent or run later,
+// which can still be given a context: *http.Request, *exec.Cmd.
+func isUnsent(t types.Type) bool {
+	return api.IsHTTPRequest(t) || api.IsPointerTo(t, "os/exec", "Cmd")
+}
+
+// noteReboundRequest records the requests and commands that get a context
+// later: req in req.WithContext(ctx) and req.Clone(ctx), and a request or
+// an *exec.Cmd handed to a call together with a context (client.Do(ctx,
+// req), runCmd(ctx, cmd), whose callee attaches it).
+func (c *collector) noteReboundRequest(call *ast.CallExpr, fn *types.Func) {
+	info := c.pass.TypesInfo
+	unsentVar := func(e ast.Expr) *types.Var {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && isUnsent(v.Type()) {
+				return v
+			}
+		}
+		return nil
+	}
+	if fn != nil && (fn.Name() == "WithContext" || fn.Name() == "Clone") {
+		if name := api.FullName(fn); name == "(*net/http.Request).WithContext" || name == "(*net/http.Request).Clone" {
+			if v := unsentVar(api.Receiver(info, call)); v != nil {
+				c.rebound[v] = true
+			}
+			return
+		}
+	}
+	var unsent []*types.Var
+	for _, a := range call.Args {
+		if v := unsentVar(a); v != nil {
+			unsent = append(unsent, v)
+		}
+	}
+	if len(unsent) == 0 {
+		return
+	}
+	for _, a := range call.Args {
+		if api.IsContextLike(api.TypeOf(info, a)) {
+			for _, v := range unsent {
+				c.rebound[v] = true
+			}
+			return
+		}
+	}
+}
+
+// insideTwin reports whether the call is made from the body of its own
+// context-taking twin (func (c *C) GetContext(ctx, k) { ... c.Get(k) }),
+// where the rewrite would recurse.
+func insideTwin(info *types.Info, stack []ast.Node, cl api.CtxlessCall) bool {
+	fd := lint.EnclosingFuncDecl(stack)
+	if fd == nil || fd.Name.Name != cl.Twin {
+		return false
+	}
+	def, ok := info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig, _ := cl.Func.Type().(*types.Signature)
+	dsig, _ := def.Type().(*types.Signature)
+	if sig == nil || dsig == nil || (sig.Recv() == nil) != (dsig.Recv() == nil) {
+		return false
+	}
+	return def.Pkg() == cl.Func.Pkg()
+}
+
+// givenContextInChain reports whether the request built by the call at the
+// top of stack is given a context in the same expression:
+// httptest.NewRequest(...).WithContext(ctx), http.NewRequest(...).Clone(ctx).
+func givenContextInChain(info *types.Info, stack []ast.Node) bool {
+	var e ast.Node = stack[len(stack)-1]
+	for i := len(stack) - 2; i > 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			e = p
+			continue
+		case *ast.SelectorExpr:
+			if p.X != e {
+				return false
+			}
+			call, ok := stack[i-1].(*ast.CallExpr)
+			if !ok || call.Fun != p {
+				return false
+			}
+			switch api.CalleeName(info, call) {
+			case "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}

@@ -1,0 +1,134 @@
+package ctxprop
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
+)
+
+// isRootFunc reports whether fd is where contexts legitimately start: main
+// and init, and the top-level Test, Benchmark, Fuzz and Example functions
+// (and TestMain) of a _test.go file.
+func isRootFunc(pass *analysis.Pass, fd *ast.FuncDecl) bool {
+	if fd.Recv != nil {
+		return false
+	}
+	name := fd.Name.Name
+	if name == "init" || name == "main" && pass.Pkg.Name() == "main" {
+		return true
+	}
+	if !lint.IsTestFile(pass, fd.Pos()) {
+		return false
+	}
+	for _, prefix := range []string{"Test", "Benchmark", "Fuzz", "Example"} {
+		if rest, ok := strings.CutPrefix(name, prefix); ok && (rest == "" || !isLower(rest[0])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
+
+func isLogCall(info *types.Info, call *ast.CallExpr) bool {
+	_, ok := api.LogCallOf(info, call)
+	return ok
+}
+
+func inDefer(stack []ast.Node) bool {
+	for _, n := range stack {
+		if _, ok := n.(*ast.DeferStmt); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// insideNilContextCheck reports whether the top of stack lies in an if
+// statement of the innermost function testing a context against nil: the
+// defaulting idiom "if ctx == nil { ctx = context.Background() }".
+func insideNilContextCheck(info *types.Info, stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.IfStmt:
+			if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
+				if isNil(info, b.Y) && api.IsContextLike(api.TypeOf(info, b.X)) || isNil(info, b.X) && api.IsContextLike(api.TypeOf(info, b.Y)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// inNilBranch reports whether the top of stack lies where v is known to be
+// nil: in the body of if v == nil, or the else of if v != nil, of the
+// innermost function. There the context cannot be used (a nil context
+// panics, r.Context() of a nil request too):
+//
+//	if ctx == nil {
+//		return http.NewRequest(method, url, body)
+//	}
+//	return http.NewRequestWithContext(ctx, method, url, body)
+func inNilBranch(info *types.Info, stack []ast.Node, v *types.Var) bool {
+	if v == nil {
+		return false
+	}
+	for i := len(stack) - 2; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit, *ast.FuncDecl:
+			return false
+		case *ast.IfStmt:
+			b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr)
+			if !ok || b.Op != token.EQL && b.Op != token.NEQ || !comparesToNil(info, b, v) {
+				continue
+			}
+			if child := stack[i+1]; b.Op == token.EQL && child == n.Body || b.Op == token.NEQ && child == n.Else {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// comparesToNil reports whether b compares the variable v with nil.
+func comparesToNil(info *types.Info, b *ast.BinaryExpr, v *types.Var) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	return is(b.X) && isNil(info, b.Y) || isNil(info, b.X) && is(b.Y)
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}
+
+// inOnceInit reports whether the top of stack lies in a function literal
+// run once for the whole process — (*sync.Once).Do, sync.OnceFunc,
+// OnceValue, OnceValues — that does not declare src itself: one caller's
+// context must not govern shared initialisation.
+func inOnceInit(info *types.Info, stack []ast.Node, src *types.Var) bool {
+	for i := len(stack) - 1; i > 0; i-- {
+		lit, ok := stack[i].(*ast.FuncLit)
+		if !ok || declaredIn(src, lit) {
+			continue
+		}
+		if call, ok := stack[i-1].(*ast.CallExpr); ok && argIndex(call, lit) >= 0 {
+			switch api.CalleeName(info, call) {
+			case "(*sync.Once).Do", "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
+				return true
+			}
+		}
+	}
+	return false
+}
