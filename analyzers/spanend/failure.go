@@ -37,12 +37,32 @@ func (c *checker) failureOf(fi *funcInfo, stmt *ast.ExprStmt, key spanKey, rec r
 		return failure{}, false
 	}
 	if len(errorResults(sig)) > 0 {
-		return c.returnedFailure(fi, g, stmt, key, rec, sig)
+		if f, ok := c.returnedFailure(fi, g, stmt, key, rec, sig); ok {
+			return f, true
+		}
+		// A span of one loop iteration in a function that returns an
+		// error (a ticker loop returning only when stopped): the
+		// iteration gives up when its span ends with the error.
+		if own && c.startedInLoop(fi, key.root) {
+			return c.givenUpFailure(fi, g, stmt, key, rec, false)
+		}
+		return failure{}, false
 	}
 	if own {
-		return c.givenUpFailure(fi, g, stmt, key, rec)
+		return c.givenUpFailure(fi, g, stmt, key, rec, true)
 	}
 	return failure{}, false
+}
+
+// startedInLoop reports whether fi starts the span variable v in a loop
+// body.
+func (c *checker) startedInLoop(fi *funcInfo, v types.Object) bool {
+	for _, s := range fi.starts {
+		if s.inLoop && s.spanLHS != nil && localVar(c.info, s.spanLHS, fi) == v {
+			return true
+		}
+	}
+	return false
 }
 
 // statusSetBy reports whether node n of fi sets the span's Error status for
@@ -263,7 +283,7 @@ func (c *checker) returnsRecorded(ret *ast.ReturnStmt, sig *types.Signature, rec
 // function does when there is no error. A branch that joins it (logs and
 // goes on with the next record, tolerates one failed sub-task) handled the
 // error.
-func (c *checker) givenUpFailure(fi *funcInfo, g *graph, stmt ast.Node, key spanKey, rec recordedErr) (failure, bool) {
+func (c *checker) givenUpFailure(fi *funcInfo, g *graph, stmt ast.Node, key spanKey, rec recordedErr, returns bool) (failure, bool) {
 	guard, errBranch := c.errorGuard(fi, stmt, rec)
 	if guard == nil {
 		return failure{}, false
@@ -289,8 +309,8 @@ func (c *checker) givenUpFailure(fi *funcInfo, g *graph, stmt ast.Node, key span
 		return e.kind == effEnd
 	}
 	sets := func(n ast.Node) bool { return c.statusSetBy(fi, n, key, rec) }
-	errWork, exit := c.workUntilEnd(g, p.b, p.i+1, ends, sets)
-	okWork, _ := c.workUntilEnd(g, okSucc, 0, ends, nil)
+	errWork, exits := c.workUntilEnd(g, p.b, p.i+1, ends, sets)
+	okWork, okExits := c.workUntilEnd(g, okSucc, 0, ends, nil)
 	var branch ast.Node = guard.Body
 	if !errBranch {
 		branch = guard.Else
@@ -302,13 +322,33 @@ func (c *checker) givenUpFailure(fi *funcInfo, g *graph, stmt ast.Node, key span
 			return failure{}, false
 		}
 	}
-	if exit == nil {
+	if len(exits) == 0 {
 		return failure{}, false
+	}
+	exit := exits[0]
+	if !returns {
+		// In a function with an error result, the iteration's span must
+		// end where the iteration without the error ends it: a branch that
+		// ends the span and returns on its own (return nil) decided.
+		for _, x := range exits {
+			if !containsNode(okExits, x) {
+				return failure{}, false
+			}
+		}
 	}
 	if _, isRet := exit.(*ast.ReturnStmt); isRet {
 		return failure{what: fmt.Sprintf("an error on which the function gives up at line %d", c.line(exit.Pos())), every: true}, true
 	}
 	return failure{what: fmt.Sprintf("an error with which the span ends at line %d", c.line(exit.Pos())), every: true}, true
+}
+
+func containsNode(ns []ast.Node, n ast.Node) bool {
+	for _, x := range ns {
+		if x == n {
+			return true
+		}
+	}
+	return false
 }
 
 // errorGuard returns the innermost if statement of fi around stmt that tests
@@ -361,10 +401,10 @@ func (c *checker) exprNilTest(cond ast.Expr, e ast.Expr) token.Token {
 }
 
 // workUntilEnd returns the nodes reachable from (b, from) before the span
-// ends or the function returns on each path, and the first such end reached
-// on a path that does not pass a node for which sets is true (a path that
-// sets the span's status has nothing to report).
-func (c *checker) workUntilEnd(g *graph, b *cfg.Block, from int, ends, sets func(ast.Node) bool) (map[ast.Node]bool, ast.Node) {
+// ends or the function returns on each path, and the ends reached on paths
+// that do not pass a node for which sets is true (a path that sets the
+// span's status has nothing to report), first found first.
+func (c *checker) workUntilEnd(g *graph, b *cfg.Block, from int, ends, sets func(ast.Node) bool) (map[ast.Node]bool, []ast.Node) {
 	type item struct {
 		b    *cfg.Block
 		from int
@@ -372,7 +412,7 @@ func (c *checker) workUntilEnd(g *graph, b *cfg.Block, from int, ends, sets func
 	work := []item{{b, from}}
 	seen := map[*cfg.Block]bool{}
 	out := map[ast.Node]bool{}
-	var first ast.Node
+	var exits []ast.Node
 	for len(work) > 0 {
 		it := work[len(work)-1]
 		work = work[:len(work)-1]
@@ -383,9 +423,7 @@ func (c *checker) workUntilEnd(g *graph, b *cfg.Block, from int, ends, sets func
 				break
 			}
 			if ends(n) {
-				if first == nil {
-					first = n
-				}
+				exits = append(exits, n)
 				stopped = true
 				break
 			}
@@ -401,7 +439,7 @@ func (c *checker) workUntilEnd(g *graph, b *cfg.Block, from int, ends, sets func
 			}
 		}
 	}
-	return out, first
+	return out, exits
 }
 
 // deferredFailure decides for a RecordError inside a deferred function

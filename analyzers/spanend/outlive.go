@@ -46,30 +46,40 @@ func (c *checker) outlivesIteration(fi *funcInfo, d *deferSite) bool {
 	if len(tainted) == 0 {
 		return false
 	}
-	// The span and its context are the sources: a value computed from
-	// them (a result, a count) is data; a value that works with them later
-	// (an iterator, a reader, a stream: an interface, a function, a
-	// channel, or a context) keeps them. Whatever holds such a value keeps
-	// them too.
-	sources := map[*types.Var]bool{}
+	// The span and its context taint what is computed from them. A value
+	// that can go on working with them later is strong: an interface, a
+	// function, a channel or a context, or a value handed to a parameter
+	// of a non-empty interface type (an iterator wrapped into a merger's
+	// bookmark). Plain data computed from them (a count, a result struct)
+	// is weak and may outlive the iteration. A strong value stored where it
+	// outlives the iteration keeps the span's work going.
+	strong := map[*types.Var]bool{}
+	derived := map[*types.Var]bool{} // tainted, other than the span and its context
 	for v := range tainted {
-		sources[v] = true
+		strong[v] = false // the sources: their own type decides
 	}
 	inBody := func(v *types.Var) bool { return v.Pos() >= d.loopBody.Pos() && v.Pos() < d.loopBody.End() }
-	// reads reports whether e reads a tainted value, and whether only the
-	// sources themselves.
-	reads := func(e ast.Node) (found, onlySources bool) {
-		onlySources = true
+	// reads reports whether e reads a tainted value, and whether what it
+	// builds from it is strong.
+	reads := func(e ast.Expr, t types.Type) (found, isStrong bool) {
 		ast.Inspect(e, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if v, ok := c.info.Uses[id].(*types.Var); ok && tainted[v] {
+			switch n := n.(type) {
+			case *ast.Ident:
+				if v, ok := c.info.Uses[n].(*types.Var); ok && tainted[v] {
 					found = true
-					onlySources = onlySources && sources[v]
+					isStrong = isStrong || strong[v]
+				}
+			case *ast.CallExpr:
+				if c.passesToInterface(n, derived) {
+					isStrong = true
 				}
 			}
 			return true
 		})
-		return found, onlySources
+		if found && keepsWork(t) {
+			isStrong = true
+		}
+		return found, isStrong
 	}
 	escapes := false
 	ast.Inspect(d.loopBody, func(n ast.Node) bool {
@@ -80,8 +90,11 @@ func (c *checker) outlivesIteration(fi *funcInfo, d *deferSite) bool {
 		case *ast.DeferStmt:
 			return false
 		case *ast.SendStmt:
-			found, onlySources := reads(n.Value)
-			escapes = found && (!onlySources || keepsWork(api.TypeOf(c.info, n.Value)))
+			t := api.TypeOf(c.info, n.Value)
+			if ch, ok := types.Unalias(api.TypeOf(c.info, n.Chan)).Underlying().(*types.Chan); ok {
+				t = ch.Elem() // sent as the channel's element type
+			}
+			_, escapes = reads(n.Value, t)
 		case *ast.AssignStmt:
 			if n.Tok != token.DEFINE && n.Tok != token.ASSIGN {
 				return true
@@ -99,26 +112,64 @@ func (c *checker) outlivesIteration(fi *funcInfo, d *deferSite) bool {
 					rhs = n.Rhs[i]
 				}
 				t := api.TypeOf(c.info, l)
-				found, onlySources := reads(rhs)
-				if !found || !mayCarry(t) || (onlySources && !keepsWork(t)) {
+				found, isStrong := reads(rhs, t)
+				if !found || !mayCarry(t) {
 					continue
 				}
 				v := c.assignedVar(l)
 				switch {
-				case v == nil:
-					if !isBlank(l) {
-						escapes = true // a field, map or slice element
-					}
-				case inBody(v):
+				case v != nil && inBody(v):
 					tainted[v] = true
-				default:
-					escapes = true // a variable that outlives the iteration
+					derived[v] = true
+					strong[v] = strong[v] || isStrong
+				case isStrong && !isBlank(l):
+					escapes = true // a variable, field or element that outlives the iteration
 				}
 			}
 		}
 		return true
 	})
 	return escapes
+}
+
+// passesToInterface reports whether call passes one of vars to a parameter
+// of a non-empty interface type (other than error and context.Context).
+func (c *checker) passesToInterface(call *ast.CallExpr, vars map[*types.Var]bool) bool {
+	sig, ok := api.TypeOf(c.info, call.Fun).(*types.Signature)
+	if !ok {
+		if t := api.TypeOf(c.info, call.Fun); t != nil {
+			sig, ok = t.Underlying().(*types.Signature)
+		}
+		if !ok {
+			return false
+		}
+	}
+	for i, a := range call.Args {
+		id, ok := ast.Unparen(a).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := c.info.Uses[id].(*types.Var)
+		if !ok || !vars[v] {
+			continue
+		}
+		var pt types.Type
+		switch {
+		case i < sig.Params().Len()-1 || (i < sig.Params().Len() && !sig.Variadic()):
+			pt = sig.Params().At(i).Type()
+		case sig.Variadic() && sig.Params().Len() > 0:
+			if sl, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice); ok {
+				pt = sl.Elem()
+			}
+		}
+		if pt == nil {
+			continue
+		}
+		if iface, ok := pt.Underlying().(*types.Interface); ok && !iface.Empty() && !isError(pt) && !api.IsContext(pt) {
+			return true
+		}
+	}
+	return false
 }
 
 // deferredEndVars returns the span variables a deferred call ends: the
