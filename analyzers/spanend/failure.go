@@ -449,15 +449,56 @@ func (c *checker) workUntilEnd(g *graph, b *cfg.Block, from int, ends, sets func
 // end without setting the status.
 func (c *checker) deferredFailure(fi *funcInfo, g *graph, stmt ast.Node, key spanKey, rec recordedErr) (failure, bool) {
 	parent := fi.deferredIn
-	if rec.root == nil || !c.returnedBy(parent, rec.root) {
+	if rec.root == nil {
 		return failure{}, false
+	}
+	what := fmt.Sprintf("the error that %s returns", funcLabel(parent.node))
+	if !c.returnedBy(parent, rec.root) {
+		// A function without an error result (an HTTP handler) that
+		// gives up on the error it later records: if err != nil { ...;
+		// return }.
+		sig := funcSig(c.info, parent.node)
+		if sig == nil || len(errorResults(sig)) > 0 {
+			return failure{}, false
+		}
+		ret := c.givesUpOn(parent, rec.root)
+		if ret == nil {
+			return failure{}, false
+		}
+		what = fmt.Sprintf("the error on which %s gives up at line %d", funcLabel(parent.node), c.line(ret.Pos()))
 	}
 	sets := func(n ast.Node) bool { return c.setsStatus(n, key) }
 	if !c.pathAvoids(g, stmt, true, sets) || !c.pathAvoids(g, stmt, false, sets) {
 		return failure{}, false
 	}
 	every := !c.somePathSets(g, stmt, sets)
-	return failure{what: fmt.Sprintf("the error that %s returns", funcLabel(parent.node)), every: every}, true
+	return failure{what: what, every: every}, true
+}
+
+// givesUpOn returns the return statement of an if err != nil { ...; return }
+// in fi's own body for the local error variable v, or nil.
+func (c *checker) givesUpOn(fi *funcInfo, v *types.Var) *ast.ReturnStmt {
+	if v.Pos() < fi.typ.Pos() || v.Pos() > fi.body.End() {
+		return nil
+	}
+	var ret *ast.ReturnStmt
+	ast.Inspect(fi.body, func(n ast.Node) bool {
+		if ret != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if nilTest(c.info, n.Cond, v) == token.NEQ && len(n.Body.List) > 0 {
+				if r, ok := n.Body.List[len(n.Body.List)-1].(*ast.ReturnStmt); ok {
+					ret = r
+				}
+			}
+		}
+		return true
+	})
+	return ret
 }
 
 // somePathSets reports whether some path leaving n passes a node for which
