@@ -27,6 +27,9 @@ func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Lin
 // overwritten.
 func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.CallExpr]bool) {
 	label := c.spanLabel(s.SpanStart)
+	if c.noopStart(s.SpanStart) {
+		return // a noop span records and holds nothing
+	}
 	if s.spanLHS == nil || isBlank(s.spanLHS) {
 		c.checkDiscarded(fi, s, label)
 		return
