@@ -141,9 +141,12 @@
 // err that is provably nil where it is recorded (every path to the call went
 // through the nil branch of if err != nil { return ... }). The span is one
 // the function starts, or, when the recorded error is returned, a span it
-// receives as a parameter or takes with trace.SpanFromContext, unless a
-// function of the package that calls it sets a span's Error status (the
-// owner marks it). A suggested fix adds span.SetStatus(codes.Error,
+// receives as a parameter or takes with trace.SpanFromContext whose owner is
+// in view: the function is called in this package, every caller starts a
+// span itself, and none sets a span's Error status. A gRPC or HTTP handler
+// recording on its server span is not reported: the instrumentation that
+// started that span marks it from the returned error or status code. A
+// suggested fix adds span.SetStatus(codes.Error,
 // err.Error()) after the RecordError call, only when every path from the
 // call fails without a status (so the fix marks no handled path as failed)
 // and the call runs only for a non-nil err (inside if err != nil), and

@@ -47,10 +47,10 @@ func (c *checker) keyOf(e ast.Expr) (spanKey, bool) {
 
 // checkRecordError reports span.RecordError(err) when the recorded error
 // fails the span's operation (see failureOf) on a path that never sets the
-// span's status to Error. The span is one the package starts, one the
-// function receives as a parameter, or the caller's span taken with
-// trace.SpanFromContext; for the last two only a returned error counts:
-// whoever started them sees the rest.
+// span's status to Error. The span is one the function starts, or one it
+// receives as a parameter or takes with trace.SpanFromContext when its owner
+// is in view (see ownerInView); for the last two only a returned error
+// counts.
 func (c *checker) checkRecordError(fi *funcInfo, stmt *ast.ExprStmt) {
 	call, ok := stmt.X.(*ast.CallExpr)
 	if !ok {
@@ -83,8 +83,8 @@ func (c *checker) checkRecordError(fi *funcInfo, stmt *ast.ExprStmt) {
 	if fi.outer != nil && fi.node != ast.Node(fi.outer) && key.root.Pos() < fi.typ.Pos() && c.setsStatus(fi.outer.Body, key) {
 		return
 	}
-	if !own && c.callersSetStatus(fi) {
-		return // the callers that own the span mark it as failed
+	if !own && !c.ownerInView(fi) {
+		return // whoever started the span decides its status
 	}
 	f, ok := c.failureOf(fi, stmt, key, rec, own && localVar(c.info, recvIdent(recv), fi) != nil)
 	if !ok {
@@ -102,11 +102,14 @@ func (c *checker) checkRecordError(fi *funcInfo, stmt *ast.ExprStmt) {
 	c.r.Report(checkRecordError, d)
 }
 
-// callersSetStatus reports whether a function of this package that calls
-// fi (a declared function) sets the Error status of a span: a helper that
-// records on its caller's span and returns the error leaves the status to
-// that caller.
-func (c *checker) callersSetStatus(fi *funcInfo) bool {
+// ownerInView reports whether the span a function records on without
+// having started it (a parameter, trace.SpanFromContext) is owned by code
+// in view that leaves its status unset: the function has callers in this
+// package, each of them starts a span itself (the one it hands over), and
+// none sets a span's Error status. A function called only from elsewhere (a
+// gRPC or HTTP handler, whose server span the instrumentation marks from
+// the returned error or the response code) gives no such evidence.
+func (c *checker) ownerInView(fi *funcInfo) bool {
 	fd, ok := fi.node.(*ast.FuncDecl)
 	if !ok {
 		fd = fi.outer
@@ -118,12 +121,30 @@ func (c *checker) callersSetStatus(fi *funcInfo) bool {
 	if !ok {
 		return false
 	}
-	for _, body := range c.callersOf(fn) {
-		if c.setsAnyStatus(body) {
-			return true
+	callers := c.callersOf(fn)
+	if len(callers) == 0 {
+		return false
+	}
+	for _, body := range callers {
+		if c.setsAnyStatus(body) || !c.startsSpan(body) {
+			return false
 		}
 	}
-	return false
+	return true
+}
+
+// startsSpan reports whether body starts a span.
+func (c *checker) startsSpan(body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			if _, isStart := c.spanStartOf(call); isStart {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // callersOf returns the bodies of the functions of the package that call fn.
