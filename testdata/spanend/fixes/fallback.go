@@ -2,7 +2,9 @@ package fixes
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 )
 
 func fromPrimary(ctx context.Context, key string) (string, error) { return "", nil }
@@ -16,7 +18,7 @@ func Read(ctx context.Context, key string, strict bool) (string, error) {
 	defer span.End()
 	v, err := fromPrimary(ctx, key)
 	if err != nil {
-		span.RecordError(err) // want `span.RecordError records an error that is returned at line 21, but span.SetStatus\(codes.Error, ...\) is not called on that path, so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
+		span.RecordError(err) // want `span.RecordError records an error that is returned at line 23, but span.SetStatus\(codes.Error, ...\) is not called on that path, so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
 		if strict {
 			return "", fmt.Errorf("primary: %w", err)
 		}
@@ -36,4 +38,21 @@ func Write(ctx context.Context, key, val string) (err error) {
 		span.End()
 	}()
 	return send(ctx, key+"="+val)
+}
+
+// Stream reads until the end; an error other than io.EOF is recorded and
+// returned: the fix applies under the conjunction.
+func Stream(ctx context.Context, next func() (string, error)) error {
+	_, span := tracer.Start(ctx, "Stream")
+	defer span.End()
+	for {
+		_, err := next()
+		if err != nil && !errors.Is(err, io.EOF) {
+			span.RecordError(err) // want `span.RecordError records an error that is returned at line 52, but span.SetStatus\(codes.Error, ...\) is not called on that path, so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
+			return err
+		}
+		if err != nil {
+			return nil
+		}
+	}
 }
