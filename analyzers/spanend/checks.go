@@ -40,6 +40,9 @@ func (c *checker) checkDeferInLoop(fi *funcInfo, d *deferSite) {
 		return
 	}
 	call := d.stmt.Call
+	if c.outlivesIteration(fi, d) {
+		return
+	}
 	if recv, method, ok := api.SpanMethodCall(c.info, call); ok && method == "End" {
 		c.r.Reportf(checkDeferInLoop, d.stmt, "defer %s.End() in a loop body runs only when the function returns, so every iteration's span stays open until then; call %s.End() at the end of the iteration or move the loop body into a function",
 			types.ExprString(recv), types.ExprString(recv))

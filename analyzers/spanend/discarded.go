@@ -61,8 +61,16 @@ func (c *checker) ctxUseEscapes(fi *funcInfo, stack []ast.Node, seen map[*types.
 		case *ast.ReturnStmt, *ast.SendStmt, *ast.CompositeLit:
 			return true
 		case *ast.SelectorExpr:
-			// ctx.Done(), ctx.Value(k): reading the context.
+			// ctx.Done(), ctx.Value(k): reading the context; but
+			// trace.SpanFromContext(r.Context()).End() ends the span.
 			if n.X == stack[i+1] {
+				if i >= 2 && n.Sel.Name == "Context" {
+					if inner, ok := stack[i-1].(*ast.CallExpr); ok && inner.Fun == n {
+						if sfc, ok := stack[i-2].(*ast.CallExpr); ok && api.SpanFromContextArg(c.info, sfc) == ast.Expr(inner) {
+							return c.spanFromContextEnded(fi, stack[:i-1])
+						}
+					}
+				}
 				return false
 			}
 		case *ast.AssignStmt:

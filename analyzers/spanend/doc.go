@@ -67,9 +67,16 @@
 // !span.IsRecording() { return }: the SDK keeps nothing for it), nor on the
 // branch of a condition that contradicts the one the start is under when
 // nothing in between changes it (if tracing { ctx, span = tracer.Start(...) }
-// ... if tracing { span.End() }). When the span is not ended anywhere in the
+// ... if tracing { span.End() }), nor on the branch a local boolean flag
+// rules out: a loop that starts a span only when a flag says none is open
+// (if !started { ctx, span = tracer.Start(...); started = true }) and clears
+// the flag where it ends the span. Calling a local function literal that
+// ends the span (reset := func() { ...; span.End() }) ends it. A span of a
+// noop tracer (a noop.Tracer, the Tracer of a noop.TracerProvider) holds
+// nothing and is never reported. When the span is not ended anywhere in the
 // function and the start is a plain assignment statement outside a loop, a
-// suggested fix inserts defer span.End() after it.
+// suggested fix inserts defer span.End() after it; for a span started in a
+// loop body the message asks to end it before the iteration ends instead.
 //
 // discarded: the span result of a start is assigned to _ or the whole result
 // is dropped, so nothing can end the span. Not reported when the returned
@@ -77,7 +84,9 @@
 // slice element, or sent on a channel) or trace.SpanFromContext(ctx).End()
 // ends it here: instrumentation such as otelgrpc's stats handler starts a
 // span as ctx, _ = tracer.Start(ctx, ...) and ends it from the context in a
-// later callback. Passing the context to a call is not an escape.
+// later callback. Passing the context to a call is not an escape. Nor for a
+// noop tracer's span: tests start one only to put a span context into a
+// context.
 //
 // overwritten: the span variable is assigned a new span start while the
 // previous span is still open on that path, or after a deferred closure
@@ -86,12 +95,21 @@
 //
 // defer-in-loop: defer span.End() (or a deferred function or helper that ends
 // a span) inside a loop body runs only when the function returns, so every
-// iteration's span stays open until then.
+// iteration's span stays open until then. Not reported when the span must
+// outlive the iteration: its context (or the span) goes into a value that
+// keeps working with it (an interface such as an iterator or reader, a
+// function, a channel, a context, or a value handed to a parameter of a
+// non-empty interface type) and that value is stored where it outlives the
+// iteration (a variable declared before the loop, a field, a slice, a
+// channel). Data computed from the context (a count, a result) does not
+// count.
 //
 // used-after-end: a method that changes the span (SetAttributes, AddEvent,
 // AddLink, RecordError, SetStatus, SetName, End) is called on a path after a
 // non-deferred span.End(); the SDK drops the change. Reading the span
-// (SpanContext, IsRecording) after End is fine.
+// (SpanContext, IsRecording) after End is fine. A path on which the variable
+// is given a new span first (also behind a flag, as for not-ended) is not a
+// use after End.
 //
 // defer-captures-err: defer endSpan(span, err) or defer span.RecordError(err)
 // where err is assigned after the defer statement (including by a return
@@ -99,12 +117,40 @@
 // evaluated when the defer statement runs, so the call sees the old error.
 // Defer a closure instead.
 //
-// recorderror: span.RecordError(err) on a path through the function that
-// never calls span.SetStatus(codes.Error, ...) (before or after it, directly,
-// in a deferred function, or in a same-package helper given the span). A
-// suggested fix adds span.SetStatus(codes.Error, err.Error()) after the
-// RecordError call, when the call runs only for a non-nil err (inside if
-// err != nil), and imports go.opentelemetry.io/otel/codes when needed.
+// recorderror: span.RecordError(err) where the recorded error fails the
+// span's operation and no span.SetStatus(codes.Error, ...) (directly, in a
+// same-package helper given the span, or in a deferred function that sets
+// it on the path where the function's error is not nil) runs on that path.
+// The evidence that the error is a failure, on a path from the call:
+//
+//   - the function returns it, or an error built from it
+//     (fmt.Errorf("...: %w", err), a variable it was copied into), as its
+//     error result;
+//   - a function without an error result gives up on it: the branch that
+//     records it (if err != nil { ... }) returns, or ends the span, without
+//     joining the work the function does when there is no error; the same
+//     for the span of one loop iteration that ends with the error;
+//   - a deferred function records the error its function returns (a named
+//     error result), or the error a function without results gave up on
+//     (an HTTP handler's if err != nil { http.Error(...); return }).
+//
+// Handled errors are not reported: a record dropped from a batch (continue),
+// one failed sub-task of many, a cleanup failure followed by return nil, a
+// fallback, or an error replaced before the return. Nor are cancellations
+// (ctx.Err(), an error tested with errors.Is(err, context.Canceled)), nor an
+// err that is provably nil where it is recorded (every path to the call went
+// through the nil branch of if err != nil { return ... }). The span is one
+// the function starts, or, when the recorded error is returned, a span it
+// receives as a parameter or takes with trace.SpanFromContext whose owner is
+// in view: the function is called in this package, every caller starts a
+// span itself, and none sets a span's Error status. A gRPC or HTTP handler
+// recording on its server span is not reported: the instrumentation that
+// started that span marks it from the returned error or status code. A
+// suggested fix adds span.SetStatus(codes.Error,
+// err.Error()) after the RecordError call, only when every path from the
+// call fails without a status (so the fix marks no handled path as failed)
+// and the call runs only for a non-nil err (inside if err != nil), and
+// imports go.opentelemetry.io/otel/codes when needed.
 //
 // # What is not reported
 //
@@ -118,8 +164,11 @@
 // or method value), stored in a field, map, slice, channel or package
 // variable, captured by a closure that ends it (a goroutine, a callback), or
 // passed to a function of another package, an interface method or a
-// function value, whose body the rule cannot see. Each function literal is
-// checked as a function of its own.
+// function value, whose body the rule cannot see. A span given to a
+// standard-library function's parameter of type any that cannot keep it
+// (fmt.Println, fmt.Sprintf, a log or slog logger's methods) is not handed
+// over: nothing there ends it. Each function literal is checked as a
+// function of its own.
 //
 // # Flags
 //

@@ -120,19 +120,25 @@ func (c *checker) guardedNonNil(file *ast.File, stmt ast.Stmt, errVar *types.Var
 		case *ast.IfStmt:
 			inBody := path[i-1] == ast.Node(n.Body)
 			inElse := n.Else != nil && path[i-1] == n.Else
-			switch nilTest(c.info, n.Cond, errVar) {
-			case token.NEQ:
-				if inBody {
-					return !c.assignedBetween(errVar, n.Body.Pos(), stmt.Pos())
-				}
-			case token.EQL:
-				if inElse {
-					return !c.assignedBetween(errVar, n.Else.Pos(), stmt.Pos())
-				}
+			switch {
+			case inBody && c.impliesNonNil(n.Cond, errVar):
+				return !c.assignedBetween(errVar, n.Body.Pos(), stmt.Pos())
+			case inElse && nilTest(c.info, n.Cond, errVar) == token.EQL:
+				return !c.assignedBetween(errVar, n.Else.Pos(), stmt.Pos())
 			}
 		}
 	}
 	return false
+}
+
+// impliesNonNil reports whether cond holds only when v is not nil: v != nil,
+// or a conjunction with it (err != nil && !errors.Is(err, io.EOF)).
+func (c *checker) impliesNonNil(cond ast.Expr, v *types.Var) bool {
+	if nilTest(c.info, cond, v) == token.NEQ {
+		return true
+	}
+	be, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	return ok && be.Op == token.LAND && (c.impliesNonNil(be.X, v) || c.impliesNonNil(be.Y, v))
 }
 
 // assignedBetween reports whether v is assigned in the file between from

@@ -27,6 +27,9 @@ func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Lin
 // overwritten.
 func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.CallExpr]bool) {
 	label := c.spanLabel(s.SpanStart)
+	if c.noopStart(s.SpanStart) {
+		return // a noop span records and holds nothing
+	}
 	if s.spanLHS == nil || isBlank(s.spanLHS) {
 		c.checkDiscarded(fi, s, label)
 		return
@@ -55,7 +58,7 @@ func (c *checker) checkStart(fi *funcInfo, s *startSite, overwrites map[*ast.Cal
 		// returning only the context still leaks it.
 		return
 	}
-	d := analysis.Diagnostic{Pos: s.stmt.Pos(), End: s.stmt.End(), Message: c.notEndedMessage(l, label, v)}
+	d := analysis.Diagnostic{Pos: s.stmt.Pos(), End: s.stmt.End(), Message: c.notEndedMessage(l, label, v, s.inLoop)}
 	if (l.kind == leakReturn || l.kind == leakFuncEnd) && c.canInsertDeferEnd(fi, s, v, isNamedResult(c.info, v, fi)) {
 		d.SuggestedFixes = c.deferEndFix(s, v)
 	}
@@ -101,8 +104,16 @@ func (c *checker) leakQueryOf(fi *funcInfo, g *graph, s *startSite, v *types.Var
 	return q
 }
 
-// notEndedMessage says how the span leaks.
-func (c *checker) notEndedMessage(l *leak, label string, v *types.Var) string {
+// notEndedMessage says how the span leaks. A span started in a loop body
+// is not told to defer End: the deferred call would run only when the
+// function returns.
+func (c *checker) notEndedMessage(l *leak, label string, v *types.Var, inLoop bool) string {
+	switch {
+	case inLoop && l.kind == leakReturn:
+		return fmt.Sprintf("%s started here in a loop is not ended on the path through the return at line %d; call %s.End() on that path before the iteration ends (a deferred End would run only when the function returns)", label, c.line(l.pos), v.Name())
+	case inLoop && l.kind == leakFuncEnd:
+		return fmt.Sprintf("%s started here in a loop is not ended on the path that reaches the end of the function at line %d; call %s.End() at the end of the iteration (a deferred End would run only when the function returns)", label, c.line(l.pos), v.Name())
+	}
 	switch l.kind {
 	case leakReturn:
 		return fmt.Sprintf("%s started here is not ended on the path through the return at line %d; add defer %s.End()", label, c.line(l.pos), v.Name())

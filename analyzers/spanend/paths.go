@@ -13,6 +13,7 @@ import (
 // graph is the control-flow graph of one body, with an index from each node
 // to its place.
 type graph struct {
+	body  *ast.BlockStmt
 	cfg   *cfg.CFG
 	where map[ast.Node]place
 	preds map[*cfg.Block][]*cfg.Block
@@ -27,7 +28,7 @@ func (c *checker) graphOf(body *ast.BlockStmt) *graph {
 	if fi, ok := c.bodies[body]; ok {
 		return fi
 	}
-	g := &graph{cfg: c.flow.CFG(body), where: map[ast.Node]place{}}
+	g := &graph{body: body, cfg: c.flow.CFG(body), where: map[ast.Node]place{}}
 	for _, b := range g.cfg.Blocks {
 		for i, n := range b.Nodes {
 			g.where[n] = place{b, i}
@@ -109,35 +110,43 @@ type assumption struct {
 // same-package function that always does) end legitimately.
 func (c *checker) findLeak(q leakQuery) *leak {
 	type item struct {
-		b    *cfg.Block
-		from int
+		b     *cfg.Block
+		from  int
+		flags flags
 	}
 	g := q.g
+	fl := c.flagInfoOf(q.body)
 	var work []item
 	if q.start == nil {
 		if len(g.cfg.Blocks) == 0 {
 			return nil
 		}
-		work = append(work, item{g.cfg.Blocks[0], 0})
+		work = append(work, item{g.cfg.Blocks[0], 0, nil})
 	} else {
 		p, ok := g.where[q.start]
 		if !ok {
 			return nil
 		}
-		work = append(work, item{p.b, p.i + 1})
+		work = append(work, item{p.b, p.i + 1, c.stepFlags(fl, q.start, nil)})
 	}
-	seen := map[*cfg.Block]bool{}
+	type visit struct {
+		b     *cfg.Block
+		flags string
+	}
+	seen := map[visit]bool{}
 	var partial *leak
 	for len(work) > 0 {
 		it := work[len(work)-1]
 		work = work[:len(work)-1]
 		b := it.b
+		f := it.flags
 		stopped := false
 		for i := it.from; i < len(b.Nodes) && !stopped; i++ {
 			n := b.Nodes[i]
 			if n == q.start {
 				return &leak{kind: leakLoop, pos: q.start.Pos()}
 			}
+			f = c.stepFlags(fl, n, f)
 			e := c.effectOf(n, q.v, q.namedResult)
 			if q.ctxVar != nil && !e.kind.handled() {
 				e = merge(e, c.endsFromContext(n, q.ctxVar))
@@ -173,13 +182,15 @@ func (c *checker) findLeak(q leakQuery) *leak {
 		if len(succs) == 2 && len(b.Nodes) > 0 {
 			if cond, ok := b.Nodes[len(b.Nodes)-1].(ast.Expr); ok {
 				succs = c.feasible(cond, succs, q)
+				succs = c.feasibleByFlags(cond, succs, f)
 			}
 		}
 		for i := len(succs) - 1; i >= 0; i-- {
 			s := succs[i]
-			if !seen[s] {
-				seen[s] = true
-				work = append(work, item{s, 0})
+			k := visit{s, f.key()}
+			if !seen[k] {
+				seen[k] = true
+				work = append(work, item{s, 0, f})
 			}
 		}
 	}
@@ -447,14 +458,21 @@ func (c *checker) forEachNodeAfter(g *graph, n ast.Node, visit func(ast.Node) bo
 		return
 	}
 	type item struct {
-		b    *cfg.Block
-		from int
+		b     *cfg.Block
+		from  int
+		flags flags
 	}
-	work := []item{{p.b, p.i + 1}}
-	seen := map[*cfg.Block]bool{}
+	fl := c.flagInfoOf(g.body)
+	work := []item{{p.b, p.i + 1, nil}}
+	type visitKey struct {
+		b     *cfg.Block
+		flags string
+	}
+	seen := map[visitKey]bool{}
 	for len(work) > 0 {
 		it := work[len(work)-1]
 		work = work[:len(work)-1]
+		f := it.flags
 		nodes := it.b.Nodes[it.from:]
 		if rs, ok := it.b.Stmt.(*ast.RangeStmt); ok && it.b.Kind == cfg.KindRangeLoop && it.from == 0 {
 			// go/cfg evaluates the key and value once, before the loop;
@@ -473,14 +491,22 @@ func (c *checker) forEachNodeAfter(g *graph, n ast.Node, visit func(ast.Node) bo
 				stopped = true
 				break
 			}
+			f = c.stepFlags(fl, x, f)
 		}
 		if stopped {
 			continue
 		}
-		for _, s := range it.b.Succs {
-			if !seen[s] {
-				seen[s] = true
-				work = append(work, item{s, 0})
+		succs := it.b.Succs
+		if len(succs) == 2 && len(it.b.Nodes) > 0 {
+			if cond, ok := it.b.Nodes[len(it.b.Nodes)-1].(ast.Expr); ok {
+				succs = c.feasibleByFlags(cond, succs, f)
+			}
+		}
+		for _, s := range succs {
+			k := visitKey{s, f.key()}
+			if !seen[k] {
+				seen[k] = true
+				work = append(work, item{s, 0, f})
 			}
 		}
 	}

@@ -45,9 +45,12 @@ func (c *checker) keyOf(e ast.Expr) (spanKey, bool) {
 	return spanKey{}, false
 }
 
-// checkRecordError reports span.RecordError(err), on a span the package
-// starts, on a path from the entry of the function through the call to its
-// exit on which the span's status is never set to Error.
+// checkRecordError reports span.RecordError(err) when the recorded error
+// fails the span's operation (see failureOf) on a path that never sets the
+// span's status to Error. The span is one the function starts, or one it
+// receives as a parameter or takes with trace.SpanFromContext when its owner
+// is in view (see ownerInView); for the last two only a returned error
+// counts.
 func (c *checker) checkRecordError(fi *funcInfo, stmt *ast.ExprStmt) {
 	call, ok := stmt.X.(*ast.CallExpr)
 	if !ok {
@@ -55,31 +58,162 @@ func (c *checker) checkRecordError(fi *funcInfo, stmt *ast.ExprStmt) {
 	}
 	recv := api.Receiver(c.info, call)
 	key, ok := c.keyOf(recv)
+	if !ok || key.field != nil {
+		return // h.span: the type that holds it may set its status anywhere
+	}
 	root, _ := key.root.(*types.Var)
-	if !ok || key.field != nil || key.fromCtx || !c.started[root] {
-		// Only spans this code starts: a span from a parameter, a field or
-		// trace.SpanFromContext belongs to code that may set its status
-		// (otelhttp marks a server span failed for a 5xx response).
+	own := !key.fromCtx && c.started[root]
+	if !own && !key.fromCtx && !c.fromContext[root] && !c.isParam(fi, root) {
 		return
 	}
-	sets := func(n ast.Node) bool { return c.setsStatus(n, key) }
-	g := c.graphOf(fi.body)
-	if !c.pathAvoids(g, stmt, true, sets) || !c.pathAvoids(g, stmt, false, sets) {
+	rec, ok := c.recordedErrOf(call)
+	if !ok {
 		return
+	}
+	file := c.fileOf(stmt.Pos())
+	if c.isCancellation(fi, file, stmt, rec) {
+		return
+	}
+	g := c.graphOf(fi.body)
+	if rec.root != nil && c.errKnownNil(g, stmt, rec.root) {
+		return // RecordError(nil) records nothing
 	}
 	// A span captured from an enclosing function may get its status there
 	// (an errgroup callback records, the caller of Wait sets the status).
 	if fi.outer != nil && fi.node != ast.Node(fi.outer) && key.root.Pos() < fi.typ.Pos() && c.setsStatus(fi.outer.Body, key) {
 		return
 	}
+	if !own && !c.ownerInView(fi) {
+		return // whoever started the span decides its status
+	}
+	f, ok := c.failureOf(fi, stmt, key, rec, own && localVar(c.info, recvIdent(recv), fi) != nil)
+	if !ok {
+		return
+	}
 	recvText := types.ExprString(recv)
 	d := analysis.Diagnostic{
 		Pos: call.Pos(), End: call.End(),
-		Message: recvText + ".RecordError is called on a path that never sets " + recvText +
-			".SetStatus(codes.Error, ...), so the span is not marked as failed; set the status after recording the error",
+		Message: recvText + ".RecordError records " + f.what + ", but " + recvText +
+			".SetStatus(codes.Error, ...) is not called on that path, so the span is not marked as failed; set the status after recording the error",
 	}
-	d.SuggestedFixes = c.setStatusFix(stmt, call, recv)
+	if f.every {
+		d.SuggestedFixes = c.setStatusFix(stmt, call, recv)
+	}
 	c.r.Report(checkRecordError, d)
+}
+
+// ownerInView reports whether the span a function records on without
+// having started it (a parameter, trace.SpanFromContext) is owned by code
+// in view that leaves its status unset: the function has callers in this
+// package, each of them starts a span itself (the one it hands over), and
+// none sets a span's Error status. A function called only from elsewhere (a
+// gRPC or HTTP handler, whose server span the instrumentation marks from
+// the returned error or the response code) gives no such evidence.
+func (c *checker) ownerInView(fi *funcInfo) bool {
+	fd, ok := fi.node.(*ast.FuncDecl)
+	if !ok {
+		fd = fi.outer
+	}
+	if fd == nil {
+		return false
+	}
+	fn, ok := c.info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	callers := c.callersOf(fn)
+	if len(callers) == 0 {
+		return false
+	}
+	for _, body := range callers {
+		if c.setsAnyStatus(body) || !c.startsSpan(body) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsSpan reports whether body starts a span.
+func (c *checker) startsSpan(body ast.Node) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			if _, isStart := c.spanStartOf(call); isStart {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// callersOf returns the bodies of the functions of the package that call fn.
+func (c *checker) callersOf(fn *types.Func) []*ast.BlockStmt {
+	if c.callers == nil {
+		c.callers = map[*types.Func][]*ast.BlockStmt{}
+		for _, f := range c.pass.Files {
+			var bodies []*ast.BlockStmt
+			ast.Inspect(f, func(n ast.Node) bool {
+				if n == nil {
+					bodies = bodies[:len(bodies)-1]
+					return true
+				}
+				var body *ast.BlockStmt
+				switch n := n.(type) {
+				case *ast.FuncDecl:
+					body = n.Body
+				case *ast.FuncLit:
+					body = n.Body
+				case *ast.CallExpr:
+					if callee := api.Callee(c.info, n); callee != nil && len(bodies) > 0 && bodies[len(bodies)-1] != nil {
+						c.callers[callee] = append(c.callers[callee], bodies[len(bodies)-1])
+					}
+				}
+				if body == nil && len(bodies) > 0 {
+					body = bodies[len(bodies)-1]
+				}
+				bodies = append(bodies, body)
+				return true
+			})
+		}
+	}
+	return c.callers[fn]
+}
+
+// recvIdent returns the identifier of a span receiver, or nil.
+func recvIdent(e ast.Expr) ast.Expr {
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+		return id
+	}
+	return nil
+}
+
+// isParam reports whether v is a parameter of fi or of a function fi is
+// nested in.
+func (c *checker) isParam(fi *funcInfo, v *types.Var) bool {
+	if v == nil {
+		return false
+	}
+	for _, typ := range []*ast.FuncType{fi.typ, outerType(fi)} {
+		if typ == nil || typ.Params == nil {
+			continue
+		}
+		for _, f := range typ.Params.List {
+			for _, name := range f.Names {
+				if c.info.Defs[name] == v {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func outerType(fi *funcInfo) *ast.FuncType {
+	if fi.outer == nil {
+		return nil
+	}
+	return fi.outer.Type
 }
 
 // setsStatus reports whether n may set the Error status of the span key:

@@ -109,6 +109,9 @@ type funcInfo struct {
 	body  *ast.BlockStmt
 	typ   *ast.FuncType
 	outer *ast.FuncDecl // the declaration the function is part of, or nil
+	// deferredIn is the function that defers this function literal
+	// (defer func() { ... }()), or nil.
+	deferredIn *funcInfo
 
 	starts       []*startSite
 	ends         []*ast.ExprStmt // span.End() statements on a variable
@@ -131,8 +134,9 @@ type startSite struct {
 }
 
 type deferSite struct {
-	stmt   *ast.DeferStmt
-	inLoop bool
+	stmt     *ast.DeferStmt
+	inLoop   bool
+	loopBody *ast.BlockStmt // the innermost loop body of its function holding it
 }
 
 // collect walks the package once and files every span start, End,
@@ -152,7 +156,8 @@ func (c *checker) collect(insp *inspector.Inspector) {
 		}
 		switch n := n.(type) {
 		case *ast.DeferStmt:
-			fi.defers = append(fi.defers, &deferSite{stmt: n, inLoop: inLoopBody(stack, n)})
+			body := loopBodyOf(stack, n)
+			fi.defers = append(fi.defers, &deferSite{stmt: n, inLoop: body != nil, loopBody: body})
 		case *ast.CallExpr:
 			if s, ok := c.spanStartOf(n); ok {
 				if site := bindStart(s, stack); site != nil {
@@ -165,6 +170,7 @@ func (c *checker) collect(insp *inspector.Inspector) {
 				}
 				return true
 			}
+			c.noteSpanFromContext(n, stack)
 			recv, method, ok := api.SpanMethodCall(c.info, n)
 			if !ok {
 				return true
@@ -186,6 +192,31 @@ func (c *checker) collect(insp *inspector.Inspector) {
 	})
 }
 
+// noteSpanFromContext remembers the variable a trace.SpanFromContext(ctx)
+// call is assigned to: the span of the caller, which recorderror checks
+// when the function returns the error it records on it.
+func (c *checker) noteSpanFromContext(call *ast.CallExpr, stack []ast.Node) {
+	if !api.IsSpanFromContext(c.info, call) {
+		return
+	}
+	var lhs ast.Expr
+	switch p := parentOf(stack).(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) == 1 && len(p.Rhs) == 1 {
+			lhs = p.Lhs[0]
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == 1 && len(p.Values) == 1 {
+			lhs = p.Names[0]
+		}
+	}
+	if id, ok := lhs.(*ast.Ident); ok {
+		if v, ok := c.info.ObjectOf(id).(*types.Var); ok {
+			c.fromContext[v] = true
+		}
+	}
+}
+
 // generated reports whether the node at the top of stack is in a file with
 // a "Code generated ... DO NOT EDIT." header: its author cannot act on it.
 func (c *checker) generated(stack []ast.Node) bool {
@@ -203,10 +234,20 @@ func (c *checker) generated(stack []ast.Node) bool {
 
 // funcOf returns the funcInfo of the innermost function in stack.
 func (c *checker) funcOf(stack []ast.Node) *funcInfo {
-	fn := lint.EnclosingFunc(stack)
-	if fn == nil {
+	k := len(stack) - 1
+	for k >= 0 {
+		if _, ok := stack[k].(*ast.FuncDecl); ok {
+			break
+		}
+		if _, ok := stack[k].(*ast.FuncLit); ok {
+			break
+		}
+		k--
+	}
+	if k < 0 {
 		return nil
 	}
+	fn := stack[k]
 	if fi, ok := c.funcs[fn]; ok {
 		return fi
 	}
@@ -214,7 +255,14 @@ func (c *checker) funcOf(stack []ast.Node) *funcInfo {
 	if body == nil {
 		return nil
 	}
-	fi := &funcInfo{node: fn, body: body, typ: typ, outer: lint.EnclosingFuncDecl(stack)}
+	fi := &funcInfo{node: fn, body: body, typ: typ, outer: lint.EnclosingFuncDecl(stack[:k+1])}
+	if k >= 2 {
+		if call, ok := stack[k-1].(*ast.CallExpr); ok && call.Fun == fn {
+			if d, ok := stack[k-2].(*ast.DeferStmt); ok && d.Call == call {
+				fi.deferredIn = c.funcOf(stack[:k-2])
+			}
+		}
+	}
 	c.funcs[fn] = fi
 	c.order = append(c.order, fi)
 	return fi
@@ -233,21 +281,27 @@ func parentOf(stack []ast.Node) ast.Node {
 // inLoopBody reports whether the last node of stack lies in the body of a for
 // or range loop of its own function.
 func inLoopBody(stack []ast.Node, n ast.Node) bool {
+	return loopBodyOf(stack, n) != nil
+}
+
+// loopBodyOf returns the innermost body of a for or range loop of its own
+// function that holds n, the last node of stack, or nil.
+func loopBodyOf(stack []ast.Node, n ast.Node) *ast.BlockStmt {
 	for i := len(stack) - 2; i >= 0; i-- {
+		var body *ast.BlockStmt
 		switch s := stack[i].(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
-			return false
+			return nil
 		case *ast.ForStmt:
-			if s.Body != nil && n.Pos() >= s.Body.Pos() && n.End() <= s.Body.End() {
-				return true
-			}
+			body = s.Body
 		case *ast.RangeStmt:
-			if s.Body != nil && n.Pos() >= s.Body.Pos() && n.End() <= s.Body.End() {
-				return true
-			}
+			body = s.Body
+		}
+		if body != nil && n.Pos() >= body.Pos() && n.End() <= body.End() {
+			return body
 		}
 	}
-	return false
+	return nil
 }
 
 // enclosingConds returns the conditions of the if statements of its own

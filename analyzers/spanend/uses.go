@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -30,8 +31,13 @@ type checker struct {
 	bodies       map[*ast.BlockStmt]*graph
 	usedAfterEnd map[token.Pos]bool
 	started      map[*types.Var]bool // variables assigned a span start somewhere
+	fromContext  map[*types.Var]bool // variables assigned trace.SpanFromContext(ctx)
 	wrappers     map[*types.Func]wrapperInfo
 	genFiles     map[*ast.File]bool
+	flagInfos    map[*ast.BlockStmt]*flagInfo
+	funcLits     map[*types.Var]*ast.FuncLit // lazily: local variables assigned one function literal
+	funcLitBusy  map[effectKey]bool
+	callers      map[*types.Func][]*ast.BlockStmt // lazily: the bodies calling each function
 }
 
 type paramKey struct {
@@ -53,7 +59,8 @@ func newChecker(pass *analysis.Pass) *checker {
 		helperEnds: map[paramKey]bool{}, helperBusy: map[paramKey]bool{}, helperStatus: map[paramKey]bool{},
 		effects: map[effectKey]effect{}, closureMemo: map[effectKey]effect{},
 		bodies: map[*ast.BlockStmt]*graph{}, usedAfterEnd: map[token.Pos]bool{},
-		started: map[*types.Var]bool{}, wrappers: map[*types.Func]wrapperInfo{}, genFiles: map[*ast.File]bool{},
+		started: map[*types.Var]bool{}, fromContext: map[*types.Var]bool{}, wrappers: map[*types.Func]wrapperInfo{}, genFiles: map[*ast.File]bool{},
+		flagInfos: map[*ast.BlockStmt]*flagInfo{}, funcLitBusy: map[effectKey]bool{},
 	}
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -136,11 +143,78 @@ func (c *checker) effectOf(n ast.Node, v *types.Var, bareReturnUses bool) effect
 			if len(x.Results) == 0 && bareReturnUses {
 				res = merge(res, effect{kind: effHandOff})
 			}
+		case *ast.CallExpr:
+			res = merge(res, c.localFuncCallEffect(x, v))
 		}
 		return true
 	})
 	c.effects[key] = res
 	return res
+}
+
+// localFuncCallEffect classifies a call of a local variable holding a
+// function literal that ends the span (reset := func() { ...; span.End() };
+// ...; reset()): the call ends it.
+func (c *checker) localFuncCallEffect(call *ast.CallExpr, v *types.Var) effect {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return effect{}
+	}
+	fv, ok := c.info.Uses[id].(*types.Var)
+	if !ok {
+		return effect{}
+	}
+	lit := c.localFuncLit(fv)
+	if lit == nil || lit.Pos() <= fv.Pos() {
+		return effect{}
+	}
+	k := effectKey{lit, v}
+	if c.funcLitBusy[k] {
+		return effect{} // a literal that calls itself
+	}
+	c.funcLitBusy[k] = true
+	e := c.effectOf(lit.Body, v, false)
+	delete(c.funcLitBusy, k)
+	if e.kind.handled() {
+		return effect{kind: effEnd}
+	}
+	return effect{}
+}
+
+// localFuncLit returns the function literal a local variable is assigned,
+// when that is its only assignment.
+func (c *checker) localFuncLit(v *types.Var) *ast.FuncLit {
+	if c.funcLits == nil {
+		c.funcLits = map[*types.Var]*ast.FuncLit{}
+		count := map[*types.Var]int{}
+		for _, f := range c.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok {
+					return true
+				}
+				for i, l := range as.Lhs {
+					lv := c.assignedVar(l)
+					if lv == nil || lv.Parent() == c.pass.Pkg.Scope() {
+						continue
+					}
+					count[lv]++
+					if len(as.Rhs) == len(as.Lhs) {
+						if lit, ok := ast.Unparen(as.Rhs[i]).(*ast.FuncLit); ok {
+							c.funcLits[lv] = lit
+						}
+					}
+				}
+				return true
+			})
+		}
+		for lv := range c.funcLits {
+			if count[lv] != 1 {
+				delete(c.funcLits, lv)
+			}
+		}
+	}
+	return c.funcLits[v]
 }
 
 // identEffect classifies one occurrence of the span variable: the last node
@@ -201,7 +275,7 @@ func (c *checker) identEffect(stack []ast.Node) effect {
 		// Returned to the caller: directly, in a struct, in a closure or
 		// through a call of another package. A call of a same-package
 		// helper is classified by the helper's body below.
-		if call, ok := stack[i].(*ast.CallExpr); !ok || !c.argIsLookedInto(call) {
+		if call, ok := stack[i].(*ast.CallExpr); !ok || !(c.argIsLookedInto(call) || c.stdAnyArg(call, child)) {
 			return effect{kind: effHandOff}
 		}
 	}
@@ -258,6 +332,12 @@ func (c *checker) argEffect(call *ast.CallExpr, i int, deferred bool) effect {
 	fn := api.Callee(c.info, call)
 	decl, ok := c.decls[fn]
 	if fn == nil || !ok {
+		if c.stdAnyParam(call, fn, i) {
+			// fmt.Println(span), log.Printf("%v", span): a standard-library
+			// function taking any formats or inspects the value; nothing
+			// there ends a span.
+			return effect{kind: effUse}
+		}
 		// A function value, builtin (append), conversion, interface method
 		// or function of another package: the span is handed over.
 		return effect{kind: effHandOff}
@@ -269,6 +349,71 @@ func (c *checker) argEffect(call *ast.CallExpr, i int, deferred bool) effect {
 		return effect{kind: effDeferEnd}
 	}
 	return effect{kind: effEnd}
+}
+
+// stdAnyArg reports whether child is an argument of call that goes to a
+// standard-library parameter of type any (see stdAnyParam).
+func (c *checker) stdAnyArg(call *ast.CallExpr, child ast.Node) bool {
+	for j, arg := range call.Args {
+		if arg == child {
+			return c.stdAnyParam(call, api.Callee(c.info, call), j)
+		}
+	}
+	return false
+}
+
+// stdAnyParam reports whether argument i of call goes to a parameter of
+// type any (or ...any) of a standard-library function that cannot keep it:
+// a package-level function (fmt.Println, fmt.Sprintf, json.Marshal) or a
+// logger's method (log.Logger, slog.Logger), none of whose results can
+// carry the value on (context.WithValue's context can, sync.Map.Store's
+// receiver can: those are hand-offs).
+func (c *checker) stdAnyParam(call *ast.CallExpr, fn *types.Func, i int) bool {
+	if fn == nil || fn.Pkg() == nil || !isStdPath(fn.Pkg().Path()) {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Params().Len() == 0 {
+		return false
+	}
+	if sig.Recv() != nil {
+		if _, isLog := api.LogCallOf(c.info, call); !isLog {
+			return false
+		}
+	}
+	for j := 0; j < sig.Results().Len(); j++ {
+		r := sig.Results().At(j).Type()
+		if _, basic := r.Underlying().(*types.Basic); basic || isError(r) {
+			continue
+		}
+		if sl, ok := r.Underlying().(*types.Slice); ok {
+			if b, ok := sl.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+				continue
+			}
+		}
+		return false
+	}
+	var t types.Type
+	switch {
+	case i < sig.Params().Len()-1 || (i == sig.Params().Len()-1 && !sig.Variadic()):
+		t = sig.Params().At(i).Type()
+	case sig.Variadic():
+		if sl, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice); ok {
+			t = sl.Elem()
+		}
+	}
+	if t == nil {
+		return false
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	return ok && iface.Empty()
+}
+
+// isStdPath reports whether an import path is of the standard library: its
+// first element has no dot.
+func isStdPath(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }
 
 // paramVar returns the parameter of decl that receives argument i, or nil.

@@ -131,3 +131,24 @@ func DerivedLocal(ctx context.Context) error {
 	inner := context.WithValue(spanCtx, ctxKey{}, "v")
 	return call(inner)
 }
+
+// Middleware starts the request's span, carries it on in the request, and
+// ends it from the request's context once the handler is done.
+func Middleware(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, _ := tracer.Start(r.Context(), "request")
+		r = r.WithContext(ctx)
+		next.ServeHTTP(w, r)
+		trace.SpanFromContext(r.Context()).End()
+	})
+}
+
+// MiddlewareLeak carries the span on in the request but nothing ends it.
+func MiddlewareLeak(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, _ := tracer.Start(r.Context(), "request") // want `span "request" started here is discarded, so it can never be ended; assign it \(ctx, span := ...\) and add defer span.End\(\) \(spanend/discarded\)`
+		r = r.WithContext(ctx)
+		next.ServeHTTP(w, r)
+		trace.SpanFromContext(r.Context()).AddEvent("served")
+	})
+}

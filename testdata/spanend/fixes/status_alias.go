@@ -11,7 +11,7 @@ func Route(ctx context.Context, msg string) error {
 	ctx, span := tracer.Start(ctx, "Route")
 	defer span.End()
 	if err := send(ctx, msg); err != nil {
-		span.RecordError(err) // want `span.RecordError is called on a path that never sets span.SetStatus\(codes.Error, ...\), so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
+		span.RecordError(err) // want `span.RecordError records an error that is returned at line 15, but span.SetStatus\(codes.Error, ...\) is not called on that path, so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
 		return err
 	}
 	span.SetStatus(otelcodes.Ok, "")
@@ -24,7 +24,7 @@ func Forward(ctx context.Context, msg string) error {
 	ctx, span := tracer.Start(ctx, "Forward")
 	defer span.End()
 	err := send(ctx, msg)
-	span.RecordError(err) // want `span.RecordError is called on a path that never sets span.SetStatus\(codes.Error, ...\), so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
+	span.RecordError(err) // want `span.RecordError records an error that is returned at line 28, but span.SetStatus\(codes.Error, ...\) is not called on that path, so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
 	return err
 }
 
@@ -35,7 +35,7 @@ func Reject(ctx context.Context, msg string) error {
 	if err := send(ctx, msg); err == nil {
 		span.AddEvent("sent")
 	} else {
-		span.RecordError(err) // want `span.RecordError is called on a path that never sets span.SetStatus\(codes.Error, ...\), so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
+		span.RecordError(err) // want `span.RecordError records an error that is returned at line 39, but span.SetStatus\(codes.Error, ...\) is not called on that path, so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
 		return err
 	}
 	return nil

@@ -21,7 +21,7 @@ func store(ctx context.Context, r Record) error { return nil }
 func ImportGroups(ctx context.Context, groups [][]Record) {
 outer:
 	for _, g := range groups {
-		ctx, span := tracer.Start(ctx, "group") // want `span "group" started here is not ended on the path that reaches the end of the function at line 33; add defer span.End\(\) \(spanend/not-ended\)`
+		ctx, span := tracer.Start(ctx, "group") // want `span "group" started here in a loop is not ended on the path that reaches the end of the function at line 33; call span.End\(\) at the end of the iteration \(a deferred End would run only when the function returns\) \(spanend/not-ended\)`
 		for _, r := range g {
 			if !r.Valid {
 				break outer

@@ -27,7 +27,7 @@ func Charge(ctx context.Context, p Payment) {
 	if err := charge(ctx, p); err == nil {
 		span.End()
 	} else {
-		span.RecordError(err) // want `span.RecordError is called on a path that never sets span.SetStatus\(codes.Error, ...\), so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
+		span.RecordError(err) // want `span.RecordError records an error on which the function gives up at line 32, but span.SetStatus\(codes.Error, ...\) is not called on that path, so the span is not marked as failed; set the status after recording the error \(spanend/recorderror\)`
 	}
 }
 
