@@ -81,7 +81,7 @@ func (c *collector) commentIndex(f *ast.File) *fileComments {
 		start, end := c.pass.Fset.Position(g.Pos()).Line, c.pass.Fset.Position(g.End()).Line
 		var text strings.Builder
 		for _, cm := range g.List {
-			if isExpectation(cm.Text) {
+			if isExpectation(cm.Text) || isOwnDirective(cm.Text) {
 				continue
 			}
 			text.WriteString(cm.Text)
@@ -133,4 +133,13 @@ func saysDetached(text string) bool {
 func isExpectation(text string) bool {
 	rest, ok := strings.CutPrefix(text, "// want ")
 	return ok && (strings.HasPrefix(rest, "`") || strings.HasPrefix(rest, `"`))
+}
+
+// isOwnDirective reports whether a comment is an //otellint: directive.
+// The directive's reason is for the command, which silences the finding
+// and reports a directive that silences nothing; were ctxprop to read that
+// reason as evidence, the finding would vanish, the directive would be
+// reported as unused, and removing it would bring the finding back.
+func isOwnDirective(text string) bool {
+	return strings.HasPrefix(text, "//otellint:")
 }

@@ -37,7 +37,7 @@ const (
 
 var (
 	checks       = lint.NewChecks([]string{checkBackground, checkLoop, checkGoroutine, checkCtxless, checkConvention})
-	includeTests = true
+	includeTests = false
 )
 
 func run(pass *analysis.Pass) (any, error) {

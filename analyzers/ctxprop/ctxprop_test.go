@@ -32,12 +32,14 @@ func patterns(pkgs ...string) []string {
 	return out
 }
 
-// TestCtxprop checks every situation with default flags in one load:
+// TestCtxprop checks every situation in one load, with -ctxprop.tests so
+// that the situations written as _test.go files are checked too:
 // diagnostics against // want, fixes against .golden files. carriers/plain
 // has no findings: without -ctxprop.context-types a framework type is no
 // context.
 func TestCtxprop(t *testing.T) {
 	dir := testutil.TestData(t)
+	setFlag(t, "tests", "true")
 	analysistest.RunWithSuggestedFixes(t, dir, ctxprop.Analyzer, patterns(append(fixPackages, quietPackages...)...)...)
 }
 
@@ -76,11 +78,16 @@ func (r *recorder) Errorf(format string, args ...any) {
 	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }
 
-// TestTestsFlag: testsoff's _test.go has a finding without a // want. With
-// -ctxprop.tests=false the package is clean; with the default it is not.
+// TestTestsFlag: testsoff's _test.go has a finding without a // want. By
+// default (_test.go files are not checked) the package is clean; with
+// -ctxprop.tests it is not.
 func TestTestsFlag(t *testing.T) {
 	dir := testutil.TestData(t)
 	t.Run("default", func(t *testing.T) {
+		analysistest.Run(t, dir, ctxprop.Analyzer, patterns("testsoff")...)
+	})
+	t.Run("on", func(t *testing.T) {
+		setFlag(t, "tests", "true")
 		var rec recorder
 		analysistest.Run(&rec, dir, ctxprop.Analyzer, patterns("testsoff")...)
 		found := false
@@ -94,10 +101,6 @@ func TestTestsFlag(t *testing.T) {
 		if !found {
 			t.Errorf("with -ctxprop.tests=true the finding in jobs_test.go was not reported; complaints: %q", rec.errs)
 		}
-	})
-	t.Run("off", func(t *testing.T) {
-		setFlag(t, "tests", "false")
-		analysistest.Run(t, dir, ctxprop.Analyzer, patterns("testsoff")...)
 	})
 }
 

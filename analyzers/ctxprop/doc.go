@@ -259,7 +259,7 @@
 //     *exec.Cmd is handed over with a context (run(ctx, cmd));
 //   - logging calls (slog.Info although slog.InfoContext exists, or a
 //     context.Background() passed to one): the logmix rule owns them;
-//   - generated files, and _test.go files with -ctxprop.tests=false.
+//   - generated files, and _test.go files unless -ctxprop.tests is set.
 //
 // Known limits: a context kept in a struct field (s.ctx) is not a reachable
 // context; flows into shutdown calls, WithContext and stored fields are
@@ -290,7 +290,9 @@
 // types prove it takes a context followed by the same parameters, the
 // message alone otherwise. Default: empty.
 //
-// -ctxprop.tests: also check _test.go files (default true).
+// -ctxprop.tests: also check _test.go files (default false: on the real-code
+// triage every finding in a test file was a test starting from its own root
+// or a fixture, never a lost trace).
 //
 // Suppress a finding with //otellint:ignore ctxprop <reason> (or
 // ctxprop/<check>) on the line or the line above.

@@ -11,7 +11,7 @@ import (
 func init() {
 	fs := &Analyzer.Flags
 	fs.Var(checks, "checks", "comma-separated checks to run: background, loop, goroutine, ctxless, convention; \"all\", or \"all,-name\"")
-	fs.BoolVar(&includeTests, "tests", true, "also check _test.go files (top-level Test, Benchmark, Fuzz and Example functions are never checked)")
+	fs.BoolVar(&includeTests, "tests", false, "also check _test.go files (top-level Test, Benchmark, Fuzz and Example functions are never checked)")
 	fs.Var(carrierFlag{}, "context-types", "comma-separated context-carrying types, written import/path.TypeName (e.g. a framework's request context); a parameter of such a type makes a context reachable")
 	fs.Var(pairsFlag{}, "pairs", "comma-separated extra context-less → context-taking pairs, written fullname=TwinName, e.g. (*example.com/kv.Client).Get=GetCtx")
 }

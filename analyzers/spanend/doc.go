@@ -185,6 +185,10 @@
 // to every Tracer's Start, and the spanname and pii rules read the same
 // setting. Default: empty.
 //
+// -spanend.tests: also check _test.go files. Default false: a span a test
+// leaves open is gone with the test process, and on the real-code triage
+// every spanend finding in a test file was a fixture nobody would change.
+//
 // Suppress a finding with //otellint:ignore spanend <reason> (or
 // spanend/<check>) on the line or the line above.
 package spanend

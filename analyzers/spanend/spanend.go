@@ -32,6 +32,9 @@ var checks = lint.NewChecks([]string{
 	checkUsedAfterEnd, checkDeferEarlyErr, checkRecordError,
 })
 
+// includeTests is -spanend.tests: also check _test.go files.
+var includeTests bool
+
 // Analyzer is the spanend rule.
 var Analyzer = &analysis.Analyzer{
 	Name:     "spanend",
@@ -48,6 +51,7 @@ var Analyzer = &analysis.Analyzer{
 func init() {
 	Analyzer.Flags.Var(checks, "checks", "comma-separated checks to run: all, or all,-name to switch one off (known: "+
 		"not-ended, discarded, overwritten, defer-in-loop, used-after-end, defer-captures-err, recorderror)")
+	Analyzer.Flags.BoolVar(&includeTests, "tests", false, "also check _test.go files")
 	Analyzer.Flags.Var(&api.Config.StartFuncs, "start-funcs", "comma-separated regular expressions over full function names "+
 		"(e.g. github.com/acme/tracing.StartSpan) of in-house functions that start a span, in addition to every Tracer's Start")
 }
@@ -147,7 +151,7 @@ func (c *checker) collect(insp *inspector.Inspector) {
 		if !push {
 			return true
 		}
-		if c.generated(stack) {
+		if c.skippedFile(stack) {
 			return true
 		}
 		fi := c.funcOf(stack)
@@ -219,17 +223,21 @@ func (c *checker) noteSpanFromContext(call *ast.CallExpr, stack []ast.Node) {
 
 // generated reports whether the node at the top of stack is in a file with
 // a "Code generated ... DO NOT EDIT." header: its author cannot act on it.
-func (c *checker) generated(stack []ast.Node) bool {
+// skippedFile reports whether the node on top of stack is in a file the rule
+// does not look at: a generated file, or a _test.go file without
+// -spanend.tests (a span a test leaves open is gone with the test process;
+// on real code every such finding was a fixture nobody would change).
+func (c *checker) skippedFile(stack []ast.Node) bool {
 	f, ok := stack[0].(*ast.File)
 	if !ok {
 		return false
 	}
-	g, ok := c.genFiles[f]
+	skip, ok := c.skipFiles[f]
 	if !ok {
-		g = lint.IsGenerated(f)
-		c.genFiles[f] = g
+		skip = lint.IsGenerated(f) || (!includeTests && lint.IsTestFile(c.pass, f.Pos()))
+		c.skipFiles[f] = skip
 	}
-	return g
+	return skip
 }
 
 // funcOf returns the funcInfo of the innermost function in stack.

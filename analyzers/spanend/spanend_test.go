@@ -1,6 +1,7 @@
 package spanend_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -38,11 +39,39 @@ var packages = []string{
 	"./spanend/returned",
 	"./spanend/selects",
 	"./spanend/switches",
+	"./spanend/testfiles",
 	"./spanend/usedafterend",
 }
 
 func TestSpanend(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(t), spanend.Analyzer, packages...)
+}
+
+// complaints collects analysistest's complaints instead of failing.
+type complaints struct{ errs []string }
+
+func (c *complaints) Errorf(format string, args ...any) {
+	c.errs = append(c.errs, fmt.Sprintf(format, args...))
+}
+
+// TestTestsFlag: testfiles' _test.go leaves a span open without a // want.
+// By default (TestSpanend) it is not reported; with -spanend.tests it is,
+// and nothing else changes.
+func TestTestsFlag(t *testing.T) {
+	testutil.SetFlag(t, spanend.Analyzer, "tests", "true")
+	var rec complaints
+	analysistest.Run(&rec, testutil.TestData(t), spanend.Analyzer, "./spanend/testfiles")
+	found := false
+	for _, e := range rec.errs {
+		if strings.Contains(e, "invoices_test.go:14") && strings.Contains(e, "unexpected diagnostic") && strings.Contains(e, "(spanend/not-ended)") {
+			found = true
+		} else {
+			t.Errorf("unexpected complaint: %s", e)
+		}
+	}
+	if !found {
+		t.Errorf("with -spanend.tests the span left open in invoices_test.go was not reported; complaints: %q", rec.errs)
+	}
 }
 
 // TestPartialTypeInfo runs the rule on a package that does not type-check,

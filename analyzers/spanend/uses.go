@@ -33,7 +33,7 @@ type checker struct {
 	started      map[*types.Var]bool // variables assigned a span start somewhere
 	fromContext  map[*types.Var]bool // variables assigned trace.SpanFromContext(ctx)
 	wrappers     map[*types.Func]wrapperInfo
-	genFiles     map[*ast.File]bool
+	skipFiles    map[*ast.File]bool
 	flagInfos    map[*ast.BlockStmt]*flagInfo
 	funcLits     map[*types.Var]*ast.FuncLit // lazily: local variables assigned one function literal
 	funcLitBusy  map[effectKey]bool
@@ -59,7 +59,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		helperEnds: map[paramKey]bool{}, helperBusy: map[paramKey]bool{}, helperStatus: map[paramKey]bool{},
 		effects: map[effectKey]effect{}, closureMemo: map[effectKey]effect{},
 		bodies: map[*ast.BlockStmt]*graph{}, usedAfterEnd: map[token.Pos]bool{},
-		started: map[*types.Var]bool{}, fromContext: map[*types.Var]bool{}, wrappers: map[*types.Func]wrapperInfo{}, genFiles: map[*ast.File]bool{},
+		started: map[*types.Var]bool{}, fromContext: map[*types.Var]bool{}, wrappers: map[*types.Func]wrapperInfo{}, skipFiles: map[*ast.File]bool{},
 		flagInfos: map[*ast.BlockStmt]*flagInfo{}, funcLitBusy: map[effectKey]bool{},
 	}
 	for _, f := range pass.Files {

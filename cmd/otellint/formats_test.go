@@ -135,7 +135,7 @@ func TestFormatJSON(t *testing.T) {
 	if !equalLists(got, want) {
 		t.Errorf("JSON findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	if !strings.HasPrefix(stderr, "9 findings: ") {
+	if !strings.HasPrefix(stderr, "8 findings: ") {
 		t.Errorf("stderr = %q, want the summary", stderr)
 	}
 }

@@ -1,5 +1,6 @@
-// Package testsoff is checked with -ctxprop.tests=false: findings in its
-// _test.go files are not reported, findings in its other files are.
+// Package testsoff is checked with the default flags: findings in its
+// _test.go files are not reported (-ctxprop.tests is off), findings in its
+// other files are.
 package testsoff
 
 import "context"
