@@ -84,23 +84,30 @@ func (c *checker) checkSampler(cur inspector.Cursor, call *ast.CallExpr) {
 			"or build the sampler from configuration", types.ExprString(arg))
 }
 
-// chosenByCondition reports whether the WithSampler call at cur is one
-// branch of a choice made at run time: it lies in a switch or select case,
-// in an if statement that has an else, or in an if statement (without else)
-// that adds the option to a provider built outside it, as in
+// chosenByCondition reports whether the sampler or processor call at cur
+// is one branch of a choice made at run time, typically by configuration:
+// it lies in a switch or select case, in an if statement that has an else,
+// or in an if statement (without else) that adds the option to a provider
+// built outside it, as in
 //
 //	if cfg.Debug {
 //		opts = append(opts, sdktrace.WithSampler(sdktrace.AlwaysSample()))
 //	}
+//	if processor.Simple != nil {
+//		return sdktrace.NewSimpleSpanProcessor(exp), nil
+//	}
 //
-// An if statement that builds the whole provider with the sampler inside
-// it (if tracingEnabled { tp := NewTracerProvider(WithSampler(...)) })
-// still hard-codes it.
+// A function literal inside the branch (a factory chosen by the case) is
+// part of the branch. An if statement that builds the whole provider with
+// the option inside it (if tracingEnabled { tp := NewTracerProvider(...) })
+// still hard-codes it. The author chose the other branch's behaviour for
+// that configuration value: the finding, and above all its fix, would
+// override the choice.
 func (c *checker) chosenByCondition(cur inspector.Cursor) bool {
 	inProvider := false
 	for n := range cur.Enclosing() {
 		switch n := n.Node().(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
+		case *ast.FuncDecl:
 			return false
 		case *ast.CaseClause, *ast.CommClause:
 			return true

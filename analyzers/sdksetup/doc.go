@@ -65,7 +65,12 @@
 // or sdklog.NewBatchProcessor (the last only where the result is passed as
 // an sdklog.Processor, since the concrete types differ). Exporting to a
 // test exporter (sdk/trace/tracetest, as in test helpers kept in non-test
-// files) is not reported.
+// files) is not reported. Nor is a synchronous processor chosen at run
+// time: one in a switch case, in an if statement with an else, or in an if
+// statement that returns or adds the processor rather than building the
+// whole provider (a configuration loader's "simple" branch, a -debug flag).
+// The configuration asked for it, and renaming it would override the
+// user's choice.
 //
 //	sdktrace.NewTracerProvider(sdktrace.WithSyncer(exp))  // reported
 //	sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp)) // good

@@ -175,7 +175,8 @@ func (c *checker) visitCall(cur inspector.Cursor, test bool) {
 			c.checkSampler(cur, call)
 		}
 	default:
-		if s, ok := api.SyncExportOf(fn); ok && c.r.Enabled(checkSyncExport) && !exportsToTestExporter(c.info, call) {
+		if s, ok := api.SyncExportOf(fn); ok && c.r.Enabled(checkSyncExport) && !exportsToTestExporter(c.info, call) &&
+			!c.chosenByCondition(cur) {
 			c.reportSyncExport(cur, call, s)
 		}
 		if rc, ok := api.ResourceConstructorOf(fn); ok && c.r.Enabled(checkServiceName) {

@@ -37,8 +37,8 @@ func TestAnalyzer(t *testing.T) {
 
 func TestSyncExportFix(t *testing.T) {
 	dir := testutil.TestData(t)
-	analysistest.RunWithSuggestedFixes(t, dir, sdksetup.Analyzer, "./sdksetup/syncfix")
-	testutil.BuildGolden(t, "sdksetup/syncfix")
+	analysistest.RunWithSuggestedFixes(t, dir, sdksetup.Analyzer, "./sdksetup/syncfix", "./sdksetup/configprocessor")
+	testutil.BuildGolden(t, "sdksetup/syncfix", "sdksetup/configprocessor")
 }
 
 // setFlag sets a flag of the analyzer for the rest of the test.
