@@ -9,7 +9,12 @@
 // lists what goes wrong there. sdksetup reports five mistakes, each a check
 // of its own (category sdksetup/<check>). Code in _test.go files is never
 // reported: tests legitimately export synchronously, sample everything and
-// skip shutdown.
+// skip shutdown. Nor are sync-export, full-sampling and propagator reported
+// in a demo program: a main package that imports a stdout exporter and,
+// directly or through its imports, no exporter that sends telemetry
+// anywhere else (OTLP, Zipkin, Prometheus, autoexport, declarative
+// configuration). Its spans never reach a back end, sampling them all and
+// printing each as it ends is the point of the demo.
 //
 // # shutdown
 //
@@ -19,7 +24,9 @@
 // processor, the periodic metric reader and the batch log processor buffer
 // telemetry; without Shutdown the last batch is lost when the process
 // exits ("not calling TracerProvider.Shutdown() (causing data loss)").
-// The finding is at the constructor.
+// The finding is at the constructor. A meter provider whose only readers
+// are the Prometheus exporter is not reported: a scrape reads the current
+// state, nothing waits in a buffer.
 //
 // The provider is followed through the function's local variables
 // (aliases, conversions to interfaces, closures). It counts as shut down
@@ -103,8 +110,13 @@
 // go.opentelemetry.io/contrib/propagators/autoprop by name counts as setting
 // the propagator (it builds one from OTEL_PROPAGATORS, and an unused import
 // does not compile); a blank import does not, because autoprop installs
-// nothing by itself. Installing a noop TracerProvider is not reported. The
-// check is per package: set the propagator where you set the provider.
+// nothing by itself. Installing a noop TracerProvider is not reported. Nor
+// is a package that imports, directly or not, another package of the
+// program that imports both the otel package and a propagator (one that
+// installs the propagator, as a set-up package split in two does); the
+// type information's import lists are the only evidence read, so a
+// propagator installed by a package that imports this one is not seen:
+// set the propagator where you set the provider, or in a package it imports.
 //
 //	otel.SetTracerProvider(tp) // reported when the package sets no propagator
 //	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(

@@ -80,6 +80,7 @@ func run(pass *analysis.Pass) (any, error) {
 		local:     map[*types.Func][]localCall{},
 		borrowers: map[borrowKey]bool{},
 		vars:      map[ast.Node]map[*types.Var][]inspector.Cursor{},
+		demo:      isStdoutDemo(pass.Pkg),
 	}
 	c.scan()
 	if c.r.Enabled(checkShutdown) {
@@ -108,6 +109,11 @@ type checker struct {
 	// propagatorSet records a global propagator set outside tests, or the
 	// use of autoprop.
 	propagatorSet bool
+
+	// demo is set for a program that only prints its telemetry (see
+	// isStdoutDemo): sampling, export mode and propagation are not
+	// reported there.
+	demo bool
 
 	decls     map[*types.Func]*ast.FuncDecl                  // same-package functions, built on demand
 	borrowers map[borrowKey]bool                             // same-package parameters that only borrow a provider
@@ -170,6 +176,9 @@ func (c *checker) visitCall(cur inspector.Cursor, test bool) {
 	case test:
 		// The remaining checks are about production set-up: tests may
 		// export synchronously and sample everything.
+	case c.demo:
+		// A demo that prints its spans samples them all and prints each
+		// one as it ends on purpose.
 	case api.IsWithSampler(fn):
 		if c.r.Enabled(checkFullSampling) {
 			c.checkSampler(cur, call)
@@ -183,6 +192,14 @@ func (c *checker) visitCall(cur inspector.Cursor, test bool) {
 			c.checkServiceName(cur, call, rc)
 		}
 	}
+}
+
+// isStdoutDemo reports whether pkg is a demo program: a main package that
+// prints its telemetry with the stdout exporters and imports, directly or
+// not, no exporter that sends it anywhere else. Nothing reaches a back end
+// that sampling would save money on, and each process prints its own spans.
+func isStdoutDemo(pkg *types.Package) bool {
+	return pkg.Name() == "main" && api.ExportsOnlyToStdout(pkg)
 }
 
 // exportsToTestExporter reports whether call's exporter is a test
@@ -221,9 +238,11 @@ func usesAutoprop(file *ast.File) bool {
 }
 
 // reportMissingPropagator reports the SetTracerProvider calls of a package
-// that never sets the global propagator.
+// that never sets the global propagator, unless the program may set it in
+// another of its packages: one among the package's transitive imports that
+// imports both the otel package and a propagator.
 func (c *checker) reportMissingPropagator() {
-	if c.propagatorSet {
+	if c.propagatorSet || c.demo || api.ImportsPropagatorSetter(c.pass.Pkg) {
 		return
 	}
 	for _, call := range c.installs {

@@ -32,6 +32,9 @@ func TestAnalyzer(t *testing.T) {
 		"./sdksetup/propagator/...",
 		"./sdksetup/servicenamedefault",
 		"./sdksetup/tracetesthelper",
+		"./sdksetup/stdoutdemo",
+		"./sdksetup/stdoutplusotlp",
+		"./sdksetup/promreader",
 	)
 }
 

@@ -32,7 +32,12 @@ type factoryKey struct {
 // its callers the owners; the factories are found by propagating from the
 // SDK constructors until no new one appears.
 func (c *checker) reportUnshutProviders() {
-	work := append([]source(nil), c.providers...)
+	var work []source
+	for _, s := range c.providers {
+		if !c.buffersNothing(s.cur.Node().(*ast.CallExpr)) {
+			work = append(work, s)
+		}
+	}
 	factories := map[factoryKey]bool{}
 	for i := 0; i < len(work); i++ {
 		s := work[i]
@@ -314,4 +319,49 @@ func (o *ownership) returnedAs(fn *types.Func, i int) {
 		return
 	}
 	o.factory = factoryKey{fn, i}
+}
+
+// pullReaderOption is the option adding a metric reader; the other SDK
+// options that add a reader or processor make the provider buffer.
+const pullReaderOption = api.SDKMetricPath + ".WithReader"
+
+var bufferingOptions = map[string]bool{
+	api.SDKTracePath + ".WithBatcher":       true,
+	api.SDKTracePath + ".WithSyncer":        true,
+	api.SDKTracePath + ".WithSpanProcessor": true,
+	pullReaderOption:                        true,
+	api.SDKLogPath + ".WithProcessor":       true,
+}
+
+// buffersNothing reports whether the provider built by the constructor call
+// holds nothing that Shutdown would export: each of its readers is visible
+// in the call and is pulled (the Prometheus exporter: a scrape reads the
+// current state, and an exporter's own state dies with the process), and
+// there is at least one. Any option that adds a processor or another
+// reader, or options that cannot be read, make it buffer.
+func (c *checker) buffersNothing(call *ast.CallExpr) bool {
+	if call.Ellipsis.IsValid() {
+		return false
+	}
+	readers := 0
+	for _, arg := range call.Args {
+		opt, ok := ast.Unparen(arg).(*ast.CallExpr)
+		if !ok {
+			return false // options from a variable: unknown
+		}
+		fn := api.Callee(c.info, opt)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		switch path := fn.Pkg().Path(); {
+		case path != api.SDKTracePath && path != api.SDKMetricPath && path != api.SDKLogPath:
+			return false
+		case !bufferingOptions[api.FullName(fn)]:
+			continue // resource, sampler, view, limits
+		case api.FullName(fn) != pullReaderOption || len(opt.Args) != 1 || !api.IsPullReader(api.TypeOf(c.info, opt.Args[0])):
+			return false
+		}
+		readers++
+	}
+	return readers > 0
 }

@@ -1,5 +1,6 @@
-// Command missing installs a TracerProvider but no propagator: incoming
-// traceparent headers are ignored and outgoing requests carry none.
+// Command missing installs a TracerProvider exporting to a collector but no
+// propagator: incoming traceparent headers are ignored and outgoing requests
+// carry none.
 package main
 
 import (
@@ -9,13 +10,13 @@ import (
 
 	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 	"go.opentelemetry.io/otel"
-	"go.opentelemetry.io/otel/exporters/stdout/stdouttrace"
+	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/trace/noop"
 )
 
 func main() {
-	exp, err := stdouttrace.New()
+	exp, err := otlptracehttp.New(context.Background())
 	if err != nil {
 		log.Fatal(err)
 	}

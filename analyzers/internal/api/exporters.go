@@ -1,0 +1,143 @@
+package api
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Import paths of the exporter packages a program's imports tell apart.
+const (
+	// StdoutExportersPath is the tree of the OpenTelemetry exporters that
+	// print to standard output (stdouttrace, stdoutmetric, stdoutlog).
+	StdoutExportersPath = "go.opentelemetry.io/otel/exporters/stdout"
+	// PrometheusExporterPath is the OpenTelemetry Prometheus exporter: a
+	// metric reader that Prometheus pulls from.
+	PrometheusExporterPath = "go.opentelemetry.io/otel/exporters/prometheus"
+)
+
+// remoteExporterTrees are the import paths (and the trees below them) of
+// packages that send telemetry out of the process or build an exporter from
+// configuration that may: OpenTelemetry's exporters other than stdout,
+// contrib's autoexport and declarative configuration.
+var remoteExporterTrees = []string{
+	"go.opentelemetry.io/otel/exporters",
+	"go.opentelemetry.io/contrib/exporters",
+	"go.opentelemetry.io/contrib/otelconf",
+	"go.opentelemetry.io/contrib/config",
+}
+
+// isRemoteExporterPath reports whether path is an exporter package that
+// sends telemetry outside the process (every package of remoteExporterTrees
+// but the stdout exporters).
+func isRemoteExporterPath(path string) bool {
+	if path == StdoutExportersPath || strings.HasPrefix(path, StdoutExportersPath+"/") {
+		return false
+	}
+	for _, t := range remoteExporterTrees {
+		if path == t || strings.HasPrefix(path, t+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// ExportsOnlyToStdout reports whether pkg imports a stdout exporter
+// directly and no package among its transitive imports (as the type
+// information lists them) exports anywhere else: the program prints its
+// telemetry and nothing leaves the process.
+func ExportsOnlyToStdout(pkg *types.Package) bool {
+	if !ImportsAny(pkg, StdoutExportersPath) {
+		return false
+	}
+	remote := false
+	walkImports(pkg, func(p *types.Package) bool {
+		if isRemoteExporterPath(p.Path()) {
+			remote = true
+		}
+		return !remote
+	})
+	return !remote
+}
+
+// propagatorPaths are the packages that build a text-map propagator.
+var propagatorPaths = []string{
+	PropagationPath,
+	"go.opentelemetry.io/contrib/propagators",
+}
+
+// ImportsPropagatorSetter reports whether a package among pkg's transitive
+// imports, outside OpenTelemetry's own modules, imports both the otel
+// package (which holds SetTextMapPropagator) and a propagator package: a
+// set-up package of the program that may install the global propagator.
+// OpenTelemetry's instrumentation libraries import propagators for their
+// options and install none, so they do not count.
+func ImportsPropagatorSetter(pkg *types.Package) bool {
+	found := false
+	walkImports(pkg, func(p *types.Package) bool {
+		if p == pkg || strings.HasPrefix(p.Path(), "go.opentelemetry.io/") {
+			return true
+		}
+		otel, prop := false, false
+		for _, imp := range p.Imports() {
+			otel = otel || imp.Path() == OtelPath
+			prop = prop || isUnder(imp.Path(), propagatorPaths)
+		}
+		if otel && prop {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func isUnder(path string, trees []string) bool {
+	for _, t := range trees {
+		if path == t || strings.HasPrefix(path, t+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// walkImports calls visit for pkg and each of its transitive imports once,
+// stopping when visit returns false.
+func walkImports(pkg *types.Package, visit func(*types.Package) bool) {
+	seen := map[*types.Package]bool{}
+	stack := []*types.Package{pkg}
+	for len(stack) > 0 {
+		p := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if p == nil || seen[p] {
+			continue
+		}
+		seen[p] = true
+		if !visit(p) {
+			return
+		}
+		stack = append(stack, p.Imports()...)
+	}
+}
+
+// pullReaders are the metric readers that hold nothing between scrapes: a
+// scrape reads the current state, so nothing is lost when the process exits
+// without Shutdown.
+var pullReaders = map[[2]string]bool{
+	{PrometheusExporterPath, "Exporter"}: true,
+}
+
+// IsPullReader reports whether t is (a pointer to) a metric reader that is
+// pulled rather than pushing on a timer: the Prometheus exporter.
+func IsPullReader(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	t = types.Unalias(t)
+	if p, ok := t.(*types.Pointer); ok {
+		t = types.Unalias(p.Elem())
+	}
+	n, ok := t.(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	return pullReaders[[2]string{n.Obj().Pkg().Path(), n.Obj().Name()}]
+}
