@@ -111,6 +111,9 @@ type checker struct {
 
 	reported  map[reportKey]bool
 	generated map[*token.File]bool
+
+	visiting    map[*types.Func]bool // functions whose callers calledOnlyOnce is following
+	callerDepth int
 }
 
 type paramRef struct {
@@ -142,6 +145,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		stored:    map[*types.Var]bool{},
 		indexed:   map[ast.Decl]bool{},
 	}
+	c.policy.tenantUsers = multiTenant(pass.Pkg)
 	for _, f := range pass.Files {
 		if lint.IsGenerated(f) {
 			c.generated[pass.Fset.File(f.Pos())] = true
@@ -407,11 +411,35 @@ func (c *checker) recordRange(rs *ast.RangeStmt) {
 	if rs.Tok != token.DEFINE && rs.Tok != token.ASSIGN {
 		return
 	}
-	for _, e := range []ast.Expr{rs.Key, rs.Value} {
+	for i, e := range []ast.Expr{rs.Key, rs.Value} {
 		if v := c.localVar(e); v != nil {
-			c.defs[v] = append(c.defs[v], def{rhs: rs.X, index: -1, scope: rs, pos: rs.Pos(), kind: defRange})
+			kind := defRange
+			if i == 0 && c.rangesOverPositions(rs.X) {
+				kind = defRangeIndex
+			}
+			c.defs[v] = append(c.defs[v], def{rhs: rs.X, index: -1, scope: rs, pos: rs.Pos(), kind: kind})
 		}
 	}
+}
+
+// rangesOverPositions reports whether a range loop's key is a position in
+// a list (an index of an array, slice or string, or a count of an integer)
+// rather than a map key or a received value: bounded by the list's length.
+func (c *checker) rangesOverPositions(x ast.Expr) bool {
+	t := api.TypeOf(c.info, x)
+	if t == nil {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		return true
+	case *types.Pointer:
+		_, ok := u.Elem().Underlying().(*types.Array)
+		return ok
+	case *types.Basic:
+		return u.Info()&(types.IsString|types.IsInteger) != 0
+	}
+	return false
 }
 
 // recordVec remembers that the variable or field v holds the Prometheus

@@ -24,6 +24,11 @@ func TestCardinality(t *testing.T) {
 		"./cardinality/semconvattrs",
 		"./cardinality/wrappers",
 		"./cardinality/sharedmetrics/...",
+		"./cardinality/tenants",
+		"./cardinality/tenantqueue",
+		"./cardinality/listindex",
+		"./cardinality/startup",
+		"./cardinality/batchbuckets",
 	)
 }
 

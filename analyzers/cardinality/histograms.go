@@ -6,6 +6,7 @@ import (
 	"go/constant"
 	"go/token"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -148,7 +149,7 @@ func (c *checker) checkPromHistogram(in api.Instrument) {
 		c.report(checkUnit, f["Name"], "histogram %s measures a duration but its name has no unit suffix; name it %s and observe seconds (the Prometheus naming convention)", quote(name), quote(name+"_seconds"))
 	}
 	b := f["Buckets"]
-	if b == nil || (unit == "" && !isDurationName(name)) {
+	if b == nil || (unit == "" && !isDurationName(name)) || hasNativeBuckets(f) {
 		return
 	}
 	values, ok := c.promBuckets(b, in.Call.Pos())
@@ -161,6 +162,20 @@ func (c *checker) checkPromHistogram(in api.Instrument) {
 	c.checkBoundaries(b, name, unit, values)
 }
 
+// longRunning is the boundary, in seconds, past which a histogram measures
+// operations that run for minutes (background batch jobs, compactions,
+// syncs, long queries) rather than request latency: its authors care about
+// seconds to minutes, and 10ms against 100ms is no distinction they need.
+const longRunning = 60.0
+
+// hasNativeBuckets reports whether Prometheus histogram options ask for
+// native (sparse, exponential) buckets, whose resolution the
+// NativeHistogramBucketFactor sets: the classic Buckets are the fallback
+// for scrapers without native histograms.
+func hasNativeBuckets(opts map[string]ast.Expr) bool {
+	return opts["NativeHistogramBucketFactor"] != nil
+}
+
 // checkBoundaries reports bucket boundaries of a duration histogram that
 // cannot tell 10 ms from 100 ms: none lies strictly between the two, while
 // the smallest is below one second (the histogram is meant for
@@ -169,6 +184,9 @@ func (c *checker) checkPromHistogram(in api.Instrument) {
 func (c *checker) checkBoundaries(at ast.Node, name, unit string, bounds []float64) {
 	if len(bounds) == 0 {
 		return
+	}
+	if scale, ok := perSecond[unit]; ok && slices.Max(bounds) > longRunning*scale {
+		return // a batch job, compaction or long query: not request latency
 	}
 	units := []string{unit}
 	if unit == "" {

@@ -3,6 +3,7 @@ package cardinality
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
@@ -109,7 +110,7 @@ func (c *checker) checkConstruction(call *ast.CallExpr, in *api.Instrument, stac
 		return // tests build instruments per case on purpose
 	}
 	where, hot := c.hotPath(stack)
-	if !hot {
+	if !hot || c.unregisteredFactory(call) {
 		return
 	}
 	p := pendingConstruction{in: *in, where: where}
@@ -234,7 +235,7 @@ func (c *checker) hotPath(stack []ast.Node) (string, bool) {
 				return "", false
 			case isObserverCallback(sig):
 				return "on every collection (in observable callback " + name + ")", true
-			case hasContextParam(sig):
+			case hasContextParam(sig) && !c.calledOnlyOnce(fn):
 				return "on every call of " + name + ", which receives a request context", true
 			}
 			return "", false
@@ -396,4 +397,72 @@ func (c *checker) isFreshInstrument(e ast.Expr) bool {
 		}
 	}
 	return true
+}
+
+// unregisteredFactory reports whether call builds a collector through
+// promauto.With(nil): a factory without a registry registers nothing, so
+// the collector is a throwaway value (an argument an API requires), not a
+// series that accumulates.
+func (c *checker) unregisteredFactory(call *ast.CallExpr) bool {
+	recv, ok := ast.Unparen(api.Receiver(c.info, call)).(*ast.CallExpr)
+	if !ok || api.CalleeName(c.info, recv) != api.PromautoPath+".With" || len(recv.Args) != 1 {
+		return false
+	}
+	tv, ok := c.info.Types[recv.Args[0]]
+	return ok && tv.IsNil()
+}
+
+// maxCallerDepth bounds how far calledOnlyOnce follows callers.
+const maxCallerDepth = 3
+
+// calledOnlyOnce reports whether fn, an unexported function of the package
+// (so that every call is in sight), is called, and every call runs once: in
+// set-up code (main, init, a constructor, a server's Run or Start) and
+// outside a loop or handler, as hotPath judges the call's own position. A
+// function that takes a context only because its set-up caller has one
+// (buildServerOptions(ctx, cfg), called from Run) is not per request.
+func (c *checker) calledOnlyOnce(fn *types.Func) bool {
+	if fn.Exported() || c.callerDepth >= maxCallerDepth || c.visiting[fn] {
+		return false
+	}
+	calls := c.callsOf(fn)
+	if len(calls) == 0 {
+		return false
+	}
+	if c.visiting == nil {
+		c.visiting = map[*types.Func]bool{}
+	}
+	c.visiting[fn] = true
+	c.callerDepth++
+	defer func() {
+		delete(c.visiting, fn)
+		c.callerDepth--
+	}()
+	for _, call := range calls {
+		cur, ok := c.ins.Root().FindNode(call)
+		if !ok {
+			return false
+		}
+		var stack []ast.Node
+		for n := range cur.Enclosing() {
+			stack = append(stack, n.Node())
+		}
+		slices.Reverse(stack)
+		if _, hot := c.hotPath(stack); hot || !insideFunc(stack) {
+			return false
+		}
+	}
+	return true
+}
+
+// insideFunc reports whether the stack holds a function declaration or
+// literal.
+func insideFunc(stack []ast.Node) bool {
+	for _, n := range stack {
+		switch n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return true
+		}
+	}
+	return false
 }

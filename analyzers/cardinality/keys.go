@@ -1,6 +1,7 @@
 package cardinality
 
 import (
+	"go/types"
 	"strings"
 	"sync"
 
@@ -98,6 +99,23 @@ func w(s string) []string { return strings.Fields(s) }
 type keyPolicy struct {
 	denied  []deniedKey
 	allowed [][]string
+	// tenantUsers is set in a multi-tenant back end (see multiTenant),
+	// where a "user" is the tenant: its user ids are org ids, bounded by
+	// the number of tenants.
+	tenantUsers bool
+}
+
+// tenantUserWords are the deny-list entries that name the tenant in a
+// multi-tenant back end.
+var tenantUserWords = [][]string{w("user id"), w("userid")}
+
+func isTenantUser(d deniedKey) bool {
+	for _, t := range tenantUserWords {
+		if strings.Join(t, " ") == strings.Join(d.words, " ") {
+			return true
+		}
+	}
+	return false
 }
 
 // newPolicy returns the deny list in effect: the defaults plus keys, less
@@ -181,7 +199,7 @@ func (p keyPolicy) deniedName(name string) (deniedKey, bool) {
 func (p keyPolicy) match(ws []string, namesOnly bool) (deniedKey, bool) {
 	best, found := deniedKey{}, false
 	for _, d := range p.denied {
-		if namesOnly && !d.names {
+		if namesOnly && !d.names || p.tenantUsers && isTenantUser(d) {
 			continue
 		}
 		if len(d.words) == 1 && d.words[0] == "id" {
@@ -215,3 +233,24 @@ func hasSuffix(ws, suffix []string) bool {
 func nameWords(s string) []string { return api.Words(s) }
 
 func quote(s string) string { return `"` + s + `"` }
+
+// tenancyPaths are the packages through which a multi-tenant back end reads
+// the tenant of a request (the org id of the X-Scope-OrgID header), calling
+// it the "user": its userID values are tenant ids.
+var tenancyPaths = []string{
+	"github.com/grafana/dskit/tenant",
+	"github.com/grafana/dskit/user",
+	"github.com/weaveworks/common/user",
+	"github.com/cortexproject/cortex/pkg/tenant",
+}
+
+// multiTenant reports whether pkg depends on a tenancy package, so that a
+// "user" in it is a tenant.
+func multiTenant(pkg *types.Package) bool {
+	for _, p := range tenancyPaths {
+		if api.DependsOn(pkg, p) {
+			return true
+		}
+	}
+	return false
+}

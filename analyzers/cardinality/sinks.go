@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // An attrUse is an attribute that reaches a metric measurement.
@@ -366,15 +367,24 @@ func (c *checker) resolveLiteral(e ast.Expr, pos token.Pos) *ast.CompositeLit {
 
 // vecLabels returns the label names of the vector recv refers to, when it
 // is a same-package variable or field built with constant label names (by
-// constructors that agree on them).
-func (c *checker) vecLabels(recv ast.Expr) ([]string, string) {
+// constructors that agree on them). For a use at pos outside _test.go
+// files, constructors in _test.go files do not count: they exist only in
+// the package's test variant, where the same use would otherwise be
+// reported a second time, named after a test's metric.
+func (c *checker) vecLabels(recv ast.Expr, pos token.Pos) ([]string, string) {
 	obj := api.ObjectOf(c.info, recv)
 	if obj == nil {
 		return nil, ""
 	}
 	var names []string
 	metric := ""
-	for i, call := range c.vecs[obj] {
+	prodUse := !lint.IsTestFile(c.pass, pos)
+	i := 0
+	for _, call := range c.vecs[obj] {
+		if prodUse && lint.IsTestFile(c.pass, call.Pos()) {
+			continue
+		}
+		i++
 		in, ok := api.InstrumentOf(c.info, call)
 		if !ok {
 			return nil, ""
@@ -386,7 +396,7 @@ func (c *checker) vecLabels(recv ast.Expr) ([]string, string) {
 		if ns == nil {
 			return nil, ""
 		}
-		if i == 0 {
+		if i == 1 {
 			names, metric = ns, c.promName(in)
 		} else if strings.Join(ns, "\x00") != strings.Join(names, "\x00") {
 			return nil, ""
@@ -399,7 +409,7 @@ func (c *checker) vecLabels(recv ast.Expr) ([]string, string) {
 func (c *checker) checkPromLabels() {
 	for _, pl := range c.promUses {
 		recv := api.Receiver(c.info, pl.Call)
-		names, metric := c.vecLabels(recv)
+		names, metric := c.vecLabels(recv, pl.Call.Pos())
 		of := ""
 		if metric != "" {
 			of = " of " + metric

@@ -23,10 +23,11 @@ type def struct {
 type defKind int
 
 const (
-	defAssign   defKind = iota // x = v, x := v, var x = v
-	defOpAssign                // x += v
-	defIndex                   // x[k] = v
-	defRange                   // for k, v := range x
+	defAssign     defKind = iota // x = v, x := v, var x = v
+	defOpAssign                  // x += v
+	defIndex                     // x[k] = v
+	defRange                     // for k, v := range x
+	defRangeIndex                // for i := range list: a position in a list
 )
 
 // reachingDefs returns the assignments to v whose value may be the one v
@@ -275,6 +276,8 @@ func (c *checker) judgeDef(d def, depth int) judgement {
 	switch d.kind {
 	case defRange:
 		return isUnknown
+	case defRangeIndex:
+		return isBounded
 	case defOpAssign:
 		return c.judge(d.rhs, depth+1)
 	}
