@@ -83,7 +83,11 @@
 // value or r.Pattern. For a Prometheus label name that holds when the
 // vector is an unexported variable or field of the package that is only
 // registered and given positional values, each of them bounded for that
-// label: a "path" label that only ever gets r.Pattern is fine.
+// label: a "path" label that only ever gets r.Pattern is fine. In a
+// multi-tenant back end (a package that depends on dskit's or weaveworks'
+// tenant and user packages, or Cortex's tenant package) the "user" is the
+// tenant: a user id is an org id, bounded by the number of tenants, and
+// neither user_id keys nor userID values are reported there.
 //
 // value: a value that is unbounded whatever its key: r.URL.Path,
 // r.URL.RawQuery, r.URL.String(), r.URL.EscapedPath(), r.RequestURI,
@@ -104,7 +108,9 @@
 // string functions of strings, path and net/url, and into the arguments
 // callers in the package pass to a wrapper's parameter. Constants, bools,
 // enum-typed values, r.Pattern, r.Method and values chosen by a switch over
-// constants are bounded.
+// constants are bounded, and so is the index of a range loop over a slice,
+// an array, a string or an integer (strconv.Itoa(i) of a position in a
+// fixed list), whatever it is named.
 //
 // per-request-instrument: an instrument constructed (Meter's Int64Counter,
 // Float64Histogram, gauges, up-down counters and observables; prometheus and
@@ -124,7 +130,12 @@
 // functions passed to sync.Once.Do or sync.OnceFunc/OnceValue are once, and
 // so is a construction under an if whose result is stored in a map element
 // or a field (a lazily filled cache: if c, ok := m[name]; !ok { ... }).
-// Create the instrument once and reuse it.
+// An unexported function that receives a context but is only called from
+// code that runs once (a server's Run building its options with Run's ctx)
+// runs once too; its same-package callers are followed three levels up. A
+// collector built by promauto.With(nil) registers nowhere (a throwaway
+// counter an API requires) and is not reported. Create the instrument once
+// and reuse it.
 //
 // missing-unit: an OpenTelemetry histogram whose name says it measures a
 // duration (a word duration, latency, time, elapsed or rtt) created without
@@ -140,7 +151,11 @@
 // batch job is fine). The unit comes from metric.WithUnit (s, ms, us, ns),
 // else from the name's unit suffix; Prometheus defaults to seconds. When
 // the unit is unknown the boundaries are reported only if they are too
-// coarse read both as seconds and as milliseconds. The guide's example
+// coarse read both as seconds and as milliseconds. Histograms whose
+// boundaries reach past a minute measure long-running work (background
+// batch jobs, compactions, syncs, long queries), not request latency, and a
+// Prometheus histogram with NativeHistogramBucketFactor set gets its
+// resolution from native buckets: neither is reported. The guide's example
 // [0.1, 1, 10] is reported.
 //
 // _test.go files are not checked by any check: tests and benchmarks build
