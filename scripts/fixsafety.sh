@@ -51,6 +51,17 @@ for mod in "${modules[@]}"; do
 	name=$(basename "$mod")
 	cp=$work/$(echo "$mod" | tr '/@' '__')
 	cp -r "$mod" "$cp" && chmod -R u+w "$cp"
+	# Relative replace directives (../propagators/autoprop in a repository
+	# of modules) must still point at the original tree.
+	(cd "$cp" && go mod edit -json | python3 -c '
+import json, os, sys
+mod = sys.argv[1]
+for r in json.load(sys.stdin).get("Replace") or []:
+    p = r["New"]["Path"]
+    if p.startswith("./") or p.startswith("../"):
+        old = r["Old"]["Path"] + ("@" + r["Old"]["Version"] if r["Old"].get("Version") else "")
+        print("-replace=%s=%s" % (old, os.path.normpath(os.path.join(mod, p))))
+' "$mod" | xargs -r go mod edit)
 	echo "== $mod"
 	(cd "$cp" && "$bin" -fix ./... >"$work/fix.out" 2>"$work/fix.err")
 	code=$?
