@@ -70,7 +70,7 @@ for r in json.load(sys.stdin).get("Replace") or []:
 		failed=1
 		continue
 	fi
-	changed=$(diff -rq "$mod" "$cp" | awk '/^Files /{print $4}' | sed "s#^$cp/##")
+	changed=$(diff -rq "$mod" "$cp" | awk '/^Files /{print $4}' | sed "s#^$cp/##" | grep -v -E '^go\.(mod|sum)$')
 	if [[ -z "$changed" ]]; then
 		echo "   fixes applied: none (nothing to build or test); $(grep -c . "$work/fix.out") findings without a fix"
 		continue
