@@ -186,7 +186,8 @@
 // for registration), returned, stored in a map or taken as a method value,
 // one built elsewhere and handed in, or a vector whose series are removed
 // (Delete, DeleteLabelValues, Reset). Instruments built on a hot path are
-// left to per-request-instrument.
+// left to per-request-instrument, and info metrics (a name ending in info,
+// 1 by convention) are not reported.
 //
 //	var processed = prometheus.NewGauge(prometheus.GaugeOpts{Name: "jobs_processed"})
 //

@@ -409,7 +409,8 @@ func (c *checker) judgeGauge(members []*types.Var, g *gaugeUses) {
 		}
 	}
 	for _, in := range ctors {
-		if byName && !namedLikeTotal(c.instrumentName(in), in.Prometheus) {
+		name := c.instrumentName(in)
+		if byName && !namedLikeTotal(name, in.Prometheus) || namedLikeInfo(name) {
 			continue
 		}
 		c.reportGauge(in, updates, byName)
@@ -465,6 +466,14 @@ func namedLikeTotal(name string, prometheus bool) bool {
 	}
 	last := ws[len(ws)-1]
 	return last == "total" || (prometheus && last == "count")
+}
+
+// namedLikeInfo reports whether a metric name ends in info: an info metric
+// (build_info) is a gauge whose value is 1 by convention, however it gets
+// there.
+func namedLikeInfo(name string) bool {
+	ws := nameWords(name)
+	return len(ws) > 0 && ws[len(ws)-1] == "info"
 }
 
 func (c *checker) reportGauge(in api.Instrument, updates []api.MetricUpdate, byName bool) {

@@ -44,6 +44,8 @@ var (
 	// Stored in a map: its later uses are out of sight.
 	byName = map[string]prometheus.Gauge{}
 	loaded = prometheus.NewGauge(prometheus.GaugeOpts{Name: "plugins_loaded"})
+	// An info metric is 1 by convention, even when Inc() puts it there.
+	buildInfo = prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "worker_build_info"}, []string{"version"})
 )
 
 // Restarts is exported: other packages may set or decrease it.
@@ -55,6 +57,7 @@ func init() {
 	_ = collectors
 	cores.Set(float64(runtime.NumCPU()))
 	byName["loaded"] = loaded
+	buildInfo.WithLabelValues("v1.2.3").Inc()
 }
 
 type worker struct {
