@@ -27,10 +27,14 @@ const (
 	checkPerRequest = "per-request-instrument"
 	checkUnit       = "missing-unit"
 	checkBuckets    = "coarse-buckets"
+
+	checkDecrement      = "counter-decrement"
+	checkGaugeAsCounter = "gauge-as-counter"
+	checkExemplars      = "exemplars"
 )
 
 var (
-	checks = lint.NewChecks([]string{checkKey, checkValue, checkPerRequest, checkUnit, checkBuckets})
+	checks = lint.NewChecks([]string{checkKey, checkValue, checkPerRequest, checkUnit, checkBuckets, checkDecrement, checkGaugeAsCounter, checkExemplars})
 	keys   stringList
 	allow  stringList
 )
@@ -47,7 +51,7 @@ var Analyzer = &analysis.Analyzer{
 
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet("cardinality", flag.ExitOnError)
-	fs.Var(checks, "checks", "comma-separated checks to run: key, value, per-request-instrument, missing-unit, coarse-buckets, all; all,-name switches one off")
+	fs.Var(checks, "checks", "comma-separated checks to run: key, value, per-request-instrument, missing-unit, coarse-buckets, counter-decrement, gauge-as-counter, exemplars, all; all,-name switches one off")
 	fs.Var(&keys, "keys", "comma-separated extra high-cardinality attribute keys or label names (matched on normalised words, like the defaults)")
 	fs.Var(&allow, "allow", "comma-separated attribute keys or label names never reported, nor their values (matched on normalised words)")
 	return *fs
@@ -68,6 +72,9 @@ func run(pass *analysis.Pass) (any, error) {
 	c.checkOTelAttributes()
 	c.checkPromLabels()
 	c.checkInstruments()
+	c.checkCounterUpdates()
+	c.checkGauges()
+	c.checkExemplars()
 	return nil, nil
 }
 
@@ -108,6 +115,7 @@ type checker struct {
 	stored      map[*types.Var]bool              // locals stored into a map element or a field
 	indexed     map[ast.Decl]bool                // top-level declarations indexed, see ensureIndexed
 	files       []*ast.File                      // the package's files by position, for ensureIndexed
+	updates     []updateSite                     // counter and gauge updates, see counters.go
 
 	reported  map[reportKey]bool
 	generated map[*token.File]bool
@@ -179,6 +187,7 @@ func (c *checker) walk(in *inspector.Inspector) {
 	var stack []ast.Node
 	for cur := range in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
+		c.visitUpdate(cur, call)
 		if !api.MayBeMetricCall(call) {
 			continue
 		}

@@ -58,7 +58,17 @@ func TestChecksFlagRejectsUnknown(t *testing.T) {
 	if err := f.Value.Set("nonsense"); err == nil {
 		t.Error("-cardinality.checks=nonsense was accepted")
 	}
-	if got, want := f.Value.String(), "key,value,per-request-instrument,missing-unit,coarse-buckets"; got != want {
+	if got, want := f.Value.String(), "key,value,per-request-instrument,missing-unit,coarse-buckets,counter-decrement,gauge-as-counter,exemplars"; got != want {
 		t.Errorf("-cardinality.checks = %q after a rejected value, want %q", got, want)
 	}
+}
+
+func TestMetricTypes(t *testing.T) {
+	analysistest.Run(t, testutil.TestData(t), cardinality.Analyzer, "./cardinality/inflight", "./cardinality/runningtotals")
+}
+
+func TestExemplars(t *testing.T) {
+	dir := testutil.TestData(t)
+	analysistest.RunWithSuggestedFixes(t, dir, cardinality.Analyzer, "./cardinality/exemplars/...")
+	testutil.BuildGolden(t, "cardinality/exemplars/tracedsvc")
 }

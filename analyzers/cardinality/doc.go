@@ -158,6 +158,88 @@
 // resolution from native buckets: neither is reported. The guide's example
 // [0.1, 1, 10] is reported.
 //
+// counter-decrement: a counter given an amount that can be negative: an
+// OpenTelemetry Int64Counter or Float64Counter's Add, a Prometheus
+// Counter's Add or AddWithExemplar. The OpenTelemetry API requires
+// non-negative increments (a back end reads a counter's sum as monotonic,
+// so a decrease looks like a restart and corrupts rate()), and
+// client_golang's Counter.Add panics on a negative value: a value that
+// goes down is an up-down counter or a gauge. The amount needs positive
+// evidence: a negative constant, a negation (-n), a difference (a - b), a
+// product with a negative constant, or a local or parameter they reach
+// (through the arguments the package's callers pass to a wrapper such as
+// track(ctx, -1)). A difference is not evidence when it is the increment
+// of a cumulative reading (cur.Hits - prev.Hits, the same function or
+// method called twice, a time difference, a value minus the field it is
+// then stored in), when it is unsigned, or when the function compares one
+// of its operands (if d > 0) or passes it to max or min.
+//
+//	m.active.Add(ctx, 1)
+//	defer m.active.Add(ctx, -1) // an Int64Counter: reported
+//
+// Good:
+//
+//	m.inFlight.Add(ctx, 1) // an Int64UpDownCounter
+//	defer m.inFlight.Add(ctx, -1)
+//
+// gauge-as-counter: a gauge used as a running total: a Prometheus Gauge
+// or GaugeVec whose only updates are Inc() or Add of a non-negative
+// amount (never Set, Dec, Sub, SetToCurrentTime or a negative Add), or a
+// synchronous OpenTelemetry up-down counter only ever given non-negative
+// increments. An amount is non-negative when it is a constant >= 0, a len
+// or cap, or unsigned; an amount of unknown sign is enough only when the
+// name says the metric is a total (a Prometheus name ending in _total or
+// _count, an OpenTelemetry name ending in total). A gauge's rate() and
+// increase() do not understand resets, and an up-down counter is exported
+// as a non-monotonic sum (a Prometheus gauge) that back ends do not rate:
+// use a Counter. The instrument is judged over every use, in the whole
+// package, of the variables and fields that hold it (a field set in a
+// constructor and incremented in several methods is one instrument, and so
+// are the children of a vector's WithLabelValues). It is not judged when
+// it could change out of sight: an exported variable or field, an
+// instrument passed to a function (other than as a prometheus.Collector,
+// for registration), returned, stored in a map or taken as a method value,
+// one built elsewhere and handed in, or a vector whose series are removed
+// (Delete, DeleteLabelValues, Reset). Instruments built on a hot path are
+// left to per-request-instrument, and info metrics (a name ending in info,
+// 1 by convention) are not reported.
+//
+//	var processed = prometheus.NewGauge(prometheus.GaugeOpts{Name: "jobs_processed"})
+//
+//	func work() { processed.Inc() } // the only update: reported
+//
+// Good:
+//
+//	var processed = prometheus.NewCounter(prometheus.CounterOpts{Name: "jobs_processed_total"})
+//
+// exemplars: a Prometheus metrics endpoint that cannot carry exemplars in
+// a program that traces and records them. An exemplar links a histogram
+// bucket to the trace of one request in it (a click from a latency spike
+// to a trace that shows it); Prometheus receives exemplars only in the
+// OpenMetrics format, which promhttp serves only with
+// HandlerOpts.EnableOpenMetrics. Reported: promhttp.Handler(), and
+// promhttp.HandlerFor or HandlerForTransactional with a HandlerOpts literal
+// without an EnableOpenMetrics field, in a package whose program links the
+// OpenTelemetry trace SDK (go.opentelemetry.io/otel/sdk/trace among its
+// transitive imports) and records exemplars: the package calls
+// ObserveWithExemplar or AddWithExemplar, or the program links the
+// OpenTelemetry Prometheus exporter, which attaches the exemplars of
+// measurements made in sampled spans. Options held in a variable and an
+// EnableOpenMetrics field of any value are the user's choice. The fix
+// sets EnableOpenMetrics: true in the literal, keeping its other fields,
+// and replaces promhttp.Handler() with what it is made of:
+// promhttp.InstrumentMetricHandler(prometheus.DefaultRegisterer,
+// promhttp.HandlerFor(prometheus.DefaultGatherer,
+// promhttp.HandlerOpts{EnableOpenMetrics: true})). Also reported, in the
+// same programs: exemplar.AlwaysOffFilter, which drops every exemplar of
+// an OpenTelemetry MeterProvider (not in tests).
+//
+//	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg}))
+//
+// Good:
+//
+//	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{Registry: reg, EnableOpenMetrics: true}))
+//
 // _test.go files are not checked by any check: tests and benchmarks build
 // instruments per case and record whatever attributes exercise the code,
 // and none of it reaches a metrics backend. Generated files are not
@@ -167,7 +249,8 @@
 //
 //	-cardinality.checks   checks to run, comma-separated: key, value,
 //	                      per-request-instrument, missing-unit,
-//	                      coarse-buckets, or all; "all,-missing-unit"
+//	                      coarse-buckets, counter-decrement,
+//	                      gauge-as-counter, exemplars, or all; "all,-missing-unit"
 //	                      switches one off (default: all)
 //	-cardinality.keys     extra keys or label names to deny, comma-separated,
 //	                      normalised like the defaults ("tenant_id" also
