@@ -69,14 +69,15 @@
 //     "GET /orders/{id}" or the fixed part of the name, and moving the
 //     variable part into a span attribute.
 //
-//   - function-style: the name repeats the enclosing function's name
-//     (ignoring case and separators: "place_order" in PlaceOrder), or is a
-//     bare identifier with no domain qualifier ("ProcessRequest",
-//     "handle_request", "doWork", "handler"). The message suggests the name
-//     qualified by the receiver type or package, e.g. "Handler.HandleRequest".
+//   - function-style: only with -style=guide: the name repeats the
+//     enclosing function's name (ignoring case and separators: "place_order"
+//     in PlaceOrder), or is a bare identifier with no domain qualifier
+//     ("refund_payment"). The message suggests the name qualified by the
+//     receiver type or package, e.g. "OrderService.RefundPayment".
 //
-//   - convention: the name does not follow the naming convention. By default
-//     that is dotted PascalCase with at least two segments
+//   - convention: only with -style=guide or -pattern: the name does not
+//     follow the naming convention. With -style=guide that is dotted
+//     PascalCase with at least two segments
 //     ("OrderService.PlaceOrder", "Payment.OrderService.CreateOrder"), a Go
 //     qualified identifier ("orders.Create", "userrepo.FindByEmail": a
 //     package and an exported operation), or one
@@ -89,7 +90,12 @@
 //     "orders publish", "send orders"), an SQL verb with an
 //     optional table ("SELECT orders"), an RPC method
 //     ("orders.v1.OrderService/PlaceOrder"), and a GraphQL operation
-//     ("query GetOrder").
+//     ("query GetOrder"). -pattern replaces it with the team's own.
+//
+// The guide's naming style is opt-in: it is a team convention, not a defect.
+// Code bases that name spans [pkg.]receiverType.Method in Go's own letter
+// case, or bare step names under a descriptive tracer scope, are consistent
+// and deliberate, and the default checks leave them alone.
 //
 // Names that pass the convention are never function-style or off-convention,
 // and names listed in -spanname.allow are accepted as they are. Only names the
@@ -102,9 +108,12 @@
 //	-spanname.checks    checks to run (default all): a comma-separated list of
 //	                    empty, dynamic, function-style, convention; "all";
 //	                    or "all,-convention" to switch one off
+//	-spanname.style     default, or guide: also the guide's function-style and
+//	                    convention checks
 //	-spanname.pattern   a regular expression (matched against the whole name)
-//	                    that replaces the default convention, e.g.
-//	                    '[A-Z]\w*(\.[A-Z]\w*){2}' for Domain.Service.Action
+//	                    that switches the convention check on with the team's
+//	                    own convention, e.g. '[A-Z]\w*(\.[A-Z]\w*){2}' for
+//	                    Domain.Service.Action
 //	-spanname.allow     comma-separated names to accept as they are
 //	-spanname.name-arg  the index of the name argument of the wrappers set with
 //	                    -spanend.start-funcs (default -1: the wrapper's first

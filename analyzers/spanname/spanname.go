@@ -41,13 +41,15 @@ const (
 var (
 	checks  = lint.NewChecks([]string{checkEmpty, checkDynamic, checkFunctionStyle, checkConvention})
 	pattern patternFlag
+	style   styleFlag
 	allow   allowFlag
 	nameArg = intFlag{v: -1}
 )
 
 func init() {
 	Analyzer.Flags.Var(checks, "checks", "comma-separated checks to run: empty, dynamic, function-style, convention, all, or all,-<check>")
-	Analyzer.Flags.Var(&pattern, "pattern", "regular expression a span name must match as a whole; replaces the default convention")
+	Analyzer.Flags.Var(&style, "style", "naming profile: default (names wrong for anyone), or guide (also the observability guide's convention: no function names, dotted Service.Action)")
+	Analyzer.Flags.Var(&pattern, "pattern", "regular expression a span name must match as a whole; turns the convention check on and replaces the guide's convention")
 	Analyzer.Flags.Var(&allow, "allow", "comma-separated span names accepted as they are")
 	Analyzer.Flags.Var(&nameArg, "name-arg", "index of the span-name argument of the wrappers set with -spanend.start-funcs (-1: the wrapper's first string parameter)")
 }
@@ -197,14 +199,22 @@ func (c *checker) checkName(s site) {
 		c.r.Reportf(checkEmpty, s.expr, "span name is empty; name the operation the span measures as Service.Action%s", example(c.pass.Pkg, s.decl))
 		return
 	}
-	if s.operation || allow.has(name) || conforms(name) {
+	if s.operation || allow.has(name) {
 		return // an otelhttp operation ("server", "api") is checked only for empty and dynamic names
 	}
-	if msg, ok := functionStyleMessage(c.pass.Pkg, s.decl, name); ok && c.r.Enabled(checkFunctionStyle) {
-		c.r.Reportf(checkFunctionStyle, s.expr, "%s", msg)
-		return
-	} else if ok {
+	if !conventionOn() || conforms(name) {
+		return // the guide's style and the convention are opt-in
+	}
+	if msg, ok := functionStyleMessage(c.pass.Pkg, s.decl, name); ok && style.guide() {
+		if c.r.Enabled(checkFunctionStyle) {
+			c.r.Reportf(checkFunctionStyle, s.expr, "%s", msg)
+		}
 		return // one finding per name: a function-style name is not also off-convention
 	}
 	c.r.Reportf(checkConvention, s.expr, "%s", conventionMessage(name))
 }
+
+// conventionOn reports whether span names are held to a naming convention:
+// the guide's (-style=guide) or the team's own (-pattern). A convention is a
+// team's choice, not a defect, so neither is on by default.
+func conventionOn() bool { return style.guide() || pattern.get() != nil }

@@ -117,7 +117,7 @@ func (Batch) Export(ctx context.Context, items []Item, orderIDs []string) {
 
 	_, s2 := tracer.Start(ctx, strings.Join([]string{"Batch", "Export", "Summary"}, "."))
 	s2.End()
-	_, s3 := tracer.Start(ctx, strings.Join([]string{"batch", "export"}, "_")) // want `^span name "batch_export" is a bare identifier with no domain qualifier; .* \(spanname/function-style\)$`
+	_, s3 := tracer.Start(ctx, strings.Join([]string{"batch", "export"}, "_"))
 	s3.End()
 
 	for i := 0; i < len(pipeline); i++ {
