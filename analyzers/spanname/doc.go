@@ -76,11 +76,11 @@
 //     receiver type or package, e.g. "OrderService.RefundPayment".
 //
 //   - convention: only with -style=guide or -pattern: the name does not
-//     follow the naming convention. With -style=guide that is dotted
-//     PascalCase with at least two segments
-//     ("OrderService.PlaceOrder", "Payment.OrderService.CreateOrder"), a Go
-//     qualified identifier ("orders.Create", "userrepo.FindByEmail": a
-//     package and an exported operation), or one
+//     follow the naming convention. With -style=guide that is at least two
+//     dotted identifiers in Go's own letter case ("OrderService.PlaceOrder",
+//     "Payment.OrderService.CreateOrder", "walBlock.Append",
+//     "vparquet.compactor.finishBlock"), a Go qualified identifier
+//     ("orders.Create", "payment_gateway.Charge"), or one
 //     of the semantic-convention forms instrumentation uses: an HTTP method
 //     with an optional route ("GET", "GET /orders/{id}", "HTTP GET",
 //     "HTTP POST /payments"), a route ("/orders/{id}"), a lowercase
@@ -90,7 +90,8 @@
 //     "orders publish", "send orders"), an SQL verb with an
 //     optional table ("SELECT orders"), an RPC method
 //     ("orders.v1.OrderService/PlaceOrder"), and a GraphQL operation
-//     ("query GetOrder"). -pattern replaces it with the team's own.
+//     ("query GetOrder"). -pattern replaces it with the team's own. The
+//     message suggests no rename that would only re-case the same words.
 //
 // The guide's naming style is opt-in: it is a team convention, not a defect.
 // Code bases that name spans [pkg.]receiverType.Method in Go's own letter

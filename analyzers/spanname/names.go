@@ -18,6 +18,10 @@ var conventionForms = []string{
 	// orders.Create, userrepo.FindByEmail: a Go qualified identifier
 	// (package.Func), as many Go services name their spans
 	`[a-z][a-z0-9_]*\.[A-Z][A-Za-z0-9]*`,
+	// walBlock.Append, vparquet.compactor.finishBlock: Go identifiers in
+	// their own letter case ([pkg.]receiverType.Method, unexported types
+	// in lowerCamel)
+	`[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)+`,
 	// GET, GET /orders/{id}, HTTP GET, HTTP POST /payments
 	`(?:HTTP )?(?:GET|HEAD|POST|PUT|PATCH|DELETE|CONNECT|OPTIONS|TRACE)(?: /\S*)?`,
 	// HTTP: otelhttp's name for a non-standard method
@@ -38,8 +42,7 @@ var conventionForms = []string{
 	`(?:query|mutation|subscription)(?: [A-Za-z_]\w*)?`,
 }
 
-// defaultConvention accepts dotted PascalCase names of at least two
-// segments and the semantic-convention forms instrumentation libraries use.
+// defaultConvention accepts dotted identifiers of at least two segments and the semantic-convention forms instrumentation libraries use.
 var defaultConvention = regexp.MustCompile(`^(?:` + strings.Join(conventionForms, "|") + `)$`)
 
 // conforms reports whether name follows the convention: the -pattern
@@ -143,27 +146,14 @@ func pascal(s string) string {
 	return b.String()
 }
 
-// conventionMessage says why name does not follow the convention and what
-// would.
+// conventionMessage says why name does not follow the convention. It
+// suggests no rename: the only mechanical one would re-case or re-separate
+// the same words, which tells the user nothing the message does not.
 func conventionMessage(name string) string {
 	if re := pattern.get(); re != nil {
 		return fmt.Sprintf("span name %q does not match the configured pattern %s; rename it or add it to -spanname.allow", name, pattern.String())
 	}
-	msg := fmt.Sprintf("span name %q does not follow the naming convention; use dotted PascalCase such as \"OrderService.PlaceOrder\" or a semantic-convention name such as \"GET /orders/{id}\" or \"kafka.publish\"", name)
-	if s := pascalSegments(name); s != name && defaultConvention.MatchString(s) {
-		msg += fmt.Sprintf(", e.g. %q", s)
-	}
-	return msg
-}
-
-// pascalSegments rewrites a dotted name with each segment in PascalCase:
-// order-service.place_order → OrderService.PlaceOrder.
-func pascalSegments(name string) string {
-	segs := strings.Split(name, ".")
-	for i, s := range segs {
-		segs[i] = pascal(s)
-	}
-	return strings.Join(segs, ".")
+	return fmt.Sprintf("span name %q does not follow the naming convention; use dotted identifiers such as \"OrderService.PlaceOrder\" or a semantic-convention name such as \"GET /orders/{id}\" or \"kafka.publish\"", name)
 }
 
 // dynamicMessage says where an unbounded name comes from and what to do.

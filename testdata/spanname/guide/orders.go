@@ -59,8 +59,26 @@ func (r *OrderRepository) Save(ctx context.Context) {
 
 // Off-convention names that are not function names.
 func (r *OrderRepository) Archive(ctx context.Context) {
-	_, s1 := tracer.Start(ctx, "archive all orders") // want `^span name "archive all orders" does not follow the naming convention; use dotted PascalCase such as "OrderService\.PlaceOrder" or a semantic-convention name such as "GET /orders/\{id\}" or "kafka\.publish" \(spanname/convention\)$`
+	_, s1 := tracer.Start(ctx, "archive all orders") // want `^span name "archive all orders" does not follow the naming convention; use dotted identifiers such as "OrderService\.PlaceOrder" or a semantic-convention name such as "GET /orders/\{id\}" or "kafka\.publish" \(spanname/convention\)$`
 	defer s1.End()
 	_, s2 := tracer.Start(ctx, "order-archive/run") // want `^span name "order-archive/run" does not follow the naming convention; .* \(spanname/convention\)$`
 	defer s2.End()
+}
+
+type walBlock struct{}
+
+// Go identifiers in their own letter case follow the convention:
+// [pkg.]receiverType.Method, with unexported types in lowerCamel.
+func (b *walBlock) Append(ctx context.Context) {
+	_, s1 := tracer.Start(ctx, "walBlock.Append")
+	defer s1.End()
+	_, s2 := tracer.Start(ctx, "vparquet.compactor.finishBlock")
+	defer s2.End()
+}
+
+// Snake-case segments are off-convention; the message suggests no rename
+// that would only re-case the same words.
+func (b *walBlock) Flush(ctx context.Context) {
+	_, s1 := tracer.Start(ctx, "WalBlock.flush_pages") // want `^span name "WalBlock\.flush_pages" does not follow the naming convention; use dotted identifiers such as "OrderService\.PlaceOrder" or a semantic-convention name such as "GET /orders/\{id\}" or "kafka\.publish" \(spanname/convention\)$`
+	defer s1.End()
 }
