@@ -48,6 +48,11 @@
 // what it can see: a name it cannot follow (a parameter, a call into another
 // package) is not reported, unless its variable's name says it is an ID.
 //
+// A span whose start name is replaced — span.SetName in the same function,
+// or a span left open for a hook of the same package that reads spans from
+// the context and renames them (BeforeQuery starts it, AfterQuery names and
+// ends it) — is judged by the SetName call, not by its start.
+//
 // Each name gets at most one finding, from the first check that applies:
 //
 //   - empty: the name is the empty string.
@@ -58,21 +63,35 @@
 //     r.RemoteAddr), an ID (a variable, parameter or field whose name ends in
 //     ID, UUID, GUID, UID, Email or Token, or whose type is named so, but
 //     not the ID of a kind of thing: operationID, routeID, methodID,
-//     handlerID, endpointID, actionID, commandID, eventTypeID), a
-//     UUID, a time.Time, an error message (err.Error()), or a loop index or
-//     counter. Parts of bounded cardinality are fine: constants, r.Method,
-//     r.Pattern (Go 1.22 route patterns), values of an enumerated named type
-//     (a named string or integer type with declared constants that the
-//     package never converts a variable into), %T, loop variables ranging
-//     over constants or fixed literals, and counters compared with a
-//     constant. The message proposes a route template such as
+//     handlerID, endpointID, actionID, commandID, eventTypeID, serviceID,
+//     regionID, providerID, pluginID, stageID, statusID, ...), a
+//     UUID, a time.Time, an error message (err.Error()), or a loop index
+//     over data (the index of a range over a slice, a counter with no
+//     condition or compared with len(x)). Parts of bounded cardinality are
+//     fine: constants, r.Method, r.Pattern (Go 1.22 route patterns), values
+//     of an enumerated named type (a named string or integer type with
+//     declared constants that the package never converts a variable into),
+//     %T, loop variables ranging over constants or fixed literals, counters
+//     compared with a constant, a variable inside a switch case that pins it
+//     to constants, and values looked up in a fixed table. A counter
+//     compared with a configured count (i < cfg.ChildSpans) is not reported:
+//     its bound is out of sight. The message proposes a route template such as
 //     "GET /orders/{id}" or the fixed part of the name, and moving the
 //     variable part into a span attribute.
 //
-//   - function-style: only with -style=guide: the name repeats the
-//     enclosing function's name (ignoring case and separators: "place_order"
-//     in PlaceOrder), or is a bare identifier with no domain qualifier
-//     ("refund_payment"). The message suggests the name qualified by the
+//   - function-style: the name carries no domain information. By default
+//     that is a name made only of generic placeholder words, decided word by
+//     word after splitting camelCase, snake_case and dots ("ProcessRequest",
+//     "handle", "handle_request", "doWork", "execute", "run", "span",
+//     "operation", "test", "my-span-2"), or a Go symbol: a name as Go prints
+//     functions ("orders.(*Service).Place", "Handler.func1") or computed
+//     from one (runtime.FuncForPC(pc).Name()). The message names the
+//     operation to use instead from the receiver and method or the package
+//     ("OrderService.PlaceOrder"; "OrderService.<action>" when the method's
+//     name is a placeholder too). With -style=guide, also a name that
+//     repeats the enclosing function's name (ignoring case and separators:
+//     "place_order" in PlaceOrder), or a bare identifier with no domain
+//     qualifier ("refund_payment"), suggesting the name qualified by the
 //     receiver type or package, e.g. "OrderService.RefundPayment".
 //
 //   - convention: only with -style=guide or -pattern: the name does not
@@ -98,7 +117,8 @@
 // case, or bare step names under a descriptive tracer scope, are consistent
 // and deliberate, and the default checks leave them alone.
 //
-// Names that pass the convention are never function-style or off-convention,
+// Names that pass the convention are never reported as repeating the
+// function's name or off-convention,
 // and names listed in -spanname.allow are accepted as they are. Only names the
 // rule can compute completely are checked for style and convention. A check
 // switched off with -spanname.checks does not pass its names on to the next

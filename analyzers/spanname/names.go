@@ -78,19 +78,6 @@ func functionStyleMessage(pkg *types.Package, decl *ast.FuncDecl, name string) (
 	return "", false
 }
 
-// example suggests a name for a span started in decl, qualifying the
-// function's name with its receiver type or package: ", e.g. \"Orders.Get\"".
-func example(pkg *types.Package, decl *ast.FuncDecl) string {
-	if decl == nil {
-		return ""
-	}
-	s := suggestDomain(pkg, decl, decl.Name.Name) + pascal(decl.Name.Name)
-	if !defaultConvention.MatchString(s) || !conforms(s) {
-		return ""
-	}
-	return fmt.Sprintf(", e.g. %q", s)
-}
-
 // suggestDomain returns the qualifier to suggest for a span name written in
 // decl: the receiver's type name of a method, the package name of a
 // function ("Orders."), or "" when there is none to offer.
@@ -245,8 +232,12 @@ func denotesID(name string) bool {
 }
 
 // schemaWords name kinds of things whose IDs come from a fixed set: the
-// operations of an API, the routes of a router, the types of events.
+// operations of an API, the routes of a router, the types of events, the
+// services of a cloud SDK ("S3", "DynamoDB"), the regions it runs in.
 var schemaWords = map[string]bool{
 	"operation": true, "route": true, "method": true, "handler": true, "endpoint": true,
 	"action": true, "command": true, "procedure": true, "rpc": true, "type": true, "kind": true,
+	"service": true, "region": true, "zone": true, "provider": true, "plugin": true, "component": true,
+	"module": true, "feature": true, "metric": true, "signal": true, "protocol": true, "format": true,
+	"stage": true, "phase": true, "step": true, "status": true, "category": true, "class": true, "scheme": true,
 }

@@ -119,3 +119,45 @@ func H(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 }
+
+func TestGenericName(t *testing.T) {
+	for _, name := range []string{
+		"ProcessRequest", "handle", "handle_request", "doWork", "execute", "run", "process", "span",
+		"operation", "test", "span1", "my-span", "Handler.Handle", "HANDLE_REQUEST", "requests",
+	} {
+		if !genericName(name) {
+			t.Errorf("genericName(%q) = false, want true", name)
+		}
+	}
+	for _, name := range []string{
+		"", "123", "processOrders", "handleWebhook", "executeQuery", "RunMigrations", "ReadUserTuple",
+		"walBlock.Append", "GET /orders/{id}", "kafka.process", "Get", "test-connection", "runtime.GC",
+	} {
+		if genericName(name) {
+			t.Errorf("genericName(%q) = true, want false", name)
+		}
+	}
+}
+
+func TestSymbolName(t *testing.T) {
+	for name, want := range map[string]string{
+		"orders.(*Service).Place":                       "Service.Place",
+		"github.com/acme/orders.(*Service).Place.func1": "Service.Place",
+		"(Handler).ServeHTTP":                           "Handler.ServeHTTP",
+		"main.main.func2.1":                             "main.main",
+		"Worker.func3":                                  "Worker",
+		"github.com/acme/orders.glob..func1":            "orders",
+	} {
+		if !symbolName(name) {
+			t.Errorf("symbolName(%q) = false, want true", name)
+		}
+		if got := symbolOperation(name); got != want {
+			t.Errorf("symbolOperation(%q) = %q, want %q", name, got, want)
+		}
+	}
+	for _, name := range []string{"walBlock.Append", "orders.Create", "GET /orders/{id}", "function1", "funcs.Load", "(anonymous)"} {
+		if symbolName(name) {
+			t.Errorf("symbolName(%q) = true, want false", name)
+		}
+	}
+}

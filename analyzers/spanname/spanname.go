@@ -63,6 +63,8 @@ type site struct {
 	// and NewMiddleware: since otelhttp v0.69 it names spans only through
 	// a custom formatter, so only the empty and dynamic checks apply.
 	operation bool
+	// span is the variable a span start assigns the span to, or nil.
+	span ast.Expr
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -86,7 +88,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		decl := lint.EnclosingFuncDecl(stack)
 		if name, ok := spanNameArg(pass.TypesInfo, call); ok {
-			sites = append(sites, site{expr: name, decl: decl})
+			sites = append(sites, site{expr: name, decl: decl, span: assignedSpan(stack)})
 		} else if s, ok := api.SpanNameSiteOf(pass.TypesInfo, call); ok {
 			if s.Formatter {
 				formatters = append(formatters, site{expr: s.Arg, decl: decl})
@@ -150,6 +152,19 @@ func skipsNames(pass *analysis.Pass, stack []ast.Node, memo map[*ast.File]bool) 
 	return skip
 }
 
+// assignedSpan returns the expression a span start at the top of stack
+// assigns its span to (span in ctx, span := tracer.Start(...)), or nil.
+func assignedSpan(stack []ast.Node) ast.Expr {
+	if len(stack) < 2 {
+		return nil
+	}
+	as, ok := stack[len(stack)-2].(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != stack[len(stack)-1] || len(as.Lhs) != 2 {
+		return nil
+	}
+	return as.Lhs[1]
+}
+
 // spanNameArg returns the span-name argument of a span start (Tracer.Start
 // or a configured wrapper, whose name argument -name-arg may override) or of
 // span.SetName.
@@ -184,10 +199,19 @@ func (c *checker) checkName(s site) {
 	if !isString(api.TypeOf(c.pass.TypesInfo, s.expr)) {
 		return // not type-checked as a string: nothing to say about it
 	}
+	if s.span != nil && c.ev.x.renamedLater(c.ev.x.varOf(s.span)) {
+		return // the name is replaced with SetName: that call is checked
+	}
 	v := c.ev.eval(s.expr, 0)
 	if p, ok := v.unbounded(); ok {
 		if c.r.Enabled(checkDynamic) {
 			c.r.Reportf(checkDynamic, s.expr, "%s", dynamicMessage(v, p))
+		}
+		return
+	}
+	if p, ok := v.symbol(); ok {
+		if !s.operation && c.r.Enabled(checkFunctionStyle) {
+			c.r.Reportf(checkFunctionStyle, s.expr, "%s", runtimeNameMessage(p.src))
 		}
 		return
 	}
@@ -196,11 +220,19 @@ func (c *checker) checkName(s site) {
 		return // built from values of bounded or unknown cardinality
 	}
 	if name == "" {
-		c.r.Reportf(checkEmpty, s.expr, "span name is empty; name the operation the span measures as Service.Action%s", example(c.pass.Pkg, s.decl))
+		c.r.Reportf(checkEmpty, s.expr, "span name is empty; name the operation the span measures%s", operationHint(c.pass.Pkg, s.decl))
 		return
 	}
 	if s.operation || allow.has(name) {
 		return // an otelhttp operation ("server", "api") is checked only for empty and dynamic names
+	}
+	if symbolName(name) {
+		c.r.Reportf(checkFunctionStyle, s.expr, "%s", symbolMessage(name))
+		return
+	}
+	if genericName(name) {
+		c.r.Reportf(checkFunctionStyle, s.expr, "%s", placeholderMessage(c.pass.Pkg, s.decl, name))
+		return
 	}
 	if !conventionOn() || conforms(name) {
 		return // the guide's style and the convention are opt-in

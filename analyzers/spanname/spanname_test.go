@@ -24,6 +24,8 @@ func TestSpanName(t *testing.T) {
 		"./spanname/loops",
 		"./spanname/sharedtracer/...",
 		"./spanname/openapi",
+		"./spanname/placeholders",
+		"./spanname/bounded",
 	)
 }
 

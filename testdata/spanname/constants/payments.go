@@ -24,7 +24,7 @@ func (PaymentService) Authorize(ctx context.Context) {
 func (PaymentService) Chargeback(ctx context.Context) {
 	_, span := tracer.Start(ctx, spanChargeback)
 	defer span.End()
-	_, s2 := tracer.Start(ctx, spanEmpty) // want `^span name is empty; name the operation the span measures as Service\.Action, e\.g\. "PaymentService\.Chargeback" \(spanname/empty\)$`
+	_, s2 := tracer.Start(ctx, spanEmpty) // want `^span name is empty; name the operation the span measures, e\.g\. "PaymentService\.Chargeback", the operation this PaymentService method performs \(spanname/empty\)$`
 	defer s2.End()
 	_, s3 := tracer.Start(ctx, spanLedger)
 	defer s3.End()
@@ -78,6 +78,6 @@ func (PaymentService) Settle(ctx context.Context, instant bool) {
 func (PaymentService) Default(ctx context.Context) {
 	_, span := tracer.Start(ctx, DefaultSpanName)
 	defer span.End()
-	_, s2 := tracer.Start(ctx, unsetSpanName) // want `^span name is empty; name the operation the span measures as Service\.Action, e\.g\. "PaymentService\.Default" \(spanname/empty\)$`
+	_, s2 := tracer.Start(ctx, unsetSpanName) // want `^span name is empty; name the operation the span measures for PaymentService in package constants, e\.g\. "PaymentService\.<action>" with the action it performs \(spanname/empty\)$`
 	defer s2.End()
 }

@@ -86,7 +86,7 @@ func (c *Consumer) ConsumeEvent(msg Message) error {
 }
 
 func (c *Consumer) handle(ctx context.Context, msg Message) error {
-	_, span := c.tracer.Start(ctx, "handle")
+	_, span := c.tracer.Start(ctx, "handle") // want `^span name "handle" is a generic placeholder .* for Consumer in package messaging, .* \(spanname/function-style\)$`
 	defer span.End()
 	_, span2 := c.tracer.Start(ctx, msg.Topic+" process")
 	defer span2.End()
