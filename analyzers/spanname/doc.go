@@ -94,6 +94,20 @@
 //     qualifier ("refund_payment"), suggesting the name qualified by the
 //     receiver type or package, e.g. "OrderService.RefundPayment".
 //
+//   - duplicate: two span starts of the package whose constant names make
+//     two operations one in the back end: a span started, down the
+//     package's call chain (up to four calls deep, recursion excluded),
+//     inside a span of the same name or one differing only in letter case
+//     ("ListUsers" in the service and again in the store it calls;
+//     "FindTraceIDs" around "findTraceIDs"); two names that differ only in
+//     letter case or separators ("UserService.GetProfile",
+//     "userService.getProfile"); or a name that is a function's own
+//     ("UserService.Create" in Create) reused in another function that
+//     neither calls nor is called by it (Update, copied from Create). The
+//     finding is at the second site and names the first. The same name in
+//     one function, in implementations of one method on different types, or
+//     a step name owned by no function ("db.query") is fine.
+//
 //   - convention: only with -style=guide or -pattern: the name does not
 //     follow the naming convention. With -style=guide that is at least two
 //     dotted identifiers in Go's own letter case ("OrderService.PlaceOrder",
@@ -127,8 +141,8 @@
 // Flags:
 //
 //	-spanname.checks    checks to run (default all): a comma-separated list of
-//	                    empty, dynamic, function-style, convention; "all";
-//	                    or "all,-convention" to switch one off
+//	                    empty, dynamic, function-style, duplicate, convention;
+//	                    "all"; or "all,-duplicate" to switch one off
 //	-spanname.style     default, or guide: also the guide's function-style and
 //	                    convention checks
 //	-spanname.pattern   a regular expression (matched against the whole name)

@@ -35,11 +35,12 @@ const (
 	checkEmpty         = "empty"
 	checkDynamic       = "dynamic"
 	checkFunctionStyle = "function-style"
+	checkDuplicate     = "duplicate"
 	checkConvention    = "convention"
 )
 
 var (
-	checks  = lint.NewChecks([]string{checkEmpty, checkDynamic, checkFunctionStyle, checkConvention})
+	checks  = lint.NewChecks([]string{checkEmpty, checkDynamic, checkFunctionStyle, checkDuplicate, checkConvention})
 	pattern patternFlag
 	style   styleFlag
 	allow   allowFlag
@@ -47,7 +48,7 @@ var (
 )
 
 func init() {
-	Analyzer.Flags.Var(checks, "checks", "comma-separated checks to run: empty, dynamic, function-style, convention, all, or all,-<check>")
+	Analyzer.Flags.Var(checks, "checks", "comma-separated checks to run: empty, dynamic, function-style, duplicate, convention, all, or all,-<check>")
 	Analyzer.Flags.Var(&style, "style", "naming profile: default (names wrong for anyone), or guide (also the observability guide's convention: no function names, dotted Service.Action)")
 	Analyzer.Flags.Var(&pattern, "pattern", "regular expression a span name must match as a whole; turns the convention check on and replaces the guide's convention")
 	Analyzer.Flags.Var(&allow, "allow", "comma-separated span names accepted as they are")
@@ -65,6 +66,8 @@ type site struct {
 	operation bool
 	// span is the variable a span start assigns the span to, or nil.
 	span ast.Expr
+	// start is true for the name argument of a span start (not SetName).
+	start bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -88,7 +91,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		decl := lint.EnclosingFuncDecl(stack)
 		if name, ok := spanNameArg(pass.TypesInfo, call); ok {
-			sites = append(sites, site{expr: name, decl: decl, span: assignedSpan(stack)})
+			_, isStart := api.SpanStartOf(pass.TypesInfo, call)
+			sites = append(sites, site{expr: name, decl: decl, span: assignedSpan(stack), start: isStart})
 		} else if s, ok := api.SpanNameSiteOf(pass.TypesInfo, call); ok {
 			if s.Formatter {
 				formatters = append(formatters, site{expr: s.Arg, decl: decl})
@@ -118,6 +122,7 @@ func run(pass *analysis.Pass) (any, error) {
 			c.checkName(ret)
 		}
 	}
+	c.finish()
 	return nil, nil
 }
 
@@ -187,11 +192,33 @@ type checker struct {
 	r        *lint.Reporter
 	ev       *evaluator
 	reported map[token.Pos]bool
+	// pending are the constant names no check has reported yet.
+	pending []named
+}
+
+// finish runs the checks that compare names (duplicate) over the span
+// starts, then the convention over every name neither reported.
+func (c *checker) finish() {
+	var starts []named
+	for _, n := range c.pending {
+		if n.start {
+			starts = append(starts, n)
+		}
+	}
+	dup := c.checkDuplicates(starts)
+	for _, n := range c.pending {
+		if !dup[n.expr.Pos()] {
+			c.checkStyle(n.site, n.name)
+		}
+	}
 }
 
 // checkName reports the most specific problem of one span name: empty,
-// then dynamic, then function-style, then convention.
+// then dynamic, then function-style; duplicate and convention follow in
+// finish.
 func (c *checker) checkName(s site) {
+	// The checks after function-style need every name of the package:
+	// constant names that passed so far are kept in c.pending.
 	if c.reported[s.expr.Pos()] {
 		return
 	}
@@ -234,6 +261,16 @@ func (c *checker) checkName(s site) {
 		c.r.Reportf(checkFunctionStyle, s.expr, "%s", placeholderMessage(c.pass.Pkg, s.decl, name))
 		return
 	}
+	n := named{site: s, name: name}
+	if s.decl != nil {
+		n.fn, _ = c.pass.TypesInfo.Defs[s.decl.Name].(*types.Func)
+	}
+	c.pending = append(c.pending, n)
+}
+
+// checkStyle reports a constant name that is off the team's convention,
+// when one is on: the duplicate check had its turn first.
+func (c *checker) checkStyle(s site, name string) {
 	if !conventionOn() || conforms(name) {
 		return // the guide's style and the convention are opt-in
 	}

@@ -26,6 +26,7 @@ func TestSpanName(t *testing.T) {
 		"./spanname/openapi",
 		"./spanname/placeholders",
 		"./spanname/bounded",
+		"./spanname/duplicates",
 	)
 }
 
@@ -80,7 +81,7 @@ func TestGuideStyle(t *testing.T) {
 }
 
 func TestChecksFlag(t *testing.T) {
-	setFlag(t, "checks", "all,-convention,-function-style")
+	setFlag(t, "checks", "all,-convention,-function-style,-duplicate")
 	analysistest.Run(t, testutil.TestData(t), spanname.Analyzer, "./spanname/checksflag")
 }
 

@@ -40,7 +40,7 @@ func (PaymentService) Place(ctx context.Context) {
 	_, s4 := tracer.Start(ctx, string(spannames.Capture))
 	defer s4.End()
 	// A constant concatenated with another package's constant.
-	_, s5 := tracer.Start(ctx, spannames.Domain+".Ledger.Post")
+	_, s5 := tracer.Start(ctx, spannames.Domain+".Ledger.Post") // want `^span name "Payment\.Ledger\.Post" differs from "Payment/ledger/post" \(started at payments\.go:29\) only in letter case or separators: .* \(spanname/duplicate\)$`
 	defer s5.End()
 }
 

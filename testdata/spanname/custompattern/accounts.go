@@ -17,7 +17,7 @@ type Accounts struct{}
 func (Accounts) Open(ctx context.Context) {
 	ctx, span := tracer.Start(ctx, "accounts.open_account")
 	defer span.End()
-	_, s2 := tracer.Start(ctx, "Accounts.OpenAccount") // want `^span name "Accounts\.OpenAccount" does not match the configured pattern \[a-z_\]\+\\\.\[a-z_\]\+; rename it or add it to -spanname\.allow \(spanname/convention\)$`
+	_, s2 := tracer.Start(ctx, "Accounts.Open") // want `^span name "Accounts\.Open" does not match the configured pattern \[a-z_\]\+\\\.\[a-z_\]\+; rename it or add it to -spanname\.allow \(spanname/convention\)$`
 	defer s2.End()
 	_, s3 := tracer.Start(ctx, "LegacyAccountOpen")
 	defer s3.End()
