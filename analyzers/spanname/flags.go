@@ -76,3 +76,35 @@ func (f *intFlag) Set(s string) error {
 	atomic.StoreInt64(&f.v, n)
 	return nil
 }
+
+// Naming styles of the -style flag.
+const (
+	styleDefault = "default"
+	styleGuide   = "guide"
+)
+
+// styleFlag is the -style flag: the default checks only, or the
+// observability guide's naming convention on top of them.
+type styleFlag struct{ guideOn atomic.Bool }
+
+// guide reports whether the guide's profile is on.
+func (f *styleFlag) guide() bool { return f.guideOn.Load() }
+
+func (f *styleFlag) String() string {
+	if f.guide() {
+		return styleGuide
+	}
+	return styleDefault
+}
+
+func (f *styleFlag) Set(s string) error {
+	switch strings.TrimSpace(s) {
+	case styleDefault, "":
+		f.guideOn.Store(false)
+	case styleGuide:
+		f.guideOn.Store(true)
+	default:
+		return fmt.Errorf("invalid -spanname.style %q: want %s or %s", s, styleDefault, styleGuide)
+	}
+	return nil
+}

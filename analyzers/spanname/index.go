@@ -21,6 +21,7 @@ var indexedNodes = []ast.Node{
 	(*ast.UnaryExpr)(nil),
 	(*ast.CallExpr)(nil),
 	(*ast.FuncDecl)(nil),
+	(*ast.SwitchStmt)(nil),
 }
 
 // write is one assignment to a variable: rhs is the assigned value, nil for
@@ -61,6 +62,16 @@ type index struct {
 	// arguments and the fmt.Fprint* calls writing to it.
 	builderWrites map[*types.Var][]ast.Expr
 	funcs         map[*types.Func]*ast.FuncDecl
+	// constCases lists, for each variable a switch statement tests, the
+	// case clauses whose values are all constants: inside them the
+	// variable holds one of those values.
+	constCases map[*types.Var][]*ast.CaseClause
+	// renamed and ended hold the span variables whose SetName and End
+	// methods the package calls; renamesActive is true when the package
+	// renames a span it reads from a context (a hook or middleware that
+	// names spans others start).
+	renamed, ended map[*types.Var]bool
+	renamesActive  bool
 }
 
 func newIndex(info *types.Info) *index {
@@ -73,6 +84,9 @@ func newIndex(info *types.Info) *index {
 		convertedTo:   map[*types.TypeName]bool{},
 		builderWrites: map[*types.Var][]ast.Expr{},
 		funcs:         map[*types.Func]*ast.FuncDecl{},
+		constCases:    map[*types.Var][]*ast.CaseClause{},
+		renamed:       map[*types.Var]bool{},
+		ended:         map[*types.Var]bool{},
 	}
 }
 
@@ -141,7 +155,44 @@ func (x *index) add(n ast.Node) {
 		if fn, ok := x.info.Defs[n.Name].(*types.Func); ok && n.Body != nil {
 			x.funcs[fn] = n
 		}
+	case *ast.SwitchStmt:
+		x.addSwitch(n)
 	}
+}
+
+// addSwitch records the case clauses of switch v { case "a", "b": ... }
+// that pin v to constants.
+func (x *index) addSwitch(n *ast.SwitchStmt) {
+	v := x.varOf(n.Tag)
+	if v == nil {
+		return
+	}
+	for _, stmt := range n.Body.List {
+		cc, ok := stmt.(*ast.CaseClause)
+		if !ok || len(cc.List) == 0 {
+			continue // default: any value
+		}
+		constant := true
+		for _, e := range cc.List {
+			if !api.IsConst(x.info, e) {
+				constant = false
+			}
+		}
+		if constant {
+			x.constCases[v] = append(x.constCases[v], cc)
+		}
+	}
+}
+
+// inConstCase reports whether pos lies in a case clause that pins v to
+// constants, and v is not assigned anywhere else than its declaration.
+func (x *index) inConstCase(v *types.Var, pos token.Pos) bool {
+	for _, cc := range x.constCases[v] {
+		if cc.Colon < pos && pos < cc.End() {
+			return len(x.writes[v]) <= 1 && !x.escaped[v]
+		}
+	}
+	return false
 }
 
 func (x *index) addAssign(n *ast.AssignStmt) {
@@ -178,8 +229,13 @@ func (x *index) addAssign(n *ast.AssignStmt) {
 	}
 }
 
-// addCall records conversions into named types and writes into builders.
+// addCall records conversions into named types, writes into builders and
+// the spans the package renames and ends.
 func (x *index) addCall(call *ast.CallExpr) {
+	if recv, method, ok := api.SpanMethodCall(x.info, call); ok {
+		x.addSpanCall(recv, method)
+		return
+	}
 	if tv, ok := x.info.Types[call.Fun]; ok && tv.IsType() {
 		if len(call.Args) == 1 && !api.IsConst(x.info, call.Args[0]) {
 			if n, ok := types.Unalias(tv.Type).(*types.Named); ok {
@@ -282,4 +338,41 @@ func returnedValues(body *ast.BlockStmt, i int) (results []ast.Expr, complete bo
 		return true
 	})
 	return results, complete
+}
+
+// addSpanCall records span.SetName and span.End calls.
+func (x *index) addSpanCall(recv ast.Expr, method string) {
+	recv = ast.Unparen(recv)
+	v := x.varOf(recv)
+	switch method {
+	case "End":
+		if v != nil {
+			x.ended[v] = true
+		}
+	case "SetName":
+		if v != nil {
+			x.renamed[v] = true
+		}
+		if call, ok := recv.(*ast.CallExpr); ok && api.IsSpanFromContext(x.info, call) {
+			x.renamesActive = true
+		}
+		if v != nil {
+			for _, w := range x.writes[v] {
+				if call, ok := ast.Unparen(w.rhs).(*ast.CallExpr); ok && api.IsSpanFromContext(x.info, call) {
+					x.renamesActive = true
+				}
+			}
+		}
+	}
+}
+
+// renamedLater reports whether the span a start assigns to v gets its name
+// from elsewhere: the same function renames it with SetName, or it is
+// left open for a hook of the package that reads spans from the context,
+// renames and ends them (BeforeQuery starts "", AfterQuery names it).
+func (x *index) renamedLater(v *types.Var) bool {
+	if v == nil {
+		return false
+	}
+	return x.renamed[v] || !x.ended[v] && x.renamesActive
 }

@@ -18,6 +18,10 @@ var conventionForms = []string{
 	// orders.Create, userrepo.FindByEmail: a Go qualified identifier
 	// (package.Func), as many Go services name their spans
 	`[a-z][a-z0-9_]*\.[A-Z][A-Za-z0-9]*`,
+	// walBlock.Append, vparquet.compactor.finishBlock: Go identifiers in
+	// their own letter case ([pkg.]receiverType.Method, unexported types
+	// in lowerCamel)
+	`[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)+`,
 	// GET, GET /orders/{id}, HTTP GET, HTTP POST /payments
 	`(?:HTTP )?(?:GET|HEAD|POST|PUT|PATCH|DELETE|CONNECT|OPTIONS|TRACE)(?: /\S*)?`,
 	// HTTP: otelhttp's name for a non-standard method
@@ -38,8 +42,7 @@ var conventionForms = []string{
 	`(?:query|mutation|subscription)(?: [A-Za-z_]\w*)?`,
 }
 
-// defaultConvention accepts dotted PascalCase names of at least two
-// segments and the semantic-convention forms instrumentation libraries use.
+// defaultConvention accepts dotted identifiers of at least two segments and the semantic-convention forms instrumentation libraries use.
 var defaultConvention = regexp.MustCompile(`^(?:` + strings.Join(conventionForms, "|") + `)$`)
 
 // conforms reports whether name follows the convention: the -pattern
@@ -73,19 +76,6 @@ func functionStyleMessage(pkg *types.Package, decl *ast.FuncDecl, name string) (
 		return fmt.Sprintf("span name %q is a bare identifier with no domain qualifier; name the operation %s%s", name, form, suffix), true
 	}
 	return "", false
-}
-
-// example suggests a name for a span started in decl, qualifying the
-// function's name with its receiver type or package: ", e.g. \"Orders.Get\"".
-func example(pkg *types.Package, decl *ast.FuncDecl) string {
-	if decl == nil {
-		return ""
-	}
-	s := suggestDomain(pkg, decl, decl.Name.Name) + pascal(decl.Name.Name)
-	if !defaultConvention.MatchString(s) || !conforms(s) {
-		return ""
-	}
-	return fmt.Sprintf(", e.g. %q", s)
 }
 
 // suggestDomain returns the qualifier to suggest for a span name written in
@@ -143,27 +133,14 @@ func pascal(s string) string {
 	return b.String()
 }
 
-// conventionMessage says why name does not follow the convention and what
-// would.
+// conventionMessage says why name does not follow the convention. It
+// suggests no rename: the only mechanical one would re-case or re-separate
+// the same words, which tells the user nothing the message does not.
 func conventionMessage(name string) string {
 	if re := pattern.get(); re != nil {
 		return fmt.Sprintf("span name %q does not match the configured pattern %s; rename it or add it to -spanname.allow", name, pattern.String())
 	}
-	msg := fmt.Sprintf("span name %q does not follow the naming convention; use dotted PascalCase such as \"OrderService.PlaceOrder\" or a semantic-convention name such as \"GET /orders/{id}\" or \"kafka.publish\"", name)
-	if s := pascalSegments(name); s != name && defaultConvention.MatchString(s) {
-		msg += fmt.Sprintf(", e.g. %q", s)
-	}
-	return msg
-}
-
-// pascalSegments rewrites a dotted name with each segment in PascalCase:
-// order-service.place_order → OrderService.PlaceOrder.
-func pascalSegments(name string) string {
-	segs := strings.Split(name, ".")
-	for i, s := range segs {
-		segs[i] = pascal(s)
-	}
-	return strings.Join(segs, ".")
+	return fmt.Sprintf("span name %q does not follow the naming convention; use dotted identifiers such as \"OrderService.PlaceOrder\" or a semantic-convention name such as \"GET /orders/{id}\" or \"kafka.publish\"", name)
 }
 
 // dynamicMessage says where an unbounded name comes from and what to do.
@@ -255,8 +232,12 @@ func denotesID(name string) bool {
 }
 
 // schemaWords name kinds of things whose IDs come from a fixed set: the
-// operations of an API, the routes of a router, the types of events.
+// operations of an API, the routes of a router, the types of events, the
+// services of a cloud SDK ("S3", "DynamoDB"), the regions it runs in.
 var schemaWords = map[string]bool{
 	"operation": true, "route": true, "method": true, "handler": true, "endpoint": true,
 	"action": true, "command": true, "procedure": true, "rpc": true, "type": true, "kind": true,
+	"service": true, "region": true, "zone": true, "provider": true, "plugin": true, "component": true,
+	"module": true, "feature": true, "metric": true, "signal": true, "protocol": true, "format": true,
+	"stage": true, "phase": true, "step": true, "status": true, "category": true, "class": true, "scheme": true,
 }

@@ -27,6 +27,9 @@ func TestDefaultConvention(t *testing.T) {
 		"orders.v1.OrderService/PlaceOrder", "grpc.health.v1.Health/Check",
 		"query GetOrder", "mutation",
 		"orders.Create", "userrepo.FindByEmail", "payment_gateway.Charge",
+		// Go identifiers in their own letter case
+		"walBlock.Append", "vparquet.compactor.finishBlock", "orderService.placeOrder", "OrderService.placeOrder",
+		"orders.Service.Get", "Orders.create",
 	} {
 		if !defaultConvention.MatchString(name) {
 			t.Errorf("%q does not follow the default convention, want it to", name)
@@ -34,10 +37,10 @@ func TestDefaultConvention(t *testing.T) {
 	}
 	for _, name := range []string{
 		"", "ProcessRequest", "handle_request", "doWork", "handler", "parent",
-		"orderService.placeOrder", "OrderService.placeOrder", "Order Service", "payments api",
+		"Order Service", "payments api", "Order-Service.PlaceOrder", "OrderService.place_order",
 		"kafka consume", "OrderService.PlaceOrder ", "get /orders", "HTTP get", "Payment/ledger/post",
-		"orders.Service.Get", "OrderService..Place", "process", "send",
-		"Orders.create", "orders.", ".Create",
+		"OrderService..Place", "process", "send", "pkg.(*T).Method",
+		"orders.", ".Create",
 	} {
 		if defaultConvention.MatchString(name) {
 			t.Errorf("%q follows the default convention, want it not to", name)
@@ -68,9 +71,6 @@ func TestNameHelpers(t *testing.T) {
 	}
 	if got := normalize("Place_Order-v2"); got != "placeorderv2" {
 		t.Errorf("normalize = %q", got)
-	}
-	if got := pascalSegments("order-service.place_order"); got != "OrderService.PlaceOrder" {
-		t.Errorf("pascalSegments = %q", got)
 	}
 }
 
@@ -116,6 +116,48 @@ func H(w http.ResponseWriter, r *http.Request) {
 		}
 		if _, err := run(pass); err != nil {
 			t.Fatal(err)
+		}
+	}
+}
+
+func TestGenericName(t *testing.T) {
+	for _, name := range []string{
+		"ProcessRequest", "handle", "handle_request", "doWork", "execute", "run", "process", "span",
+		"operation", "test", "span1", "my-span", "Handler.Handle", "HANDLE_REQUEST", "requests",
+	} {
+		if !genericName(name) {
+			t.Errorf("genericName(%q) = false, want true", name)
+		}
+	}
+	for _, name := range []string{
+		"", "123", "processOrders", "handleWebhook", "executeQuery", "RunMigrations", "ReadUserTuple",
+		"walBlock.Append", "GET /orders/{id}", "kafka.process", "Get", "test-connection", "runtime.GC",
+	} {
+		if genericName(name) {
+			t.Errorf("genericName(%q) = true, want false", name)
+		}
+	}
+}
+
+func TestSymbolName(t *testing.T) {
+	for name, want := range map[string]string{
+		"orders.(*Service).Place":                       "Service.Place",
+		"github.com/acme/orders.(*Service).Place.func1": "Service.Place",
+		"(Handler).ServeHTTP":                           "Handler.ServeHTTP",
+		"main.main.func2.1":                             "main.main",
+		"Worker.func3":                                  "Worker",
+		"github.com/acme/orders.glob..func1":            "orders",
+	} {
+		if !symbolName(name) {
+			t.Errorf("symbolName(%q) = false, want true", name)
+		}
+		if got := symbolOperation(name); got != want {
+			t.Errorf("symbolOperation(%q) = %q, want %q", name, got, want)
+		}
+	}
+	for _, name := range []string{"walBlock.Append", "orders.Create", "GET /orders/{id}", "function1", "funcs.Load", "(anonymous)"} {
+		if symbolName(name) {
+			t.Errorf("symbolName(%q) = true, want false", name)
 		}
 	}
 }

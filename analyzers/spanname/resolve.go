@@ -34,6 +34,9 @@ type part struct {
 	why   string // what it is: "an ID", "the raw request path", ...
 	route bool   // a request path or URL: suggest a route template
 	input bool   // a value the client chooses (query, header, form)
+	// symbol marks a boundedPart computed from a function's runtime name
+	// (runtime.FuncForPC(pc).Name()): src is the expression.
+	symbol bool
 }
 
 func lit(s string) value { return value{{kind: litPart, text: s}} }
@@ -67,6 +70,17 @@ func (v value) known() bool {
 		}
 	}
 	return true
+}
+
+// symbol returns the first part of v computed from a function's runtime
+// name.
+func (v value) symbol() (part, bool) {
+	for _, p := range v {
+		if p.symbol {
+			return p, true
+		}
+	}
+	return part{}, false
 }
 
 // unbounded returns the first part of v of unbounded cardinality.
@@ -118,6 +132,9 @@ func union(vs []value) value {
 func derived(v value) value {
 	if p, ok := v.unbounded(); ok {
 		return value{p}
+	}
+	if p, ok := v.symbol(); ok {
+		return value{p} // strings.TrimPrefix(runtime name, ...) is still one
 	}
 	if v.known() {
 		return bounded
@@ -305,9 +322,12 @@ func (ev *evaluator) ident(id *ast.Ident, depth int) value {
 		if ev.boundedLoop(l) {
 			return bounded
 		}
-		if isInteger(v.Type()) && (l.rng == nil || l.isKey && indexedRange(ev.typeOf(l.rng.X))) {
+		if isInteger(v.Type()) && ev.dataLoop(l) {
 			return unboundedValue(id, "a loop index")
 		}
+	}
+	if ev.x.inConstCase(v, id.Pos()) {
+		return bounded // switch v { case "a", "b": ... v ... }
 	}
 	val, ok := ev.assigned(v, depth)
 	if !ok {
@@ -368,6 +388,37 @@ func indexedRange(t types.Type) bool {
 		return u.Info()&(types.IsString|types.IsInteger) != 0
 	}
 	return false
+}
+
+// dataLoop reports whether a loop counts over data: the index of a range
+// over a slice, array or string, or a counter with no condition or compared
+// with the length of a collection. A counter compared with a scalar (a
+// configured count: i < cfg.ChildSpans) is not: its bound is out of sight.
+func (ev *evaluator) dataLoop(l loop) bool {
+	if l.rng != nil {
+		return l.isKey && indexedRange(ev.typeOf(l.rng.X))
+	}
+	if l.cond == nil {
+		return true
+	}
+	cmp, ok := ast.Unparen(l.cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	return isLenCall(ev.info, cmp.X) || isLenCall(ev.info, cmp.Y)
+}
+
+func isLenCall(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "len"
 }
 
 // boundedLoop reports whether a loop runs over a fixed set of values: a
@@ -545,6 +596,8 @@ func (ev *evaluator) call(call *ast.CallExpr, depth int) value {
 				return derived(ev.evalAll(ev.x.builderWrites[v], depth))
 			}
 		}
+	case "(*runtime.Func).Name":
+		return value{{kind: boundedPart, src: types.ExprString(call), symbol: true}}
 	case "github.com/google/uuid.NewString":
 		return unboundedValue(call, "a UUID")
 	default:

@@ -35,19 +35,22 @@ const (
 	checkEmpty         = "empty"
 	checkDynamic       = "dynamic"
 	checkFunctionStyle = "function-style"
+	checkDuplicate     = "duplicate"
 	checkConvention    = "convention"
 )
 
 var (
-	checks  = lint.NewChecks([]string{checkEmpty, checkDynamic, checkFunctionStyle, checkConvention})
+	checks  = lint.NewChecks([]string{checkEmpty, checkDynamic, checkFunctionStyle, checkDuplicate, checkConvention})
 	pattern patternFlag
+	style   styleFlag
 	allow   allowFlag
 	nameArg = intFlag{v: -1}
 )
 
 func init() {
-	Analyzer.Flags.Var(checks, "checks", "comma-separated checks to run: empty, dynamic, function-style, convention, all, or all,-<check>")
-	Analyzer.Flags.Var(&pattern, "pattern", "regular expression a span name must match as a whole; replaces the default convention")
+	Analyzer.Flags.Var(checks, "checks", "comma-separated checks to run: empty, dynamic, function-style, duplicate, convention, all, or all,-<check>")
+	Analyzer.Flags.Var(&style, "style", "naming profile: default (names wrong for anyone), or guide (also the observability guide's convention: no function names, dotted Service.Action)")
+	Analyzer.Flags.Var(&pattern, "pattern", "regular expression a span name must match as a whole; turns the convention check on and replaces the guide's convention")
 	Analyzer.Flags.Var(&allow, "allow", "comma-separated span names accepted as they are")
 	Analyzer.Flags.Var(&nameArg, "name-arg", "index of the span-name argument of the wrappers set with -spanend.start-funcs (-1: the wrapper's first string parameter)")
 }
@@ -61,6 +64,10 @@ type site struct {
 	// and NewMiddleware: since otelhttp v0.69 it names spans only through
 	// a custom formatter, so only the empty and dynamic checks apply.
 	operation bool
+	// span is the variable a span start assigns the span to, or nil.
+	span ast.Expr
+	// start is true for the name argument of a span start (not SetName).
+	start bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -84,7 +91,8 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		decl := lint.EnclosingFuncDecl(stack)
 		if name, ok := spanNameArg(pass.TypesInfo, call); ok {
-			sites = append(sites, site{expr: name, decl: decl})
+			_, isStart := api.SpanStartOf(pass.TypesInfo, call)
+			sites = append(sites, site{expr: name, decl: decl, span: assignedSpan(stack), start: isStart})
 		} else if s, ok := api.SpanNameSiteOf(pass.TypesInfo, call); ok {
 			if s.Formatter {
 				formatters = append(formatters, site{expr: s.Arg, decl: decl})
@@ -114,6 +122,7 @@ func run(pass *analysis.Pass) (any, error) {
 			c.checkName(ret)
 		}
 	}
+	c.finish()
 	return nil, nil
 }
 
@@ -148,6 +157,19 @@ func skipsNames(pass *analysis.Pass, stack []ast.Node, memo map[*ast.File]bool) 
 	return skip
 }
 
+// assignedSpan returns the expression a span start at the top of stack
+// assigns its span to (span in ctx, span := tracer.Start(...)), or nil.
+func assignedSpan(stack []ast.Node) ast.Expr {
+	if len(stack) < 2 {
+		return nil
+	}
+	as, ok := stack[len(stack)-2].(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != stack[len(stack)-1] || len(as.Lhs) != 2 {
+		return nil
+	}
+	return as.Lhs[1]
+}
+
 // spanNameArg returns the span-name argument of a span start (Tracer.Start
 // or a configured wrapper, whose name argument -name-arg may override) or of
 // span.SetName.
@@ -170,17 +192,42 @@ type checker struct {
 	r        *lint.Reporter
 	ev       *evaluator
 	reported map[token.Pos]bool
+	// pending are the constant names no check has reported yet.
+	pending []named
+}
+
+// finish runs the checks that compare names (duplicate) over the span
+// starts, then the convention over every name neither reported.
+func (c *checker) finish() {
+	var starts []named
+	for _, n := range c.pending {
+		if n.start {
+			starts = append(starts, n)
+		}
+	}
+	dup := c.checkDuplicates(starts)
+	for _, n := range c.pending {
+		if !dup[n.expr.Pos()] {
+			c.checkStyle(n.site, n.name)
+		}
+	}
 }
 
 // checkName reports the most specific problem of one span name: empty,
-// then dynamic, then function-style, then convention.
+// then dynamic, then function-style; duplicate and convention follow in
+// finish.
 func (c *checker) checkName(s site) {
+	// The checks after function-style need every name of the package:
+	// constant names that passed so far are kept in c.pending.
 	if c.reported[s.expr.Pos()] {
 		return
 	}
 	c.reported[s.expr.Pos()] = true
 	if !isString(api.TypeOf(c.pass.TypesInfo, s.expr)) {
 		return // not type-checked as a string: nothing to say about it
+	}
+	if s.span != nil && c.ev.x.renamedLater(c.ev.x.varOf(s.span)) {
+		return // the name is replaced with SetName: that call is checked
 	}
 	v := c.ev.eval(s.expr, 0)
 	if p, ok := v.unbounded(); ok {
@@ -189,22 +236,54 @@ func (c *checker) checkName(s site) {
 		}
 		return
 	}
+	if p, ok := v.symbol(); ok {
+		if !s.operation && c.r.Enabled(checkFunctionStyle) {
+			c.r.Reportf(checkFunctionStyle, s.expr, "%s", runtimeNameMessage(p.src))
+		}
+		return
+	}
 	name, ok := v.constant()
 	if !ok {
 		return // built from values of bounded or unknown cardinality
 	}
 	if name == "" {
-		c.r.Reportf(checkEmpty, s.expr, "span name is empty; name the operation the span measures as Service.Action%s", example(c.pass.Pkg, s.decl))
+		c.r.Reportf(checkEmpty, s.expr, "span name is empty; name the operation the span measures%s", operationHint(c.pass.Pkg, s.decl))
 		return
 	}
-	if s.operation || allow.has(name) || conforms(name) {
+	if s.operation || allow.has(name) {
 		return // an otelhttp operation ("server", "api") is checked only for empty and dynamic names
 	}
-	if msg, ok := functionStyleMessage(c.pass.Pkg, s.decl, name); ok && c.r.Enabled(checkFunctionStyle) {
-		c.r.Reportf(checkFunctionStyle, s.expr, "%s", msg)
+	if symbolName(name) {
+		c.r.Reportf(checkFunctionStyle, s.expr, "%s", symbolMessage(name))
 		return
-	} else if ok {
+	}
+	if genericName(name) {
+		c.r.Reportf(checkFunctionStyle, s.expr, "%s", placeholderMessage(c.pass.Pkg, s.decl, name))
+		return
+	}
+	n := named{site: s, name: name}
+	if s.decl != nil {
+		n.fn, _ = c.pass.TypesInfo.Defs[s.decl.Name].(*types.Func)
+	}
+	c.pending = append(c.pending, n)
+}
+
+// checkStyle reports a constant name that is off the team's convention,
+// when one is on: the duplicate check had its turn first.
+func (c *checker) checkStyle(s site, name string) {
+	if !conventionOn() || conforms(name) {
+		return // the guide's style and the convention are opt-in
+	}
+	if msg, ok := functionStyleMessage(c.pass.Pkg, s.decl, name); ok && style.guide() {
+		if c.r.Enabled(checkFunctionStyle) {
+			c.r.Reportf(checkFunctionStyle, s.expr, "%s", msg)
+		}
 		return // one finding per name: a function-style name is not also off-convention
 	}
 	c.r.Reportf(checkConvention, s.expr, "%s", conventionMessage(name))
 }
+
+// conventionOn reports whether span names are held to a naming convention:
+// the guide's (-style=guide) or the team's own (-pattern). A convention is a
+// team's choice, not a defect, so neither is on by default.
+func conventionOn() bool { return style.guide() || pattern.get() != nil }

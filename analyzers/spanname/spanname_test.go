@@ -24,6 +24,9 @@ func TestSpanName(t *testing.T) {
 		"./spanname/loops",
 		"./spanname/sharedtracer/...",
 		"./spanname/openapi",
+		"./spanname/placeholders",
+		"./spanname/bounded",
+		"./spanname/duplicates",
 	)
 }
 
@@ -70,8 +73,15 @@ func TestPatternAndAllow(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(t), spanname.Analyzer, "./spanname/custompattern")
 }
 
+// TestGuideStyle runs the guide's profile: names repeating the function and
+// off-convention names are reported on top of the default checks.
+func TestGuideStyle(t *testing.T) {
+	setFlag(t, "style", "guide")
+	analysistest.Run(t, testutil.TestData(t), spanname.Analyzer, "./spanname/guide")
+}
+
 func TestChecksFlag(t *testing.T) {
-	setFlag(t, "checks", "all,-convention,-function-style")
+	setFlag(t, "checks", "all,-convention,-function-style,-duplicate")
 	analysistest.Run(t, testutil.TestData(t), spanname.Analyzer, "./spanname/checksflag")
 }
 
@@ -81,6 +91,7 @@ func TestFlagErrors(t *testing.T) {
 		{"name-arg", "x", "invalid -spanname.name-arg"},
 		{"name-arg", "-2", "invalid -spanname.name-arg"},
 		{"checks", "dynamic,nope", `unknown check "nope"`},
+		{"style", "strict", "invalid -spanname.style"},
 	} {
 		f := spanname.Analyzer.Flags.Lookup(tc.flag)
 		old := f.Value.String()
@@ -102,6 +113,7 @@ func TestFlagsRoundTrip(t *testing.T) {
 		"pattern":  `[A-Z]\w*(\.[A-Z]\w*){2}`,
 		"allow":    "LegacyName,Other.Name",
 		"name-arg": "2",
+		"style":    "guide",
 	} {
 		f := spanname.Analyzer.Flags.Lookup(name)
 		if f == nil {

@@ -1,4 +1,4 @@
-// Package checksflag runs with -spanname.checks=all,-convention,-function-style:
+// Package checksflag runs with -spanname.checks=all,-convention,-function-style,-duplicate:
 // a team that only guards cardinality.
 package checksflag
 

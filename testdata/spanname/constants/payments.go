@@ -22,11 +22,11 @@ func (PaymentService) Authorize(ctx context.Context) {
 }
 
 func (PaymentService) Chargeback(ctx context.Context) {
-	_, span := tracer.Start(ctx, spanChargeback) // want `^span name "chargeback" repeats the function name Chargeback; name the operation the system performs as Service\.Action, e\.g\. "PaymentService\.Chargeback" \(spanname/function-style\)$`
+	_, span := tracer.Start(ctx, spanChargeback)
 	defer span.End()
-	_, s2 := tracer.Start(ctx, spanEmpty) // want `^span name is empty; name the operation the span measures as Service\.Action, e\.g\. "PaymentService\.Chargeback" \(spanname/empty\)$`
+	_, s2 := tracer.Start(ctx, spanEmpty) // want `^span name is empty; name the operation the span measures, e\.g\. "PaymentService\.Chargeback", the operation this PaymentService method performs \(spanname/empty\)$`
 	defer s2.End()
-	_, s3 := tracer.Start(ctx, spanLedger) // want `^span name "Payment/ledger/post" does not follow the naming convention; .* \(spanname/convention\)$`
+	_, s3 := tracer.Start(ctx, spanLedger)
 	defer s3.End()
 }
 
@@ -40,14 +40,14 @@ func (PaymentService) Place(ctx context.Context) {
 	_, s4 := tracer.Start(ctx, string(spannames.Capture))
 	defer s4.End()
 	// A constant concatenated with another package's constant.
-	_, s5 := tracer.Start(ctx, spannames.Domain+".Ledger.Post")
+	_, s5 := tracer.Start(ctx, spannames.Domain+".Ledger.Post") // want `^span name "Payment\.Ledger\.Post" differs from "Payment/ledger/post" \(started at payments\.go:29\) only in letter case or separators: .* \(spanname/duplicate\)$`
 	defer s5.End()
 }
 
 func (PaymentService) Refund(ctx context.Context) {
-	_, span := tracer.Start(ctx, spannames.Refund) // want `^span name "refund_payment" is a bare identifier with no domain qualifier; name the operation as Service\.Action, e\.g\. "PaymentService\.RefundPayment" \(spanname/function-style\)$`
+	_, span := tracer.Start(ctx, spannames.Refund)
 	defer span.End()
-	_, s2 := tracer.Start(ctx, string(spannames.Void)) // want `^span name "void" is a bare identifier with no domain qualifier; .* \(spanname/function-style\)$`
+	_, s2 := tracer.Start(ctx, string(spannames.Void))
 	defer s2.End()
 }
 
@@ -60,7 +60,7 @@ func (PaymentService) Capture(ctx context.Context) {
 	_, s2 := tracer.Start(ctx, name)
 	defer s2.End()
 	bad := "capture" + "Retry"
-	_, s3 := tracer.Start(ctx, bad) // want `^span name "captureRetry" is a bare identifier with no domain qualifier; name the operation as Service\.Action, e\.g\. "PaymentService\.CaptureRetry" \(spanname/function-style\)$`
+	_, s3 := tracer.Start(ctx, bad)
 	defer s3.End()
 }
 
@@ -78,6 +78,6 @@ func (PaymentService) Settle(ctx context.Context, instant bool) {
 func (PaymentService) Default(ctx context.Context) {
 	_, span := tracer.Start(ctx, DefaultSpanName)
 	defer span.End()
-	_, s2 := tracer.Start(ctx, unsetSpanName) // want `^span name is empty; name the operation the span measures as Service\.Action, e\.g\. "PaymentService\.Default" \(spanname/empty\)$`
+	_, s2 := tracer.Start(ctx, unsetSpanName) // want `^span name is empty; name the operation the span measures for PaymentService in package constants, e\.g\. "PaymentService\.<action>" with the action it performs \(spanname/empty\)$`
 	defer s2.End()
 }

@@ -37,7 +37,7 @@ func PerRequest(h http.Handler) http.Handler {
 }
 
 func Anonymous() func(http.Handler) http.Handler {
-	return otelhttp.NewMiddleware("") // want `^span name is empty; name the operation the span measures as Service\.Action, e\.g\. "Httpmiddleware\.Anonymous" \(spanname/empty\)$`
+	return otelhttp.NewMiddleware("") // want `^span name is empty; name the operation the span measures, e\.g\. "httpmiddleware\.Anonymous", the operation this function performs \(spanname/empty\)$`
 }
 
 func Payments() func(http.Handler) http.Handler {

@@ -84,8 +84,11 @@ func (Batch) Ship(ctx context.Context, orderIDs []string, workers int) {
 		_, span := tracer.Start(ctx, "Batch.Ship "+orderID) // want `^span name is built from orderID \(an ID\), which has unbounded cardinality; use a fixed name such as "Batch\.Ship" and record orderID as a span attribute \(spanname/dynamic\)$`
 		span.End()
 	}
+	// A counter bounded by a configured count (a flag, a field of the
+	// load generator's config) names a few spans: its bound is out of
+	// sight, so the rule stays quiet.
 	for w := 0; w < workers; w++ {
-		_, span := tracer.Start(ctx, fmt.Sprintf("Batch.Worker%d", w)) // want `^span name is built from w \(a loop index\), .* \(spanname/dynamic\)$`
+		_, span := tracer.Start(ctx, fmt.Sprintf("Batch.Worker%d", w))
 		span.End()
 	}
 	for _, id := range []string{"primary", "replica"} {
@@ -117,7 +120,7 @@ func (Batch) Export(ctx context.Context, items []Item, orderIDs []string) {
 
 	_, s2 := tracer.Start(ctx, strings.Join([]string{"Batch", "Export", "Summary"}, "."))
 	s2.End()
-	_, s3 := tracer.Start(ctx, strings.Join([]string{"batch", "export"}, "_")) // want `^span name "batch_export" is a bare identifier with no domain qualifier; .* \(spanname/function-style\)$`
+	_, s3 := tracer.Start(ctx, strings.Join([]string{"batch", "export"}, "_"))
 	s3.End()
 
 	for i := 0; i < len(pipeline); i++ {

@@ -29,7 +29,7 @@ func NewOrderRepository(db *sql.DB) *OrderRepository {
 }
 
 func (r *OrderRepository) Get(ctx context.Context, id int64) (*Order, error) {
-	ctx, span := r.tracer.Start(ctx, "Get") // want `^span name "Get" repeats the function name Get; name the operation the system performs as Service\.Action, e\.g\. "OrderRepository\.Get" \(spanname/function-style\)$`
+	ctx, span := r.tracer.Start(ctx, "Get")
 	defer span.End()
 	return r.scan(ctx, id)
 }
@@ -74,7 +74,7 @@ func (r *OrderRepository) Status(ctx context.Context, o *Order) error {
 func (r *OrderRepository) Save(ctx context.Context, o *Order) error {
 	_, span := r.tracer.Start(ctx, "db.query")
 	defer span.End()
-	_, span2 := r.tracer.Start(ctx, "orderRepository.save") // want `^span name "orderRepository\.save" does not follow the naming convention; .*, e\.g\. "OrderRepository\.Save" \(spanname/convention\)$`
+	_, span2 := r.tracer.Start(ctx, "orderRepository.save")
 	defer span2.End()
 	return nil
 }

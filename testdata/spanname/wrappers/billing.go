@@ -20,7 +20,7 @@ type Billing struct{}
 func (Billing) Charge(ctx context.Context, inv Invoice) error {
 	ctx, span := telemetry.StartSpan(ctx, "Billing.Charge")
 	defer span.End()
-	s := telemetry.Span(ctx, "doWork") // want `^span name "doWork" is a bare identifier with no domain qualifier; name the operation as Service\.Action, e\.g\. "Billing\.DoWork" \(spanname/function-style\)$`
+	s := telemetry.Span(ctx, "doWork") // want `^span name "doWork" is a generic placeholder that says nothing about the operation; name what the code does, e\.g\. "Billing\.Charge", the operation this Billing method performs \(spanname/function-style\)$`
 	defer s.End()
 	return nil
 }

@@ -29,7 +29,7 @@ type Shipping struct {
 func (s *Shipping) Dispatch(ctx context.Context, parcelID string) {
 	ctx, span := s.tr.Start(ctx, "shipping", "Shipping.Dispatch")
 	defer span.End()
-	_, span2 := s.tr.Start(ctx, "shipping", "dispatch") // want `^span name "dispatch" repeats the function name Dispatch; .* \(spanname/function-style\)$`
+	_, span2 := s.tr.Start(ctx, "shipping", "dispatch")
 	defer span2.End()
 	_, span3 := s.tr.Start(ctx, "shipping", "Shipping.Dispatch/"+parcelID) // want `^span name is built from parcelID \(an ID\), .* \(spanname/dynamic\)$`
 	defer span3.End()
