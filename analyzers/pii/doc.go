@@ -32,6 +32,25 @@
 // names, status descriptions and errors recorded on spans; Prometheus label
 // values; baggage members and properties.
 //
+// What is a defect depends on the sink. Secrets (passwords, tokens, keys,
+// credentials, connection strings, Authorization and Cookie headers), card
+// data (numbers, CVVs), government identifiers (SSN, national id,
+// passport), dates of birth, whole bodies and header maps, and tagged
+// fields are reported in every sink. Identities — who the user is or how
+// to reach them: email addresses, phone numbers, and the optional IP
+// address, postal address and name vocabularies — are reported in logs,
+// metric attributes and Prometheus labels (kept for months, aggregated,
+// shown on dashboards), baggage (sent in a header to every downstream
+// service; the guide sends a phone number to span attributes instead) and
+// span and event names (back ends group and count spans by them), but not
+// in span data: attributes set on a span or its events, attributes whose
+// span or instrument the rule cannot see, recorded errors and status
+// descriptions. There the semantic conventions put them (enduser.id,
+// user.email, client.address): the span describes that user's request.
+// A struct shown whole in span data is reported when it exposes more than
+// identities (Credentials{Email, Password}), and the message names that
+// field.
+//
 // Sources, each a check:
 //
 //   - named-value: a value whose name denotes personal or secret data. The
@@ -118,6 +137,7 @@
 //	logger.Info("user login", zap.String("phone", req.Phone))
 //	span.SetAttributes(attribute.Int("card.cvv", card.CVV))
 //	member, _ := baggage.NewMember("user.email", u.Email)
+//	counter.Add(ctx, 1, metric.WithAttributes(attribute.String("user", u.Email)))
 //	body, _ := io.ReadAll(r.Body)
 //	slog.Debug("request", "body", string(body))
 //	log.Printf("signup: %+v", user) // User has an Email field
@@ -127,6 +147,7 @@
 //	logger.Info("user login", zap.String("phone_hash", hashPhone(req.Phone)))
 //	span.SetAttributes(attribute.String("card.last4", last4(card.Number)))
 //	member, _ := baggage.NewMember("tenant.id", u.TenantID)
+//	span.SetAttributes(attribute.String("enduser.id", u.Email)) // span data
 //	slog.Debug("request", "sku", order.SKU, "quantity", order.Quantity)
 //	log.Printf("signup: user %s", user.ID)
 //

@@ -94,6 +94,9 @@ type source struct {
 	// number, CVV, SSN, phone number): a number computed from them, or one
 	// of their digits, is still personal data.
 	numeric bool
+	// identity is set for an identity (see concept.identity): not a
+	// defect in span attributes.
+	identity bool
 	// response is set for the body of an answer to an outgoing call: on
 	// a failure path it is the call's error message (see failure.go).
 	response bool
@@ -101,6 +104,9 @@ type source struct {
 	field  string // the exposed field path: Password, Account.Token
 	typ    string // the struct type
 	method string // the method that would control formatting
+	// spanField and spanDesc name the first exposed field that is not an
+	// identity, when field is one: what span data must not show.
+	spanField, spanDesc string
 }
 
 // flow is what is known of a value: the personal data it carries, or that
@@ -237,9 +243,13 @@ func (c *checker) flowAt(e ast.Expr, idx, depth int) flow {
 
 // combine joins what is known of two parts of one value (a concatenation,
 // the assignments of a variable): it carries personal data if either part
-// does, and is clean only if both are.
+// does, and is clean only if both are. Of two sources the one that is a
+// defect in more sinks is kept: "login " + email + " with " + token is a
+// token wherever it goes.
 func combine(a, b flow) flow {
 	switch {
+	case a.src != nil && a.src.params == nil && a.src.identity && b.src != nil && b.src.params == nil && !b.src.identity:
+		return b
 	case a.src != nil && a.src.params == nil:
 		return a
 	case b.src != nil && b.src.params == nil:
@@ -608,7 +618,7 @@ func (c *checker) indexFlow(x *ast.IndexExpr, depth int) flow {
 
 // namedSource is the personal data a name denotes.
 func namedSource(expr string, cpt *concept) *source {
-	return &source{check: checkNamed, expr: expr, desc: cpt.desc, numeric: cpt.numeric}
+	return &source{check: checkNamed, expr: expr, desc: cpt.desc, numeric: cpt.numeric, identity: cpt.identity}
 }
 
 // keyedFlow judges the value e read under a constant key (a map index,

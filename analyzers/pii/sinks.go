@@ -14,6 +14,12 @@ import (
 type sink struct {
 	what    string
 	baggage bool
+	// spanData is set for what is stored with the span it describes —
+	// attributes (also those whose span or instrument the rule cannot
+	// see), recorded errors, status descriptions — where an identity
+	// (concept.identity) is what the semantic conventions put; span and
+	// event names are not: back ends group and count spans by them.
+	spanData bool
 	// through names the same-package wrapper the value reaches the sink
 	// through, if any.
 	through string
@@ -85,7 +91,7 @@ func (c *checker) checkSink(n ast.Node) {
 			what = "attribute"
 		}
 		key, _ := api.AttributeKey(c.info, a.Key)
-		c.checkValue(sink{what: keyed(what, key)}, key, a.Value, modeNone)
+		c.checkValue(sink{what: keyed(what, key), spanData: what != "metric attribute"}, key, a.Value, modeNone)
 		return
 	}
 	if s, ok := api.SpanStartOf(c.info, call); ok {
@@ -226,9 +232,9 @@ func (c *checker) checkSpanMethod(call *ast.CallExpr, method string) {
 	case "AddEvent":
 		c.checkValue(sink{what: "the span event name"}, "", arg(0), modeNone)
 	case "RecordError":
-		c.checkValue(sink{what: "the error recorded on the span"}, "", arg(0), modeNone)
+		c.checkValue(sink{what: "the error recorded on the span", spanData: true}, "", arg(0), modeNone)
 	case "SetStatus":
-		c.checkValue(sink{what: "the span status description"}, "", arg(1), modeNone)
+		c.checkValue(sink{what: "the span status description", spanData: true}, "", arg(1), modeNone)
 	case "SetName":
 		c.checkValue(sink{what: "the span name"}, "", arg(0), modeNone)
 	}
@@ -249,12 +255,14 @@ func (c *checker) checkValue(s sink, key string, value ast.Expr, mode exposeMode
 		return
 	}
 	if src := c.structSource(value, mode); src != nil {
-		c.report(s, value, src)
+		if !allowedIn(s, src.identity) {
+			c.report(s, value, src)
+		}
 		return
 	}
 	f := c.flowOf(value)
 	if f.src != nil {
-		if !shownAs(f.src, s.number || isNumber(api.TypeOf(c.info, value))) {
+		if !shownAs(f.src, s.number || isNumber(api.TypeOf(c.info, value))) || allowedIn(s, f.src.identity) {
 			return
 		}
 		c.report(s, value, f.src)
@@ -263,14 +271,26 @@ func (c *checker) checkValue(s sink, key string, value ast.Expr, mode exposeMode
 	if f.clean || key == "" {
 		return
 	}
-	if cpt := c.v.conceptOf(key); cpt != nil && qualifies(api.TypeOf(c.info, value), cpt) {
+	if cpt := c.v.conceptOf(key); cpt != nil && qualifies(api.TypeOf(c.info, value), cpt) && !allowedIn(s, cpt.identity) {
 		advice := "pass it through a redaction helper (hash, mask) or drop it"
 		if s.baggage {
 			advice = "keep personal data out of baggage, which is sent to every downstream service in a header"
+			if cpt.identity {
+				advice += "; set it as a span attribute instead"
+			}
 		}
 		c.r.Reportf(checkKey, value, "%s names %s but its value %s is not masked or hashed; %s",
 			s, cpt.desc, exprText(value), advice)
 	}
+}
+
+// allowedIn reports whether personal data that is only an identity
+// (identity: an email address, a phone number) may go to s: span data
+// may hold it, as the semantic conventions' user.email and enduser.id do;
+// logs, metrics, baggage and span names may not. Secrets, card data and
+// government identifiers go nowhere.
+func allowedIn(s sink, identity bool) bool {
+	return identity && s.spanData
 }
 
 // shownAs reports whether src is still personal data when the sink shows
@@ -293,8 +313,12 @@ func (c *checker) report(s sink, value ast.Expr, src *source) {
 		if src.method != "" {
 			advice += fmt.Sprintf(", or give %s a %s method that masks it", src.typ, src.method)
 		}
+		field, desc := src.field, src.desc
+		if s.spanData && src.spanField != "" {
+			field, desc = src.spanField, src.spanDesc
+		}
 		c.r.Reportf(checkStruct, value, "%s reaches %s whole and exposes field %s (%s); %s",
-			subject, s, src.field, src.desc, advice)
+			subject, s, field, desc, advice)
 	case checkBody:
 		c.r.Reportf(checkBody, value, "%s reaches %s; record only the fields you need, never whole bodies, forms or header maps",
 			subject, s)
@@ -302,6 +326,9 @@ func (c *checker) report(s sink, value ast.Expr, src *source) {
 		advice := "mask or hash it, or drop it"
 		if s.baggage {
 			advice = "keep it out of baggage, which is sent to every downstream service in a header"
+			if src.identity {
+				advice += "; set it as a span attribute instead"
+			}
 		}
 		c.r.Reportf(src.check, value, "%s reaches %s in the clear; %s", subject, s, advice)
 	}

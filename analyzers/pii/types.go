@@ -190,8 +190,12 @@ type exposureKey struct {
 // exposed is the first sensitive field a struct type shows when rendered
 // whole.
 type exposed struct {
-	field string // path: Password, Card.Number
-	desc  string
+	field    string // path: Password, Card.Number
+	desc     string
+	identity bool // the field is an identity (see concept.identity)
+	// strong is, when field is an identity, the first field after it that
+	// is not (reported in span data too), if any.
+	strong *exposed
 }
 
 // structSource returns a source when e is a struct value (or pointer to
@@ -215,7 +219,7 @@ func (c *checker) structSource(e ast.Expr, mode exposeMode) *source {
 	if ex == nil {
 		return nil
 	}
-	return &source{
+	src := &source{
 		check:  checkStruct,
 		expr:   exprText(e),
 		desc:   ex.desc,
@@ -223,6 +227,13 @@ func (c *checker) structSource(e ast.Expr, mode exposeMode) *source {
 		typ:    types.TypeString(elem, types.RelativeTo(c.pass.Pkg)),
 		method: c.controlAdvice(elem, mode),
 	}
+	switch {
+	case ex.identity && ex.strong == nil:
+		src.identity = true // only identities are shown
+	case ex.identity:
+		src.spanField, src.spanDesc = ex.strong.field, ex.strong.desc
+	}
+	return src
 }
 
 // controlAdvice names the method that would let the type of a dumped
@@ -296,6 +307,21 @@ func (c *checker) findExposed(t types.Type, mode exposeMode, depth int) *exposed
 	if !ok {
 		return nil
 	}
+	// When the first field exposed is an identity (Email), the first one
+	// reported in every sink (Password) is looked for too, for span data.
+	var first *exposed
+	found := func(ex *exposed) *exposed {
+		switch {
+		case first == nil:
+			first = ex
+		case first.strong == nil && !ex.identity:
+			first.strong = ex
+		}
+		if first.identity && first.strong == nil {
+			return nil // go on looking
+		}
+		return first
+	}
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		tag := st.Tag(i)
@@ -303,23 +329,40 @@ func (c *checker) findExposed(t types.Type, mode exposeMode, depth int) *exposed
 			continue
 		}
 		if desc := wholeMap(f.Type()); desc != "" {
-			return &exposed{field: f.Name(), desc: desc}
+			if ex := found(&exposed{field: f.Name(), desc: desc}); ex != nil {
+				return ex
+			}
+			continue
 		}
 		if c.isTagged(tag) && !isBool(f.Type()) {
-			return &exposed{field: f.Name(), desc: "tagged " + c.tagKey + `:"` + c.tagValue + `"`}
+			if ex := found(&exposed{field: f.Name(), desc: "tagged " + c.tagKey + `:"` + c.tagValue + `"`}); ex != nil {
+				return ex
+			}
+			continue
 		}
 		if !api.ContainsRedactorWord(strings.ToLower(f.Name())) {
 			if cpt := c.fieldConcept(typeName(t), f); cpt != nil {
-				return &exposed{field: f.Name(), desc: cpt.desc}
+				if ex := found(&exposed{field: f.Name(), desc: cpt.desc, identity: cpt.identity}); ex != nil {
+					return ex
+				}
+				continue
 			}
 		}
 		if inner := nestedStruct(f.Type(), mode); inner != nil {
 			if ex := c.exposedField(inner, mode, depth+1); ex != nil {
-				return &exposed{field: f.Name() + "." + ex.field, desc: ex.desc}
+				in := &exposed{field: f.Name() + "." + ex.field, desc: ex.desc, identity: ex.identity}
+				if r := found(in); r != nil {
+					return r
+				}
+				if ex.strong != nil {
+					if r := found(&exposed{field: f.Name() + "." + ex.strong.field, desc: ex.strong.desc}); r != nil {
+						return r
+					}
+				}
 			}
 		}
 	}
-	return nil
+	return first
 }
 
 // wholeMap describes a field holding every header or form value.

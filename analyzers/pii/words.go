@@ -17,13 +17,22 @@ type concept struct {
 	numeric bool
 	// optional concepts are off unless -pii.optional names them.
 	optional bool
+	// identity concepts say who the user is or how to reach them (an
+	// email address, a phone number, a name, a client IP): the semantic
+	// conventions record them on spans (user.email, enduser.id,
+	// client.address) and the observability guide sends a phone number to
+	// span attributes rather than baggage, so they are reported in logs,
+	// metrics, baggage and span names but not in span attributes, recorded
+	// errors and status descriptions. Secrets, card data and government
+	// identifiers are reported in every sink.
+	identity bool
 	phrases  []string // space-separated tokens; matched at the end of a name
 }
 
 var concepts = []*concept{
-	{id: "email", desc: "an email address", phrases: []string{
+	{id: "email", desc: "an email address", identity: true, phrases: []string{
 		"email", "e mail", "email address", "email addr", "mail address", "emailaddress"}},
-	{id: "phone", desc: "a phone number", numeric: true, phrases: []string{
+	{id: "phone", desc: "a phone number", identity: true, numeric: true, phrases: []string{
 		"phone", "phone number", "phone num", "phone no", "phone nr", "phonenumber",
 		"mobile", "mobile number", "mobile phone", "mobile no", "telephone", "telephone number",
 		"msisdn", "cellphone", "cell phone", "cell number"}},
@@ -57,14 +66,14 @@ var concepts = []*concept{
 		"passport", "passport number", "passport no", "passport id"}},
 	{id: "dob", desc: "a date of birth", phrases: []string{
 		"dob", "date of birth", "birth date", "birthdate", "birthday", "birth day"}},
-	{id: "ip", desc: "an IP address", optional: true, phrases: []string{
+	{id: "ip", desc: "an IP address", identity: true, optional: true, phrases: []string{
 		"ip", "ip address", "ip addr", "ipaddr", "ipaddress", "client ip", "remote ip", "remote addr",
 		"remote address", "ipv4", "ipv6", "x forwarded for", "x real ip"}},
-	{id: "address", desc: "a postal address", optional: true, phrases: []string{
+	{id: "address", desc: "a postal address", identity: true, optional: true, phrases: []string{
 		"street address", "street", "home address", "postal address", "billing address",
 		"shipping address", "mailing address", "address line", "address line1", "address line2",
 		"postcode", "postal code", "zip code", "zipcode"}},
-	{id: "name", desc: "a person's name", optional: true, phrases: []string{
+	{id: "name", desc: "a person's name", identity: true, optional: true, phrases: []string{
 		"full name", "fullname", "first name", "firstname", "last name", "lastname", "surname",
 		"given name", "family name", "legal name", "middle name"}},
 }

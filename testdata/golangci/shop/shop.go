@@ -59,11 +59,11 @@ func Ship(ctx context.Context) {
 	_ = ctx
 }
 
-// Signup records an e-mail address on a span (pii).
-func Signup(ctx context.Context, email string) {
+// Signup records a password on a span (pii).
+func Signup(ctx context.Context, password string) {
 	_, span := tracer.Start(ctx, "signup")
 	defer span.End()
-	span.SetAttributes(attribute.String("user.email", email))
+	span.SetAttributes(attribute.String("user.password", password))
 }
 
 // SetupTracing samples everything through a synchronous exporter and never

@@ -59,10 +59,10 @@ func shipSuppressed(ctx context.Context) {
 }
 
 //nolint:otellint // fixture: suppressed on the whole function
-func signupSuppressed(ctx context.Context, email string) {
+func signupSuppressed(ctx context.Context, password string) {
 	_, span := tracer.Start(ctx, "signup")
 	defer span.End()
-	span.SetAttributes(attribute.String("user.email", email))
+	span.SetAttributes(attribute.String("user.password", password))
 }
 
 //nolint:otellint // fixture: suppressed on the whole function

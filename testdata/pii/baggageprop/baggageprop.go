@@ -39,10 +39,10 @@ func WithUser(ctx context.Context, r *http.Request, u User) (context.Context, er
 	plan, _ := baggage.NewMemberRaw("user.plan", u.Plan)
 	phoneHash, _ := baggage.NewMember("user.phone_hash", hashPhone(u.Phone))
 
-	phone, _ := baggage.NewMember("user.phone", u.Phone)             // want `^u\.Phone \(a phone number\) reaches baggage member "user\.phone" in the clear; keep it out of baggage, which is sent to every downstream service in a header \(pii/named-value\)$`
-	email, _ := baggage.NewMemberRaw("user.email", u.Email)          // want `^u\.Email \(an email address\) reaches baggage member "user\.email" in the clear; keep it out of baggage, which is sent to every downstream service in a header \(pii/named-value\)$`
+	phone, _ := baggage.NewMember("user.phone", u.Phone)             // want `^u\.Phone \(a phone number\) reaches baggage member "user\.phone" in the clear; keep it out of baggage, which is sent to every downstream service in a header; set it as a span attribute instead \(pii/named-value\)$`
+	email, _ := baggage.NewMemberRaw("user.email", u.Email)          // want `^u\.Email \(an email address\) reaches baggage member "user\.email" in the clear; keep it out of baggage, which is sent to every downstream service in a header; set it as a span attribute instead \(pii/named-value\)$`
 	ssn, _ := baggage.NewKeyValueProperty("ssn", u.SSN)              // want `^u\.SSN \(a social security number\) reaches baggage property "ssn" in the clear; keep it out of baggage, which is sent to every downstream service in a header \(pii/named-value\)$`
-	contact, _ := baggage.NewMember("user.mobile", lookupContact(u)) // want `^baggage member "user\.mobile" names a phone number but its value lookupContact\(u\) is not masked or hashed; keep personal data out of baggage, which is sent to every downstream service in a header \(pii/sensitive-key\)$`
+	contact, _ := baggage.NewMember("user.mobile", lookupContact(u)) // want `^baggage member "user\.mobile" names a phone number but its value lookupContact\(u\) is not masked or hashed; keep personal data out of baggage, which is sent to every downstream service in a header; set it as a span attribute instead \(pii/sensitive-key\)$`
 	region, _ := baggage.NewMember("user.region", lookupContact(u))
 	verified, _ := baggage.NewKeyProperty("phone_verified")
 	_ = verified

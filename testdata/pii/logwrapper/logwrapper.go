@@ -54,9 +54,10 @@ func maskPhone(p string) string {
 
 // User is a user.
 type User struct {
-	ID    string
-	Email string
-	Phone string
+	ID     string
+	Email  string
+	Phone  string
+	APIKey string
 }
 
 // Register logs a registration through the wrappers.
@@ -66,7 +67,8 @@ func Register(ctx context.Context, l *Logger, u User) {
 	l.Field("contact", u.Email)                             // want `^u\.Email \(an email address\) reaches zap field through Field in the clear; mask or hash it, or drop it \(pii/named-value\)$`
 	l.Dump(u)                                               // want `^u \(of type User\) reaches the log message of l\.s\.Infof through Dump whole and exposes field Email \(an email address\); log only the fields you need, or give User a String method that masks it \(pii/struct-dump\)$`
 	l.Audit("registered " + u.Email)                        // want `^"registered " \+ u\.Email \(built from u\.Email, an email address\) reaches zap field "what" through Audit in the clear; mask or hash it, or drop it \(pii/named-value\)$`
-	Tag(ctx, "user.phone", u.Phone)                         // want `^u\.Phone \(a phone number\) reaches span attribute through Tag in the clear; mask or hash it, or drop it \(pii/named-value\)$`
+	Tag(ctx, "user.phone", u.Phone)                         // an identity on a span attribute
+	Tag(ctx, "user.api_key", u.APIKey)                      // want `^u\.APIKey \(an API key\) reaches span attribute through Tag in the clear; mask or hash it, or drop it \(pii/named-value\)$`
 
 	// Clean twins.
 	l.Info("registered", "user_id", u.ID)

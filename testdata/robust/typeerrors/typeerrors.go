@@ -17,7 +17,7 @@ var tracer = otel.Tracer("broken")
 
 func Handle(w http.ResponseWriter, r *http.Request) {
 	ctx, span := tracer.Start(r.Context(), undefinedName)
-	span.SetAttributes(attribute.String("user.email", missing.Email))
+	span.SetAttributes(attribute.String("user.password", missing.Password))
 	slog.Info("hello", "user", notDeclared)
 	counter, _ := otel.Meter("m").Int64Counter(nameVar)
 	counter.Add(ctx, 1, metric.WithAttributes(attribute.String("user_id", r.UserID)))
