@@ -11,7 +11,12 @@
 // side's work starts a new, disconnected trace. ctxprop checks that the
 // context flows inside a process; propagation checks that it leaves and
 // re-enters it. Each mistake is a check of its own (category
-// propagation/<check>). Code in _test.go files is never reported, and a
+// propagation/<check>). A package counts as injecting (extracting) when it
+// calls a TextMapPropagator's Inject (Extract), or a function of the
+// program's own code in another package shaped like a propagation helper:
+// given a context it returns or fills headers or a message
+// (GetCarrier(ctx) map[string]string), or given headers or a message it
+// returns a context. Code in _test.go files is never reported, and a
 // finding needs evidence the rule can see in the package: a client, server
 // or router that comes from a parameter, a field or another package may be
 // instrumented there, and is not reported.

@@ -4,6 +4,7 @@ import (
 	_ "embed" // for the rule documentation in doc.go
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -168,6 +169,12 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.extracts = true
 	case api.IsProducerBuilder(c.info, call):
 		c.buildsClients = true
+	case c.isPropagationHelper(call):
+		// A telemetry package of the program that injects or extracts
+		// for its callers (GetCarrier(ctx), SpanFromHeaders(ctx, h)):
+		// the package may propagate through it either way.
+		c.injects = true
+		c.extracts = true
 	}
 	if _, ok := api.GRPCConstructorOf(c.info, call); ok {
 		c.grpcCalls = append(c.grpcCalls, cur)
@@ -239,4 +246,71 @@ func (c *checker) refersToHTTPDefault(e ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// isPropagationHelper reports whether call invokes a function of another
+// package shaped like a propagation helper of the program's own telemetry
+// code: given a context, it returns headers (GetCarrier(ctx)
+// map[string]string) or fills a message or headers it is handed; or, given
+// headers or a message, it returns a context. Its body is out of reach, so
+// it may inject or extract on this package's behalf.
+func (c *checker) isPropagationHelper(call *ast.CallExpr) bool {
+	fn := api.Callee(c.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == c.pass.Pkg || !programPackage(fn.Pkg().Path()) {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	takesCtx, takesHeaders, returnsCtx, returnsHeaders := false, false, false, false
+	for i := 0; i < sig.Params().Len(); i++ {
+		t := sig.Params().At(i).Type()
+		takesCtx = takesCtx || api.IsContext(t)
+		takesHeaders = takesHeaders || headerLike(c.pass.Pkg, t)
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		t := sig.Results().At(i).Type()
+		returnsCtx = returnsCtx || api.IsContext(t)
+		returnsHeaders = returnsHeaders || headerLike(c.pass.Pkg, t)
+	}
+	return (takesCtx && (returnsHeaders || takesHeaders)) || (returnsCtx && takesHeaders)
+}
+
+// programPackage reports whether path may be a package of the program's own
+// code: not the standard library, a transport or messaging library, or a
+// tracing API or instrumentation.
+func programPackage(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	if !strings.Contains(first, ".") || api.IsTracingPackage(path) || strings.HasPrefix(path, "google.golang.org/") {
+		return false
+	}
+	for _, t := range transports {
+		if path == t || strings.HasPrefix(path, t+"/") {
+			return false
+		}
+	}
+	return true
+}
+
+// headerLike reports whether t can hold a message's or request's headers:
+// a string-keyed map, a messaging library's header or message type, or a
+// TextMapCarrier.
+func headerLike(pkg *types.Package, t types.Type) bool {
+	if api.MentionsMessageHeaders(t) {
+		return true
+	}
+	u := t
+	if p, ok := types.Unalias(u).(*types.Pointer); ok {
+		u = p.Elem()
+	}
+	if m, ok := u.Underlying().(*types.Map); ok {
+		if b, ok := m.Key().Underlying().(*types.Basic); ok && b.Kind() == types.String {
+			return true
+		}
+	}
+	if _, isIface := u.Underlying().(*types.Interface); isIface {
+		return false // any, or an interface a carrier satisfies by chance
+	}
+	return api.IsTextMapCarrier(pkg, u)
 }

@@ -39,6 +39,7 @@ func TestAnalyzer(t *testing.T) {
 		"./natsconsumer",
 		"./carriers",
 		"./mainsetup",
+		"./helperqueue",
 	)
 	testutil.BuildGoldenIn(t, dir, "grpcclients", "grpcserver")
 }
