@@ -86,9 +86,12 @@
 // so they are reported only in a package that builds its producer and
 // imports none of those instrumentations. nats.go's Conn.Publish, Request
 // and RequestWithContext cannot carry headers at all: they are reported
-// whenever a context is in scope, with PublishMsg (RequestMsg) and a
-// nats.Header as the replacement. Publishing from main or init is not
-// reported.
+// with PublishMsg (RequestMsg) and a nats.Header as the replacement, unless
+// the package injects somewhere (it may carry the trace context in the
+// body). Not reported either: a publish whose value is built in the
+// function from a struct of the program with a header-like field (a task
+// envelope whose map[string]string carrier other code fills), and
+// publishing from main or init.
 //
 //	func (p *Publisher) OrderPlaced(ctx context.Context, o Order) error {
 //		return p.w.WriteMessages(ctx, kafka.Message{Value: o.JSON()}) // reported

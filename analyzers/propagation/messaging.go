@@ -35,6 +35,12 @@ func (c *checker) reportProducers() {
 		if !ok || ctx.Opaque {
 			continue
 		}
+		if c.injects {
+			continue // it may carry the trace context in headers, or in the body for Conn.Publish
+		}
+		if c.publishesEnvelope(cur) {
+			continue // the body is an envelope with a carrier field set by other code
+		}
 		if p.NoHeaders {
 			c.silentSystems[p.System] = true
 			c.r.Reportf(checkInject, at,
@@ -44,7 +50,7 @@ func (c *checker) reportProducers() {
 				p.System, api.CalleeIdent(at.(*ast.CallExpr).Fun).Name, ctx.Describe(), p.Instead)
 			continue
 		}
-		if c.injects || (p.Hookable && !c.buildsClients) {
+		if p.Hookable && !c.buildsClients {
 			continue
 		}
 		c.silentSystems[p.System] = true
@@ -244,4 +250,71 @@ func (c *checker) paramListOf(fnCur inspector.Cursor, v *types.Var) *ast.FieldLi
 		}
 	}
 	return nil
+}
+
+// publishesEnvelope reports whether a value published at cur is built (in
+// the function) from a struct with a header-like field, such as a task
+// envelope whose map[string]string field carries the trace context that
+// other code injected: the body may carry what the headers do not.
+func (c *checker) publishesEnvelope(cur inspector.Cursor) bool {
+	fnCur, ok := innermostFunc(cur)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(cur.Node(), func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		e, ok := n.(ast.Expr)
+		if !ok {
+			return true
+		}
+		if c.isEnvelope(api.TypeOf(c.info, e)) {
+			found = true
+			return false
+		}
+		v := localVar(c.info, fnCur.Node(), e)
+		if v == nil {
+			return true
+		}
+		for _, rhs := range describeLocal(c.info, fnCur, v).assigned {
+			call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			for _, a := range call.Args {
+				if c.isEnvelope(api.TypeOf(c.info, a)) {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// isEnvelope reports whether t (or what it points to) is a struct of the
+// program with a field that can hold a carrier.
+func (c *checker) isEnvelope(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || !programPackage(n.Obj().Pkg().Path()) {
+		return false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if headerLike(c.pass.Pkg, st.Field(i).Type()) {
+			return true
+		}
+	}
+	return false
 }

@@ -40,6 +40,8 @@ func TestAnalyzer(t *testing.T) {
 		"./carriers",
 		"./mainsetup",
 		"./helperqueue",
+		"./natsinjected",
+		"./natsenvelope",
 	)
 	testutil.BuildGoldenIn(t, dir, "grpcclients", "grpcserver")
 }

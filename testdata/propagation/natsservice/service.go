@@ -6,7 +6,6 @@ import (
 
 	"github.com/nats-io/nats.go"
 	"go.opentelemetry.io/otel"
-	"go.opentelemetry.io/otel/propagation"
 )
 
 var tracer = otel.Tracer("notify")
@@ -16,14 +15,6 @@ func Notify(ctx context.Context, nc *nats.Conn, user string) error {
 	_, span := tracer.Start(ctx, "Notify")
 	defer span.End()
 	return nc.Publish("notify."+user, []byte("hi")) // want `NATS message published with Conn.Publish, which cannot carry headers, while ctx \(parameter of Notify\) is in scope.*use PublishMsg`
-}
-
-// NotifyMsg publishes a message with the trace context in its header.
-func NotifyMsg(ctx context.Context, nc *nats.Conn, user string) error {
-	msg := nats.NewMsg("notify." + user)
-	msg.Data = []byte("hi")
-	otel.GetTextMapPropagator().Inject(ctx, propagation.HeaderCarrier(msg.Header))
-	return nc.PublishMsg(msg)
 }
 
 // Heartbeat has no context in scope.
