@@ -10,6 +10,7 @@ import (
 	"github.com/otellint/otellint/analyzers/ctxprop"
 	"github.com/otellint/otellint/analyzers/logmix"
 	"github.com/otellint/otellint/analyzers/pii"
+	"github.com/otellint/otellint/analyzers/propagation"
 	"github.com/otellint/otellint/analyzers/sdksetup"
 	"github.com/otellint/otellint/analyzers/spanend"
 	"github.com/otellint/otellint/analyzers/spanname"
@@ -27,5 +28,6 @@ func Analyzers() []*analysis.Analyzer {
 		logmix.Analyzer,
 		pii.Analyzer,
 		sdksetup.Analyzer,
+		propagation.Analyzer,
 	}
 }

@@ -40,7 +40,7 @@ func main() {
 		costRuns = flag.Int("cost-runs", 5, "repetitions of the in-process measurement")
 		dir      = flag.String("dir", ".", "directory to run in (the bench module)")
 		runs     = flag.Int("runs", 3, "repetitions per configuration")
-		rules    = flag.String("rules", "spanend,ctxprop,spanname,cardinality,logmix,pii,sdksetup", "rules to measure alone")
+		rules    = flag.String("rules", "spanend,ctxprop,spanname,cardinality,logmix,pii,sdksetup,propagation", "rules to measure alone")
 		sets     = flag.String("sets", "std;go.opentelemetry.io/otel/...;go.opentelemetry.io/contrib/instrumentation/...", "package sets, ';'-separated (a set may hold several space-separated patterns)")
 		maxAll   = flag.Float64("max-all-wall", 1.15, "target: all rules, wall time ratio to the floor")
 		maxAllM  = flag.Float64("max-all-rss", 1.20, "target: all rules, peak RSS ratio to the floor")

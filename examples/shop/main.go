@@ -53,7 +53,7 @@ func main() {
 	go worker.New(repo, time.Minute).Run(ctx)
 	go consumer.New(repo).Run(ctx, make(chan consumer.Message))
 
-	srv := &http.Server{Addr: ":8080", Handler: api.Routes()}
+	srv := api.Server(":8080")
 	go func() {
 		<-ctx.Done()
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -16,27 +16,58 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
+// download is one testdata module's `go mod download`, run once per
+// process.
+type download struct {
+	once   sync.Once
+	err    error
+	output []byte
+}
+
 var (
-	once    sync.Once
-	dir     string
-	loadErr error
-	output  []byte
+	mu        sync.Mutex
+	downloads = map[string]*download{}
 )
+
+// root is the repository's testdata directory.
+func root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..", "..", "testdata")
+}
 
 // TestData returns the absolute path of the repository's testdata module,
 // downloading its requirements through the configured module proxy first.
 func TestData(t testing.TB) string {
 	t.Helper()
-	once.Do(func() {
-		_, file, _, _ := runtime.Caller(0)
-		dir = filepath.Join(filepath.Dir(file), "..", "..", "..", "testdata")
+	return moduleDir(t, root())
+}
+
+// Module returns the absolute path of the testdata module testdata/<name>
+// (an analyzer whose testdata needs heavy dependencies keeps them in a
+// module of its own, so that the other analyzers' tests do not download
+// or type-check them), downloading its requirements first.
+func Module(t testing.TB, name string) string {
+	t.Helper()
+	return moduleDir(t, filepath.Join(root(), name))
+}
+
+func moduleDir(t testing.TB, dir string) string {
+	t.Helper()
+	mu.Lock()
+	d := downloads[dir]
+	if d == nil {
+		d = &download{}
+		downloads[dir] = d
+	}
+	mu.Unlock()
+	d.once.Do(func() {
 		cmd := exec.Command("go", "mod", "download")
 		cmd.Dir = dir
 		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off")
-		output, loadErr = cmd.CombinedOutput()
+		d.output, d.err = cmd.CombinedOutput()
 	})
-	if loadErr != nil {
-		t.Fatalf("go mod download in %s: %v\n%s", dir, loadErr, output)
+	if d.err != nil {
+		t.Fatalf("go mod download in %s: %v\n%s", dir, d.err, d.output)
 	}
 	return dir
 }
@@ -48,7 +79,13 @@ func TestData(t testing.TB) string {
 // check cannot pass vacuously.
 func BuildGolden(t testing.TB, pkgs ...string) {
 	t.Helper()
-	root := TestData(t)
+	BuildGoldenIn(t, TestData(t), pkgs...)
+}
+
+// BuildGoldenIn is BuildGolden for the testdata module at root (see
+// Module).
+func BuildGoldenIn(t testing.TB, root string, pkgs ...string) {
+	t.Helper()
 	for _, pkg := range pkgs {
 		goldens, err := filepath.Glob(filepath.Join(root, pkg, "*.go.golden"))
 		if err != nil || len(goldens) == 0 {

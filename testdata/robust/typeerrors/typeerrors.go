@@ -33,3 +33,22 @@ func work(ctx context.Context, x int) {
 	_, s := tracer.Start(ctx, 42)
 	s.UnknownMethod()
 }
+
+// Serve hands the server a router that does not exist and calls a client
+// with a request that does not type-check.
+func Serve(ctx context.Context) error {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", undefinedHandler)
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, missingURL, nil)
+	_, _ = http.DefaultClient.Do(req, extraArg)
+	srv := &http.Server{Handler: undefinedRouter}
+	_ = srv
+	return http.ListenAndServe(":8080", mux.Missing())
+}
+
+// brokenCarrier has Keys returning nil over an undefined header type.
+type brokenCarrier struct{ h *undefinedHeaders }
+
+func (c brokenCarrier) Get(k string) string { return "" }
+func (c brokenCarrier) Set(k, v string)     { c.h = append(c.h, k) }
+func (c brokenCarrier) Keys() []string      { return nil }
