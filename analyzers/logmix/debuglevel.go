@@ -84,7 +84,7 @@ func debugCallMessage(info *types.Info, call *ast.CallExpr, stack []ast.Node) st
 	short := shortName(name)
 	switch kind {
 	case api.DebugBuilder:
-		if !plainZapOptions(info, call) || funcRaisesZapLevel(info, stack) {
+		if !plainZapOptions(info, call) || funcRaisesZapLevel(info, stack) || resultReassigned(info, call, stack) {
 			return ""
 		}
 		return short + " builds a development logger that records every debug message; build the program's logger with zap.NewProduction, or from a zap.Config whose Level comes from a flag or the environment (zap.ParseAtomicLevel)"
@@ -98,8 +98,11 @@ func debugCallMessage(info *types.Info, call *ast.CallExpr, stack []ast.Node) st
 			return ""
 		}
 		lvl, ok := api.DebugLevelConst(info, call.Args[0])
-		if !ok {
+		if !ok || setAgain(info, call, name, stack) {
 			return ""
+		}
+		if name == api.ZapPath+".NewAtomicLevelAt" && !fixesConfigLevel(stack) {
+			return "" // an AtomicLevel held, served or returned can be changed at run time
 		}
 		return short + "(" + types.ExprString(call.Args[0]) + ") hard-wires the " + lvl + " level, so production records every " + lvl + " message; " + levelAdvice(name) + ""
 	}
@@ -363,4 +366,77 @@ func onlyGuardedCallers(info *types.Info, decl *ast.FuncDecl, callers map[types.
 		}
 	}
 	return true
+}
+
+// resultReassigned reports whether the logger built by call is assigned to
+// a local variable that the function assigns again (logger, _ :=
+// zap.NewDevelopment(); if env == "prod" { logger, _ = zap.NewProduction() }):
+// the development logger is a default that configuration overrides.
+func resultReassigned(info *types.Info, call *ast.CallExpr, stack []ast.Node) bool {
+	as, ok := stack[len(stack)-2].(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	fn := lint.EnclosingFunc(stack)
+	if !ok || fn == nil {
+		return false
+	}
+	body, _ := lint.FuncBody(fn)
+	again := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if a, ok := n.(*ast.AssignStmt); ok && a != as {
+			for _, l := range a.Lhs {
+				if isVar(info, l, v) {
+					again = true
+				}
+			}
+		}
+		return !again
+	})
+	return again
+}
+
+// setAgain reports whether the function holding a level setter calls the
+// same setter again (logrus.SetLevel(logrus.DebugLevel) followed by
+// logrus.SetLevel(parsed)): debug is a default that configuration replaces.
+func setAgain(info *types.Info, call *ast.CallExpr, name string, stack []ast.Node) bool {
+	fn := lint.EnclosingFunc(stack)
+	if fn == nil {
+		return false
+	}
+	body, _ := lint.FuncBody(fn)
+	again := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && c != call && api.CalleeName(info, c) == name {
+			again = true
+		}
+		return !again
+	})
+	return again
+}
+
+// fixesConfigLevel reports whether the zap.NewAtomicLevelAt call on top of
+// stack is stored straight into a configuration's Level (cfg.Level = ...,
+// zap.Config{Level: ...}): a level held in a variable, served over HTTP or
+// returned is an AtomicLevel the program can change at run time.
+func fixesConfigLevel(stack []ast.Node) bool {
+	call := stack[len(stack)-1]
+	switch p := stack[len(stack)-2].(type) {
+	case *ast.AssignStmt:
+		for i, r := range p.Rhs {
+			if r == call && i < len(p.Lhs) {
+				sel, ok := p.Lhs[i].(*ast.SelectorExpr)
+				return ok && sel.Sel.Name == "Level"
+			}
+		}
+	case *ast.KeyValueExpr:
+		key, ok := p.Key.(*ast.Ident)
+		return ok && key.Name == "Level" && p.Value == call
+	}
+	return false
 }

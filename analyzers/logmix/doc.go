@@ -160,18 +160,24 @@
 // explosion"): every debug message of every request is shipped, stored and
 // paid for, and nobody can turn it down without a rebuild. Reported:
 // zap.NewDevelopment() (its options may only be zap options built on the
-// spot, and the function may not raise the level with zap.IncreaseLevel or
-// zap.WrapCore), zap.NewDevelopmentConfig() built on directly or held in a
-// local variable whose Level is never set and that goes nowhere else,
-// zap.NewAtomicLevelAt(zap.DebugLevel), slog.HandlerOptions{Level:
+// spot, the function may not raise the level with zap.IncreaseLevel or
+// zap.WrapCore, and the variable it is assigned to is not assigned again,
+// as in if env == "prod" { logger, _ = zap.NewProduction() }),
+// zap.NewDevelopmentConfig() built on directly or held in a local variable
+// whose Level is never set and that goes nowhere else,
+// zap.NewAtomicLevelAt(zap.DebugLevel) stored straight into a config's
+// Level (an AtomicLevel held in a variable, served over HTTP or returned
+// can be changed at run time, like a slog.LevelVar), slog.HandlerOptions{Level:
 // slog.LevelDebug}, slog.SetLogLoggerLevel(slog.LevelDebug),
 // logrus.SetLevel(logrus.DebugLevel) (also TraceLevel, also on a
 // *logrus.Logger), zerolog.SetGlobalLevel(zerolog.DebugLevel) (also
 // TraceLevel) and a zerolog Logger's Level(zerolog.DebugLevel). Only the
 // libraries' named debug and trace constants count: a level from a flag,
 // the environment or a configuration value is a variable, and a number
-// converted to a level (zapcore.Level(-8)) is a deliberate choice. Not
-// reported: a level chosen in a branch (the body or else of an if, a case
+// converted to a level (zapcore.Level(-8)) is a deliberate choice. A
+// setter called again in the same function (logrus.SetLevel(DebugLevel),
+// then logrus.SetLevel(parsed)) sets a default the configuration replaces.
+// Not reported: a level chosen in a branch (the body or else of an if, a case
 // of a switch or select: if cfg.Debug {...}, switch level { case
 // "debug": ... }); a function whose every call outside tests is in such a
 // branch, and an unexported function only tests call; a slog.LevelVar

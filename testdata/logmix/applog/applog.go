@@ -3,6 +3,7 @@ package applog
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 
 	"go.uber.org/zap"
@@ -18,9 +19,28 @@ func New(service string) *zap.Logger {
 	return logger
 }
 
-// Level is the level shared by every logger of the process.
-func Level() zap.AtomicLevel {
-	return zap.NewAtomicLevelAt(zap.DebugLevel) // want `^zap\.NewAtomicLevelAt\(zap\.DebugLevel\) hard-wires the debug level, so production records every debug message; take the level from a flag or the environment \(zap\.ParseAtomicLevel\) \(logmix/debug-level\)$`
+// JSON builds the production encoder at debug level.
+func JSON() (*zap.Logger, error) {
+	cfg := zap.NewProductionConfig()
+	cfg.Level = zap.NewAtomicLevelAt(zap.DebugLevel) // want `^zap\.NewAtomicLevelAt\(zap\.DebugLevel\) hard-wires the debug level, so production records every debug message; take the level from a flag or the environment \(zap\.ParseAtomicLevel\) \(logmix/debug-level\)$`
+	return cfg.Build()
+}
+
+// Level is the level shared by every logger of the process; the admin
+// endpoint changes it at run time.
+func Level(mux *http.ServeMux) zap.AtomicLevel {
+	lvl := zap.NewAtomicLevelAt(zap.DebugLevel)
+	mux.Handle("/log/level", lvl)
+	return lvl
+}
+
+// ByEnv starts from the development logger and replaces it in production.
+func ByEnv() *zap.Logger {
+	logger, _ := zap.NewDevelopment()
+	if os.Getenv("APP_ENV") == "prod" {
+		logger, _ = zap.NewProduction()
+	}
+	return logger
 }
 
 // Audit builds the audit logger straight from the development config.
