@@ -172,7 +172,9 @@
 // trace.WithLinks, a context from context.Background or a propagator's
 // Extract in the loop body: a consumer continuing each message's trace);
 // loop bodies that hand the item to another goroutine (a go statement, a
-// channel send); functions without a span of their own before the loop.
+// channel send); iterations that pass the child span or any context to a
+// call (a span per database query or RPC times that call and parents what
+// it traces); functions without a span of their own before the loop.
 // No suggested fix: where the count goes is the author's choice.
 //
 //	Bad:  for _, o := range orders { ctx, span := tracer.Start(ctx, "importOrder"); ...; span.End() }

@@ -28,7 +28,7 @@ func (c *checker) checkLoopSpans(fi *funcInfo) {
 			continue
 		}
 		what, ok := c.dataSized(fi, loop)
-		if !ok || c.startsOwnTrace(s.SpanStart, loopBody(loop)) || handsItemsOff(loop) {
+		if !ok || c.startsOwnTrace(s.SpanStart, loopBody(loop)) || handsItemsOff(loop) || c.childWrapsCalls(s, loopBody(loop)) {
 			continue
 		}
 		c.r.Reportf(checkLoopSpan, s.Call, "%s is started on every iteration of this loop over %s inside a function that already has a span: one request produces a span per item; start one span around the loop and record the item count as an attribute, or add an event per item",
@@ -358,6 +358,47 @@ func handsItemsOff(loop ast.Stmt) bool {
 		switch n.(type) {
 		case *ast.GoStmt, *ast.SendStmt:
 			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// childWrapsCalls reports whether the iteration hands the child span, or
+// any context, to a call (a query, an RPC, a helper): the span then times
+// that call and parents what it traces, as a span per database query does. Only
+// a span around the loop body's own in-line work (scanning a row,
+// converting an item) is volume without information.
+func (c *checker) childWrapsCalls(s *startSite, body *ast.BlockStmt) bool {
+	var vars []types.Object
+	for _, l := range []ast.Expr{s.spanLHS, s.ctxLHS} {
+		if id, ok := ast.Unparen(l).(*ast.Ident); ok && id.Name != "_" {
+			if obj := c.info.ObjectOf(id); obj != nil {
+				vars = append(vars, obj)
+			}
+		}
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found || call == s.Call {
+			return !found
+		}
+		for _, a := range call.Args {
+			if api.IsContextLike(api.TypeOf(c.info, a)) {
+				found = true // the iteration does I/O under some context
+				break
+			}
+			ast.Inspect(a, func(m ast.Node) bool {
+				if id, ok := m.(*ast.Ident); ok {
+					for _, v := range vars {
+						if c.info.Uses[id] == v {
+							found = true
+						}
+					}
+				}
+				return !found
+			})
 		}
 		return !found
 	})
