@@ -3,7 +3,7 @@
 //
 // # Analyzer logmix
 //
-// logmix: report mixed logging libraries, context-less log calls, trace ids copied into log fields by hand, and loggers built on hot paths
+// logmix: report mixed logging libraries, context-less log calls, trace ids copied into log fields by hand, loggers built on hot paths, and loggers hard-wired to debug level
 //
 // The observability guide's loop runs alert → trace → logs: from a slow
 // trace you open the logs of the same request. That breaks when a service
@@ -155,6 +155,43 @@
 // loop storing one logger per element (into a map, slice, field or
 // composite literal) to build a set of loggers.
 //
+// debug-level: the program's logger hard-wired to the debug or trace level
+// (checklist 7.3: "debug level logging enabled in production, causing log
+// explosion"): every debug message of every request is shipped, stored and
+// paid for, and nobody can turn it down without a rebuild. Reported:
+// zap.NewDevelopment() (its options may only be zap options built on the
+// spot, the function may not raise the level with zap.IncreaseLevel or
+// zap.WrapCore, and the variable it is assigned to is not assigned again,
+// as in if env == "prod" { logger, _ = zap.NewProduction() }),
+// zap.NewDevelopmentConfig() built on directly or held in a local variable
+// whose Level is never set and that goes nowhere else,
+// zap.NewAtomicLevelAt(zap.DebugLevel) stored straight into a config's
+// Level (an AtomicLevel held in a variable, served over HTTP or returned
+// can be changed at run time, like a slog.LevelVar), slog.HandlerOptions{Level:
+// slog.LevelDebug}, slog.SetLogLoggerLevel(slog.LevelDebug),
+// logrus.SetLevel(logrus.DebugLevel) (also TraceLevel, also on a
+// *logrus.Logger), zerolog.SetGlobalLevel(zerolog.DebugLevel) (also
+// TraceLevel) and a zerolog Logger's Level(zerolog.DebugLevel). Only the
+// libraries' named debug and trace constants count: a level from a flag,
+// the environment or a configuration value is a variable, and a number
+// converted to a level (zapcore.Level(-8)) is a deliberate choice. A
+// setter called again in the same function (logrus.SetLevel(DebugLevel),
+// then logrus.SetLevel(parsed)) sets a default the configuration replaces.
+// Not reported: a level chosen in a branch (the body or else of an if, a case
+// of a switch or select: if cfg.Debug {...}, switch level { case
+// "debug": ... }); a function whose every call outside tests is in such a
+// branch, and an unexported function only tests call; a slog.LevelVar
+// (the program sets it later); _test.go files, functions given a
+// *testing.T, B or TB, and test-support packages (a non-test file imports
+// testing); a main package that serves nothing (no http.ListenAndServe,
+// (*http.Server).Serve, (*grpc.Server).Serve, gin, echo or fiber start in
+// the package): a command-line tool or a load generator prints debug output
+// for the person running it, not into a production log pipeline.
+//
+//	Bad:  logger, _ := zap.NewDevelopment()
+//	Good: cfg := zap.NewProductionConfig()
+//	      cfg.Level, err = zap.ParseAtomicLevel(os.Getenv("LOG_LEVEL"))
+//
 // _test.go files are skipped unless -logmix.tests is set; generated files
 // and the packages of the logging libraries themselves are always skipped.
 //
@@ -169,8 +206,8 @@
 //	-logmix.bridges list      comma-separated import paths of adapter
 //	                          packages; "path/..." includes the packages below
 //	-logmix.checks list       checks to run: mixed-libraries, missing-context,
-//	                          manual-trace-id, hot-path-logger; "all";
-//	                          "all,-name" (default all)
+//	                          manual-trace-id, hot-path-logger, debug-level;
+//	                          "all"; "all,-name" (default all)
 //
 // Silence one finding with //otellint:ignore logmix <reason> (or
 // logmix/<check>) on the line or the line above.

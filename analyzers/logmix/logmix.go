@@ -36,7 +36,7 @@ var Analyzer = &analysis.Analyzer{
 
 // Flags.
 var (
-	checks      = lint.NewChecks([]string{checkMixed, checkContext, checkTraceID, checkHotPath})
+	checks      = lint.NewChecks([]string{checkMixed, checkContext, checkTraceID, checkHotPath, checkDebugLevel})
 	flagLogger  libraryFlag
 	flagContext = true
 	flagTests   = false
@@ -72,6 +72,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, h := range u.hot {
 		r.Report(checkHotPath, h)
 	}
+	reportDebugLevels(pass, r, ins)
 	return nil, nil
 }
 

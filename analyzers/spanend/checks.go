@@ -16,6 +16,8 @@ func (c *checker) checkFuncs() {
 		for _, s := range fi.starts {
 			c.checkStart(fi, s, overwrites)
 		}
+		c.checkLoopSpans(fi)
+		c.checkLeafSpanOf(fi)
 		for _, d := range fi.defers {
 			c.checkDeferInLoop(fi, d)
 			c.checkDeferCapturesErr(fi, d)

@@ -152,6 +152,54 @@
 // and the call runs only for a non-nil err (inside if err != nil), and
 // imports go.opentelemetry.io/otel/codes when needed.
 //
+// loop-span: a child span started on every iteration of a loop whose trip
+// count grows with the data, in a function that already started a span of
+// its own before the loop (checklist 7.1: "excessive span creation", "hot
+// path spans too deep or too many"): one request over a thousand rows
+// becomes a trace of a thousand spans that the back end samples, truncates
+// or drops, and the one span that matters is lost among them. The loop is
+// data-sized when it ranges over a parameter other than the receiver (or a
+// field or element of one), a call's result (a query, a decode), a local
+// variable assigned or appended one of those, a channel, an iterator
+// function or a non-constant integer; or when a for loop is driven by a
+// method call (rows.Next(), scanner.Scan(), it.Next(ctx)) or bounded by
+// such data (i < len(items), i < n). Not reported: loops over arrays,
+// literals, constants (for range 3, for i := 0; i < 3; i++), package
+// variables and the receiver's fields (a configured set of backends);
+// endless for loops (a worker's receive loop); loops over batches (the
+// elements are slices or maps: a span per batch is how batching keeps the
+// count down); iterations that start their own trace (trace.WithNewRoot,
+// trace.WithLinks, a context from context.Background or a propagator's
+// Extract in the loop body: a consumer continuing each message's trace);
+// loop bodies that hand the item to another goroutine (a go statement, a
+// channel send); iterations that pass the child span or any context to a
+// call (a span per database query or RPC times that call and parents what
+// it traces); functions without a span of their own before the loop.
+// No suggested fix: where the count goes is the author's choice.
+//
+//	Bad:  for _, o := range orders { ctx, span := tracer.Start(ctx, "importOrder"); ...; span.End() }
+//	Good: span.SetAttributes(attribute.Int("orders.count", len(orders)))
+//	      for _, o := range orders { ...; span.AddEvent("order imported") }
+//
+// leaf-span: off by default (-spanend.checks=all,leaf-span); a span around
+// work that cannot block and calls nothing traced (checklist 7.1:
+// "excessive span creation in library/utility functions"). The function
+// starts one span and, besides the span's own methods and attribute,
+// status and option constructors, only calls pure standard-library
+// functions (strings, strconv, bytes, unicode, errors, math, sort, slices,
+// maps, regexp, net/url, fmt.Sprintf and Errorf, time.Now and Since, the
+// methods of time.Time) and same-package functions that pass the same test;
+// it has no loop, no channel operation, select, go statement or function
+// literal, passes no context to anything, does not use the span's context,
+// records no error and returns no context or span. Such a span measures
+// microseconds of CPU, deepens every trace and tells nobody where time goes.
+// Off by default: a call into another package that is not on the list
+// (encoding/json, a mutex) keeps it quiet, and even so the real-code triage
+// found too few findings to show it is right by default (see the README).
+//
+//	Bad:  func FormatPrice(ctx context.Context, c int64) string { _, span := tracer.Start(ctx, "FormatPrice"); defer span.End(); return fmt.Sprintf("%d.%02d", c/100, c%100) }
+//	Good: func FormatPrice(c int64) string { return fmt.Sprintf("%d.%02d", c/100, c%100) }
+//
 // # What is not reported
 //
 // The rule reports only what it can see is a leak. A span is taken care of
@@ -172,10 +220,10 @@
 //
 // # Flags
 //
-// -spanend.checks: comma-separated checks to run; "all" (the default) or
+// -spanend.checks: comma-separated checks to run; "all" or
 // "all,-recorderror" to switch one off. Known checks: not-ended, discarded,
 // overwritten, defer-in-loop, used-after-end, defer-captures-err,
-// recorderror.
+// recorderror, loop-span, leaf-span. Default: every check but leaf-span.
 //
 // -spanend.start-funcs: comma-separated regular expressions, each matched
 // against the whole full name of a function as go/types prints it, of

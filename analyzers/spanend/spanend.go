@@ -29,8 +29,8 @@ const (
 
 var checks = lint.NewChecks([]string{
 	checkNotEnded, checkDiscarded, checkOverwritten, checkDeferInLoop,
-	checkUsedAfterEnd, checkDeferEarlyErr, checkRecordError,
-})
+	checkUsedAfterEnd, checkDeferEarlyErr, checkRecordError, checkLoopSpan, checkLeafSpan,
+}, checkLeafSpan)
 
 // includeTests is -spanend.tests: also check _test.go files.
 var includeTests bool
@@ -50,7 +50,7 @@ var Analyzer = &analysis.Analyzer{
 
 func init() {
 	Analyzer.Flags.Var(checks, "checks", "comma-separated checks to run: all, or all,-name to switch one off (known: "+
-		"not-ended, discarded, overwritten, defer-in-loop, used-after-end, defer-captures-err, recorderror)")
+		"not-ended, discarded, overwritten, defer-in-loop, used-after-end, defer-captures-err, recorderror, loop-span, leaf-span; leaf-span is off by default)")
 	Analyzer.Flags.BoolVar(&includeTests, "tests", false, "also check _test.go files")
 	Analyzer.Flags.Var(&api.Config.StartFuncs, "start-funcs", "comma-separated regular expressions over full function names "+
 		"(e.g. github.com/acme/tracing.StartSpan) of in-house functions that start a span, in addition to every Tracer's Start")

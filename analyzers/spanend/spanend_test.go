@@ -29,6 +29,7 @@ var packages = []string{
 	"./spanend/labeled",
 	"./spanend/localwrappers",
 	"./spanend/loops",
+	"./spanend/loopspans",
 	"./spanend/methods",
 	"./spanend/noreturn",
 	"./spanend/onebranch",
@@ -130,4 +131,12 @@ func TestDoc(t *testing.T) {
 			t.Errorf("Analyzer.Doc does not mention %s", want)
 		}
 	}
+}
+
+// TestLeafSpan switches on the leaf-span check (off by default): spans
+// around pure computation are reported, spans around I/O, locks, loops,
+// callbacks, recorded errors and handed-on contexts are not.
+func TestLeafSpan(t *testing.T) {
+	setFlag(t, "checks", "leaf-span")
+	analysistest.Run(t, testutil.TestData(t), spanend.Analyzer, "./spanend/leafspans")
 }

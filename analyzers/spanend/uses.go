@@ -38,6 +38,7 @@ type checker struct {
 	funcLits     map[*types.Var]*ast.FuncLit // lazily: local variables assigned one function literal
 	funcLitBusy  map[effectKey]bool
 	callers      map[*types.Func][]*ast.BlockStmt // lazily: the bodies calling each function
+	pure         map[*types.Func]int              // lazily: leaf-span's judgement of same-package functions
 }
 
 type paramKey struct {

@@ -1,0 +1,119 @@
+package api
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// Logger levels: the calls and literals that fix the level a program's
+// logger records at, and the constants that name a debug or trace level.
+
+// DebugLevelKind says how a call or literal hard-wires a debug level.
+type DebugLevelKind int
+
+const (
+	// DebugBuilder builds a logger that records debug (zap.NewDevelopment).
+	DebugBuilder DebugLevelKind = iota + 1
+	// DebugConfig returns a configuration whose level is debug
+	// (zap.NewDevelopmentConfig): the level holds unless the caller changes
+	// the configuration's Level field.
+	DebugConfig
+	// LevelSetter sets or fixes a level given as its first argument
+	// (slog.SetLogLoggerLevel, logrus.SetLevel, zerolog.SetGlobalLevel,
+	// zap.NewAtomicLevelAt).
+	LevelSetter
+)
+
+// debugLevelCalls are the calls that fix a logger's level.
+var debugLevelCalls = map[string]DebugLevelKind{
+	ZapPath + ".NewDevelopment":             DebugBuilder,
+	ZapPath + ".NewDevelopmentConfig":       DebugConfig,
+	ZapPath + ".NewAtomicLevelAt":           LevelSetter,
+	SlogPath + ".SetLogLoggerLevel":         LevelSetter,
+	LogrusPath + ".SetLevel":                LevelSetter,
+	"(*" + LogrusPath + ".Logger).SetLevel": LevelSetter,
+	ZerologPath + ".SetGlobalLevel":         LevelSetter,
+	"(" + ZerologPath + ".Logger).Level":    LevelSetter,
+}
+
+// DebugLevelCallOf reports whether call fixes a logger's level, and how.
+func DebugLevelCallOf(info *types.Info, call *ast.CallExpr) (DebugLevelKind, string, bool) {
+	name := CalleeName(info, call)
+	kind := debugLevelCalls[name]
+	if kind == 0 {
+		return 0, "", false
+	}
+	return kind, name, true
+}
+
+// debugLevelConsts are the named constants of a debug or trace level, by
+// the full name of the constant object (zap.DebugLevel is a constant of
+// package zap equal to zapcore.DebugLevel: both are listed).
+var debugLevelConsts = map[string]string{
+	ZapPath + ".DebugLevel":         "debug",
+	ZapPath + "/zapcore.DebugLevel": "debug",
+	SlogPath + ".LevelDebug":        "debug",
+	LogrusPath + ".DebugLevel":      "debug",
+	LogrusPath + ".TraceLevel":      "trace",
+	ZerologPath + ".DebugLevel":     "debug",
+	ZerologPath + ".TraceLevel":     "trace",
+}
+
+// DebugLevelConst returns "debug" or "trace" when e names one of the
+// logging libraries' debug or trace level constants (zap.DebugLevel,
+// slog.LevelDebug, logrus.TraceLevel, ...). A number converted to a level
+// (zapcore.Level(-8)) or a variable is not such a name: it is a choice
+// made on purpose, or a value from somewhere else.
+func DebugLevelConst(info *types.Info, e ast.Expr) (string, bool) {
+	c, ok := ObjectOf(info, e).(*types.Const)
+	if !ok || c.Pkg() == nil {
+		return "", false
+	}
+	lvl, ok := debugLevelConsts[c.Pkg().Path()+"."+c.Name()]
+	return lvl, ok
+}
+
+// IsSlogHandlerOptions reports whether t is log/slog.HandlerOptions or a
+// pointer to it.
+func IsSlogHandlerOptions(t types.Type) bool { return IsNamed(t, SlogPath, "HandlerOptions") }
+
+// levelRaisers are zap options that raise a logger's level after it is
+// built: a development logger given one no longer records debug.
+var levelRaisers = map[string]bool{
+	ZapPath + ".IncreaseLevel": true,
+	ZapPath + ".WrapCore":      true,
+}
+
+// IsZapLevelRaiser reports whether call is zap.IncreaseLevel or
+// zap.WrapCore (an option that may change what the logger records).
+func IsZapLevelRaiser(info *types.Info, call *ast.CallExpr) bool {
+	return levelRaisers[CalleeName(info, call)]
+}
+
+// IsZapOption reports whether call builds a zap.Option (zap.AddCaller(),
+// zap.Fields(...)).
+func IsZapOption(info *types.Info, call *ast.CallExpr) bool {
+	return IsNamed(TypeOf(info, call), ZapPath, "Option")
+}
+
+// serverStarts are the calls that make a program serve requests.
+var serverStarts = map[string]bool{
+	"net/http.ListenAndServe":                   true,
+	"net/http.ListenAndServeTLS":                true,
+	"net/http.Serve":                            true,
+	"net/http.ServeTLS":                         true,
+	"(*net/http.Server).ListenAndServe":         true,
+	"(*net/http.Server).ListenAndServeTLS":      true,
+	"(*net/http.Server).Serve":                  true,
+	"(*net/http.Server).ServeTLS":               true,
+	"(*google.golang.org/grpc.Server).Serve":    true,
+	"(*github.com/gin-gonic/gin.Engine).Run":    true,
+	"(*github.com/labstack/echo/v4.Echo).Start": true,
+	"(*github.com/gofiber/fiber/v2.App).Listen": true,
+}
+
+// IsServerStart reports whether call starts serving requests
+// (http.ListenAndServe, (*http.Server).Serve, (*grpc.Server).Serve, ...).
+func IsServerStart(info *types.Info, call *ast.CallExpr) bool {
+	return serverStarts[CalleeName(info, call)]
+}
