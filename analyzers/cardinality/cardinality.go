@@ -435,20 +435,7 @@ func (c *checker) recordRange(rs *ast.RangeStmt) {
 // a list (an index of an array, slice or string, or a count of an integer)
 // rather than a map key or a received value: bounded by the list's length.
 func (c *checker) rangesOverPositions(x ast.Expr) bool {
-	t := api.TypeOf(c.info, x)
-	if t == nil {
-		return false
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Slice, *types.Array:
-		return true
-	case *types.Pointer:
-		_, ok := u.Elem().Underlying().(*types.Array)
-		return ok
-	case *types.Basic:
-		return u.Info()&(types.IsString|types.IsInteger) != 0
-	}
-	return false
+	return api.RangeYieldsIndex(api.TypeOf(c.info, x))
 }
 
 // recordVec remembers that the variable or field v holds the Prometheus

@@ -35,7 +35,7 @@ func copiesFrom(info *types.Info, call *ast.CallExpr, fresh ast.Node, src *types
 		return false
 	}
 	for _, a := range call.Args {
-		if a != fresh && ast.Unparen(a) != fresh && mentions(info, a, src) {
+		if a != fresh && ast.Unparen(a) != fresh && api.Mentions(info, a, src) {
 			return true
 		}
 	}
@@ -49,18 +49,6 @@ func returnsContext(info *types.Info, call *ast.CallExpr) bool {
 	}
 	sig, ok := t.Underlying().(*types.Signature)
 	return ok && sig.Results().Len() > 0 && api.IsContextLike(sig.Results().At(0).Type())
-}
-
-// mentions reports whether e refers to v.
-func mentions(info *types.Info, e ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // linksCallerTrace reports whether the function declaration fd links the
@@ -92,7 +80,7 @@ func (c *collector) linksCallerTrace(fd *ast.FuncDecl, src *types.Var) bool {
 		case *ast.CallExpr:
 			switch name := api.CalleeName(info, n); name {
 			case api.TracePath + ".SpanFromContext", api.TracePath + ".SpanContextFromContext", api.TracePath + ".LinkFromContext":
-				if len(n.Args) == 1 && mentions(info, n.Args[0], src) {
+				if len(n.Args) == 1 && api.Mentions(info, n.Args[0], src) {
 					reads = true
 				}
 			case api.TracePath + ".WithLinks":
@@ -102,7 +90,7 @@ func (c *collector) linksCallerTrace(fd *ast.FuncDecl, src *types.Var) bool {
 					// trace.ContextWithSpan(ctx, span) into src itself
 					// reads and links at once.
 					links = true
-					reads = reads || len(n.Args) > 0 && mentions(info, n.Args[0], src)
+					reads = reads || len(n.Args) > 0 && api.Mentions(info, n.Args[0], src)
 				} else if recv, method, ok := api.SpanMethodCall(info, n); ok && method == "AddLink" && recv != nil {
 					links = true
 				}

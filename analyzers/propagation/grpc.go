@@ -91,7 +91,7 @@ func (c *checker) optionSlice(cur inspector.Cursor, e ast.Expr) ([]ast.Expr, boo
 		case *ast.CallExpr:
 			// opts = append(opts, grpc.WithX(...))
 			if id, ok := ast.Unparen(r.Fun).(*ast.Ident); !ok || id.Name != "append" || r.Ellipsis.IsValid() ||
-				len(r.Args) == 0 || !mentions(c.info, r.Args[0], v) {
+				len(r.Args) == 0 || !api.Mentions(c.info, r.Args[0], v) {
 				return nil, false
 			}
 			if _, isBuiltin := c.info.Uses[ast.Unparen(r.Fun).(*ast.Ident)].(*types.Builtin); !isBuiltin {

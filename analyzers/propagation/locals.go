@@ -132,15 +132,3 @@ func isMethodReceiver(cur inspector.Cursor) (*ast.CallExpr, string, bool) {
 	}
 	return call, sel.Sel.Name, true
 }
-
-// mentions reports whether e refers to v anywhere.
-func mentions(info *types.Info, e ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
-}

@@ -161,7 +161,7 @@ func (c *checker) builtOrPublished(fnCur inspector.Cursor, v *types.Var) bool {
 		}
 	}
 	for _, p := range c.producers {
-		if fnCur.Contains(p) && mentions(c.info, p.Node(), v) {
+		if fnCur.Contains(p) && api.Mentions(c.info, p.Node(), v) {
 			return true
 		}
 	}
@@ -188,7 +188,7 @@ func (c *checker) ctxDerivedFrom(cur inspector.Cursor, ctx ast.Expr, msg *types.
 	seen := map[*types.Var]bool{}
 	var derived func(e ast.Expr, depth int) bool
 	derived = func(e ast.Expr, depth int) bool {
-		if mentions(c.info, e, msg) {
+		if api.Mentions(c.info, e, msg) {
 			return true
 		}
 		if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {

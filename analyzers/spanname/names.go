@@ -82,19 +82,9 @@ func functionStyleMessage(pkg *types.Package, decl *ast.FuncDecl, name string) (
 // decl: the receiver's type name of a method, the package name of a
 // function ("Orders."), or "" when there is none to offer.
 func suggestDomain(pkg *types.Package, decl *ast.FuncDecl, name string) string {
-	if decl != nil && decl.Recv != nil && len(decl.Recv.List) == 1 {
-		t := decl.Recv.List[0].Type
-		if s, ok := t.(*ast.StarExpr); ok {
-			t = s.X
-		}
-		switch x := t.(type) {
-		case *ast.IndexExpr:
-			t = x.X
-		case *ast.IndexListExpr:
-			t = x.X
-		}
-		if id, ok := t.(*ast.Ident); ok && !strings.EqualFold(id.Name, name) {
-			return pascal(id.Name) + "."
+	if decl != nil {
+		if recv := receiverName(decl); recv != "" && !strings.EqualFold(recv, name) {
+			return pascal(recv) + "."
 		}
 	}
 	if pkg != nil && pkg.Name() != "main" && !strings.EqualFold(pkg.Name(), name) {

@@ -372,31 +372,13 @@ func elementType(t types.Type) types.Type {
 	return nil
 }
 
-// indexedRange reports whether ranging over a value of type t yields an
-// integer index as key (slices, arrays, strings, integers).
-func indexedRange(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Slice, *types.Array:
-		return true
-	case *types.Pointer:
-		_, ok := u.Elem().Underlying().(*types.Array)
-		return ok
-	case *types.Basic:
-		return u.Info()&(types.IsString|types.IsInteger) != 0
-	}
-	return false
-}
-
 // dataLoop reports whether a loop counts over data: the index of a range
 // over a slice, array or string, or a counter with no condition or compared
 // with the length of a collection. A counter compared with a scalar (a
 // configured count: i < cfg.ChildSpans) is not: its bound is out of sight.
 func (ev *evaluator) dataLoop(l loop) bool {
 	if l.rng != nil {
-		return l.isKey && indexedRange(ev.typeOf(l.rng.X))
+		return l.isKey && api.RangeYieldsIndex(ev.typeOf(l.rng.X))
 	}
 	if l.cond == nil {
 		return true

@@ -88,8 +88,14 @@ func IsFreshContext(info *types.Info, call *ast.CallExpr) (name string, ok bool)
 // a consumer continues a remote trace from a carrier, and its first argument
 // is legitimately context.Background().
 func IsPropagatorExtract(info *types.Info, call *ast.CallExpr) bool {
+	return isPropagatorMethod(info, call, "Extract")
+}
+
+// isPropagatorMethod reports whether call is the method name (Inject or
+// Extract) of a type implementing propagation.TextMapPropagator.
+func isPropagatorMethod(info *types.Info, call *ast.CallExpr, name string) bool {
 	fn := Callee(info, call)
-	if fn == nil || fn.Name() != "Extract" {
+	if fn == nil || fn.Name() != name {
 		return false
 	}
 	sig, ok := fn.Type().(*types.Signature)
@@ -448,6 +454,37 @@ func isCarrier(t types.Type) bool {
 		if IsNamed(t, full[:i], full[i+1:]) {
 			return true
 		}
+	}
+	return false
+}
+
+// Mentions reports whether node refers to v anywhere.
+func Mentions(info *types.Info, node ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(node, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// RangeYieldsIndex reports whether ranging over a value of type t yields
+// a position as key (slices, arrays and pointers to arrays, strings,
+// integers) rather than a map key or a received value.
+func RangeYieldsIndex(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		return true
+	case *types.Pointer:
+		_, ok := u.Elem().Underlying().(*types.Array)
+		return ok
+	case *types.Basic:
+		return u.Info()&(types.IsString|types.IsInteger) != 0
 	}
 	return false
 }

@@ -200,21 +200,7 @@ func MentionsMessageHeaders(t types.Type) bool {
 // IsPropagatorInject reports whether call is Inject of a TextMapPropagator
 // (otel.GetTextMapPropagator().Inject, propagation.TraceContext{}.Inject).
 func IsPropagatorInject(info *types.Info, call *ast.CallExpr) bool {
-	fn := Callee(info, call)
-	if fn == nil || fn.Name() != "Inject" {
-		return false
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil || sig.Params().Len() != 2 || !IsContext(sig.Params().At(0).Type()) {
-		return false
-	}
-	recv := sig.Recv().Type()
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s, ok := info.Selections[sel]; ok {
-			recv = s.Recv()
-		}
-	}
-	return implementsNamed(recv, PropagationPath, "TextMapPropagator")
+	return isPropagatorMethod(info, call, "Inject")
 }
 
 // IsTextMapCarrier reports whether t implements propagation.TextMapCarrier
