@@ -197,27 +197,19 @@ func (c *collector) isDone(done map[*types.Var]bool, v *types.Var) bool {
 // at the top of stack (ctx, cancel := context.WithCancel(context.Background())),
 // or nil.
 func cancelOf(info *types.Info, stack []ast.Node) *types.Var {
-	var e ast.Node = stack[len(stack)-1]
-	for i := len(stack) - 2; i >= 0; i-- {
-		switch p := stack[i].(type) {
-		case *ast.ParenExpr:
-			e = p
-			continue
-		case *ast.CallExpr:
-			if argIndex(p, e) == 0 && isContextDerivation(info, p) {
-				e = p
-				continue
-			}
-		case *ast.AssignStmt:
-			if len(p.Lhs) == 2 && len(p.Rhs) == 1 && p.Rhs[0] == e {
-				return identVar(info, p.Lhs[1])
-			}
-		case *ast.ValueSpec:
-			if len(p.Names) == 2 && len(p.Values) == 1 && p.Values[0] == e {
-				return identVar(info, p.Names[1])
-			}
-		}
+	e, i := derivedContext(info, stack)
+	if i < 0 {
 		return nil
+	}
+	switch p := stack[i].(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) == 2 && len(p.Rhs) == 1 && p.Rhs[0] == e {
+			return identVar(info, p.Lhs[1])
+		}
+	case *ast.ValueSpec:
+		if len(p.Names) == 2 && len(p.Values) == 1 && p.Values[0] == e {
+			return identVar(info, p.Names[1])
+		}
 	}
 	return nil
 }

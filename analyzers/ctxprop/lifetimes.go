@@ -45,6 +45,34 @@ func freshContextFlow(info *types.Info, stack []ast.Node) (*types.Var, bool) {
 // side of an assignment or declaration, or the key of a composite literal
 // element — and the assignment's token, or nil.
 func flowTarget(info *types.Info, stack []ast.Node) (ast.Expr, token.Token) {
+	e, i := derivedContext(info, stack)
+	if i < 0 {
+		return nil, token.ILLEGAL
+	}
+	switch p := stack[i].(type) {
+	case *ast.AssignStmt:
+		return assignedExpr(p.Lhs, p.Rhs, e), p.Tok
+	case *ast.ValueSpec:
+		names := make([]ast.Expr, len(p.Names))
+		for j, n := range p.Names {
+			names[j] = n
+		}
+		return assignedExpr(names, p.Values, e), token.DEFINE
+	case *ast.KeyValueExpr:
+		if p.Value == e && i > 0 {
+			if _, ok := stack[i-1].(*ast.CompositeLit); ok && literalKept(stack[:i]) {
+				return p.Key, token.ILLEGAL
+			}
+		}
+	}
+	return nil, token.ILLEGAL
+}
+
+// derivedContext climbs from the expression at the top of stack through
+// parentheses and context derivations (context.WithCancel(x), ...) whose
+// first argument it is, and returns the outermost such expression and the
+// stack index of its parent (-1 when there is none).
+func derivedContext(info *types.Info, stack []ast.Node) (ast.Node, int) {
 	var e ast.Node = stack[len(stack)-1]
 	for i := len(stack) - 2; i >= 0; i-- {
 		switch p := stack[i].(type) {
@@ -56,24 +84,10 @@ func flowTarget(info *types.Info, stack []ast.Node) (ast.Expr, token.Token) {
 				e = p
 				continue
 			}
-		case *ast.AssignStmt:
-			return assignedExpr(p.Lhs, p.Rhs, e), p.Tok
-		case *ast.ValueSpec:
-			names := make([]ast.Expr, len(p.Names))
-			for j, n := range p.Names {
-				names[j] = n
-			}
-			return assignedExpr(names, p.Values, e), token.DEFINE
-		case *ast.KeyValueExpr:
-			if p.Value == e && i > 0 {
-				if _, ok := stack[i-1].(*ast.CompositeLit); ok && literalKept(stack[:i]) {
-					return p.Key, token.ILLEGAL
-				}
-			}
 		}
-		return nil, token.ILLEGAL
+		return e, i
 	}
-	return nil, token.ILLEGAL
+	return e, -1
 }
 
 func assignedExpr(lhs, rhs []ast.Expr, e ast.Node) ast.Expr {

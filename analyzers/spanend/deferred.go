@@ -94,24 +94,7 @@ func (c *checker) returnedBy(fi *funcInfo, v *types.Var) bool {
 	if !isError(v.Type()) || v.Pos() < fi.typ.Pos() || v.Pos() > fi.body.End() {
 		return false
 	}
-	found := false
-	ast.Inspect(fi.body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			for _, r := range n.Results {
-				ast.Inspect(r, func(x ast.Node) bool {
-					if id, ok := x.(*ast.Ident); ok && c.info.Uses[id] == v {
-						found = true
-					}
-					return !found
-				})
-			}
-		}
-		return !found
-	})
-	return found
+	return c.returnsVar(fi, v)
 }
 
 // deferSetsStatusOnFailure reports whether the deferred call d sets the

@@ -302,12 +302,7 @@ func (c *checker) returnsVar(fi *funcInfo, v *types.Var) bool {
 			return false
 		case *ast.ReturnStmt:
 			for _, r := range n.Results {
-				ast.Inspect(r, func(m ast.Node) bool {
-					if id, ok := m.(*ast.Ident); ok && c.info.Uses[id] == v {
-						found = true
-					}
-					return !found
-				})
+				found = found || api.Mentions(c.info, r, v)
 			}
 		}
 		return !found
