@@ -76,28 +76,9 @@ func isTestSegment(seg string) bool {
 	return len(s) > len("test") && strings.HasSuffix(s, "test")
 }
 
-// takesTestingParam reports whether a function's parameters include a
-// *testing.T, *testing.B, *testing.F or testing.TB: it is test code
-// wherever it is written.
-func takesTestingParam(info *types.Info, ft *ast.FuncType) bool {
-	if ft == nil || ft.Params == nil {
-		return false
-	}
-	for _, f := range ft.Params.List {
-		t := api.TypeOf(info, f.Type)
-		if t == nil {
-			continue
-		}
-		if api.IsNamed(t, "testing", "TB") || api.IsPointerTo(t, "testing", "T") || api.IsPointerTo(t, "testing", "B") || api.IsPointerTo(t, "testing", "F") {
-			return true
-		}
-	}
-	return false
-}
-
 // isTestHelper reports whether a function of a file that is not a _test.go
-// file takes a testing parameter (see takesTestingParam). _test.go files
+// file takes a testing parameter (see api.TakesTestingParam). _test.go files
 // are governed by -ctxprop.tests instead.
 func (c *collector) isTestHelper(ft *ast.FuncType) bool {
-	return ft != nil && !lint.IsTestFile(c.pass, ft.Pos()) && takesTestingParam(c.pass.TypesInfo, ft)
+	return ft != nil && !lint.IsTestFile(c.pass, ft.Pos()) && api.TakesTestingParam(c.pass.TypesInfo, ft)
 }

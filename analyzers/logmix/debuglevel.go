@@ -269,28 +269,11 @@ func inBranch(stack []ast.Node) bool {
 // a *testing.T, *testing.B or testing.TB: it builds a logger for a test.
 func inTestHelper(info *types.Info, stack []ast.Node) bool {
 	for _, fn := range lint.EnclosingFuncs(stack) {
-		_, typ := lint.FuncBody(fn)
-		if typ == nil || typ.Params == nil {
-			continue
-		}
-		for _, f := range typ.Params.List {
-			if isTestingType(api.TypeOf(info, f.Type)) {
-				return true
-			}
+		if _, typ := lint.FuncBody(fn); api.TakesTestingParam(info, typ) {
+			return true
 		}
 	}
 	return false
-}
-
-func isTestingType(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "testing"
 }
 
 // importsTesting reports whether a file of the package other than its

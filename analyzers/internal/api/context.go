@@ -488,3 +488,22 @@ func RangeYieldsIndex(t types.Type) bool {
 	}
 	return false
 }
+
+// TakesTestingParam reports whether a function's parameters include a
+// *testing.T, *testing.B, *testing.F or testing.TB: it is test code
+// wherever it is written.
+func TakesTestingParam(info *types.Info, ft *ast.FuncType) bool {
+	if ft == nil || ft.Params == nil {
+		return false
+	}
+	for _, f := range ft.Params.List {
+		t := TypeOf(info, f.Type)
+		if t == nil {
+			continue
+		}
+		if IsNamed(t, "testing", "TB") || IsPointerTo(t, "testing", "T") || IsPointerTo(t, "testing", "B") || IsPointerTo(t, "testing", "F") {
+			return true
+		}
+	}
+	return false
+}
