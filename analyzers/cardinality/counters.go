@@ -75,7 +75,9 @@ const maxNegDepth = 4
 // it is the delta of one cumulative reading (cur.N - prev.N, the same
 // method or function called twice, a value minus the field it is then
 // stored in), a time difference, or when the function compares one of its
-// operands or max()es it (a guard such as if d > 0).
+// operands or max()es it (a guard such as if d > 0). A local or parameter
+// is not followed further where its function compares it: an entry point
+// that sends non-positive lengths elsewhere passes only positive ones on.
 // followed holds the locals and parameters followed so far, whose
 // comparisons count as guards too.
 func (c *checker) mayBeNegative(e ast.Expr, followed []*types.Var, depth int) (negEvidence, bool) {
@@ -123,6 +125,9 @@ func (c *checker) mayBeNegative(e ast.Expr, followed []*types.Var, depth int) (n
 			return negEvidence{}, false
 		}
 		followed = append(followed, v)
+		if c.guarded(e, followed) {
+			return negEvidence{}, false // the function checks its sign (if n <= 0 { return })
+		}
 		defs, entry := c.reachingDefs(v, e.Pos())
 		for _, d := range defs {
 			if d.kind != defAssign || d.index >= 0 || d.rhs == nil {
