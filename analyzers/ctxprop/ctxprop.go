@@ -64,7 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 		comments:  map[*ast.File]*fileComments{},
 
 		untraced:    isUntracedCommand(pass.Pkg),
-		testSupport: isTestSupportPackage(pass.Pkg),
+		testSupport: api.IsTestSupportPackage(pass.Pkg),
 	}
 	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}, c.visit)
 	r := lint.NewReporter(pass, "ctxprop", checks)

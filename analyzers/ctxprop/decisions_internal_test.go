@@ -134,27 +134,6 @@ func TestIsUntracedCommand(t *testing.T) {
 	}
 }
 
-func TestIsTestSupportPackage(t *testing.T) {
-	for _, tc := range []struct {
-		pkg  *types.Package
-		want bool
-	}{
-		{pkgWithImports("example.com/svc/pkg/storage/test", "test", "testing"), true},
-		{pkgWithImports("example.com/svc/pkg/testutil/e2eutil", "e2eutil", "testing"), true},
-		{pkgWithImports("example.com/svc/pkg/testfixtures/storage", "storage", "github.com/stretchr/testify/require"), true},
-		{pkgWithImports("example.com/svc/pkg/storetest", "storetest", "testing"), true},
-		{pkgWithImports("example.com/svc/integrationtests", "integrationtests", "testing"), true},
-		{pkgWithImports("example.com/svc/pkg/storage/test", "test", "context"), false}, // no test framework
-		{pkgWithImports("example.com/svc/pkg/attestation", "attestation", "testing"), false},
-		{pkgWithImports("example.com/svc/pkg/testament", "testament", "testing"), false},
-		{pkgWithImports("example.test/ctxprop/handlers", "handlers", "testing"), false}, // the module's domain
-	} {
-		if got := isTestSupportPackage(tc.pkg); got != tc.want {
-			t.Errorf("isTestSupportPackage(%s) = %v, want %v", tc.pkg.Path(), got, tc.want)
-		}
-	}
-}
-
 // TestSaysDetached: comments that explain a fresh context, in the shapes
 // found on real code (our words), and comments that do not.
 func TestSaysDetached(t *testing.T) {

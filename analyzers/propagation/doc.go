@@ -16,8 +16,11 @@
 // program's own code in another package shaped like a propagation helper:
 // given a context it returns or fills headers or a message
 // (GetCarrier(ctx) map[string]string), or given headers or a message it
-// returns a context. Code in _test.go files is never reported, and a
-// finding needs evidence the rule can see in the package: a client, server
+// returns a context. Code in _test.go files is never reported, nor test
+// support: a function that takes a *testing.T (or B, F, TB) and a package
+// placed like one that imports a test framework (integration/..., e2e,
+// testutil, storetest); the clients and messages there are the test's.
+// A finding needs evidence the rule can see in the package: a client, server
 // or router that comes from a parameter, a field or another package may be
 // instrumented there, and is not reported.
 //

@@ -65,6 +65,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.TypesInfo == nil || pass.Pkg == nil || !api.ImportsAny(pass.Pkg, transports...) {
 		return nil, nil
 	}
+	if api.IsTestSupportPackage(pass.Pkg) {
+		return nil, nil // harnesses and fixtures talk to test servers, no request's trace is at hand
+	}
 	c := &checker{
 		pass: pass,
 		info: pass.TypesInfo,
@@ -128,8 +131,10 @@ func (c *checker) scan() {
 				c.otelHTTP = true
 			}
 		}
-		for cur := range fileCur.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.SendStmt)(nil), (*ast.FuncDecl)(nil), (*ast.AssignStmt)(nil)) {
+		fileCur.Inspect([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.SendStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.AssignStmt)(nil)}, func(cur inspector.Cursor) bool {
 			switch n := cur.Node().(type) {
+			case *ast.FuncLit:
+				return !api.TakesTestingParam(c.info, n.Type)
 			case *ast.CallExpr:
 				c.visitCall(cur, n)
 			case *ast.CompositeLit:
@@ -147,6 +152,9 @@ func (c *checker) scan() {
 					}
 				}
 			case *ast.FuncDecl:
+				if api.TakesTestingParam(c.info, n.Type) {
+					return false // a test helper: its clients and messages are the test's
+				}
 				if fn, ok := c.info.Defs[n.Name].(*types.Func); ok {
 					c.funcDecls[fn] = n
 				}
@@ -157,7 +165,8 @@ func (c *checker) scan() {
 					}
 				}
 			}
-		}
+			return true
+		})
 	}
 }
 

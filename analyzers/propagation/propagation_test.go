@@ -42,6 +42,8 @@ func TestAnalyzer(t *testing.T) {
 		"./helperqueue",
 		"./natsinjected",
 		"./natsenvelope",
+		"./testkafka",
+		"./integration/harness",
 	)
 	testutil.BuildGoldenIn(t, dir, "grpcclients", "grpcserver")
 }
