@@ -80,7 +80,7 @@ func run(pass *analysis.Pass) (any, error) {
 		local:     map[*types.Func][]localCall{},
 		borrowers: map[borrowKey]bool{},
 		vars:      map[ast.Node]map[*types.Var][]inspector.Cursor{},
-		demo:      isStdoutDemo(pass.Pkg),
+		demo:      api.IsStdoutDemo(pass.Pkg),
 	}
 	c.scan()
 	if c.r.Enabled(checkShutdown) {
@@ -111,7 +111,7 @@ type checker struct {
 	propagatorSet bool
 
 	// demo is set for a program that only prints its telemetry (see
-	// isStdoutDemo): sampling, export mode and propagation are not
+	// api.IsStdoutDemo): sampling, export mode and propagation are not
 	// reported there.
 	demo bool
 
@@ -192,14 +192,6 @@ func (c *checker) visitCall(cur inspector.Cursor, test bool) {
 			c.checkServiceName(cur, call, rc)
 		}
 	}
-}
-
-// isStdoutDemo reports whether pkg is a demo program: a main package that
-// prints its telemetry with the stdout exporters and imports, directly or
-// not, no exporter that sends it anywhere else. Nothing reaches a back end
-// that sampling would save money on, and each process prints its own spans.
-func isStdoutDemo(pkg *types.Package) bool {
-	return pkg.Name() == "main" && api.ExportsOnlyToStdout(pkg)
 }
 
 // exportsToTestExporter reports whether call's exporter is a test

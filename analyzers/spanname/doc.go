@@ -93,6 +93,9 @@
 //     "place_order" in PlaceOrder), or a bare identifier with no domain
 //     qualifier ("refund_payment"), suggesting the name qualified by the
 //     receiver type or package, e.g. "OrderService.RefundPayment".
+//     Placeholders and Go symbols are not reported in a demo program: a
+//     main package that prints its spans with the stdout exporter and
+//     exports them nowhere else, so no back end groups them by name.
 //
 //   - duplicate: two span starts of the package whose constant names make
 //     two operations one in the back end: a span started, down the

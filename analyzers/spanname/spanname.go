@@ -113,7 +113,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for n := range insp.PreorderSeq(indexedNodes...) {
 		idx.add(n)
 	}
-	c := &checker{pass: pass, r: lint.NewReporter(pass, "spanname", checks), ev: newEvaluator(idx), reported: map[token.Pos]bool{}}
+	c := &checker{pass: pass, r: lint.NewReporter(pass, "spanname", checks), ev: newEvaluator(idx), reported: map[token.Pos]bool{}, demo: api.IsStdoutDemo(pass.Pkg)}
 	for _, s := range sites {
 		c.checkName(s)
 	}
@@ -192,6 +192,9 @@ type checker struct {
 	r        *lint.Reporter
 	ev       *evaluator
 	reported map[token.Pos]bool
+	// demo: the package is a program that prints its spans to stdout and
+	// exports them nowhere (api.IsStdoutDemo).
+	demo bool
 	// pending are the constant names no check has reported yet.
 	pending []named
 }
@@ -252,6 +255,9 @@ func (c *checker) checkName(s site) {
 	}
 	if s.operation || allow.has(name) {
 		return // an otelhttp operation ("server", "api") is checked only for empty and dynamic names
+	}
+	if c.demo && (symbolName(name) || genericName(name)) {
+		return // a demo printing its spans: no back end groups or queries its names
 	}
 	if symbolName(name) {
 		c.r.Reportf(checkFunctionStyle, s.expr, "%s", symbolMessage(name))

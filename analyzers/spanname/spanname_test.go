@@ -27,6 +27,7 @@ func TestSpanName(t *testing.T) {
 		"./spanname/placeholders",
 		"./spanname/bounded",
 		"./spanname/duplicates",
+		"./spanname/stdoutdemo",
 	)
 }
 

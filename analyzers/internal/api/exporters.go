@@ -59,6 +59,15 @@ func ExportsOnlyToStdout(pkg *types.Package) bool {
 	return !remote
 }
 
+// IsStdoutDemo reports whether pkg is a demo program: a main package that
+// prints its telemetry with the stdout exporters and imports, directly or
+// not, no exporter that sends it anywhere else. Nothing reaches a back end:
+// sampling would save nothing, each process prints its own spans, and no
+// one queries its span names.
+func IsStdoutDemo(pkg *types.Package) bool {
+	return pkg.Name() == "main" && ExportsOnlyToStdout(pkg)
+}
+
 // propagatorPaths are the packages that build a text-map propagator.
 var propagatorPaths = []string{
 	PropagationPath,
