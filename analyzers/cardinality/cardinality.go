@@ -383,7 +383,7 @@ func (c *checker) recordAssign(as *ast.AssignStmt, stack []ast.Node) {
 		if as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
 			kind = defOpAssign
 		}
-		c.defs[v] = append(c.defs[v], def{rhs: rhs, index: index, scope: scope, pos: as.Pos(), kind: kind})
+		c.defs[v] = append(c.defs[v], def{rhs: rhs, index: index, scope: scope, pos: as.Pos(), kind: kind, op: as.Tok})
 	}
 }
 

@@ -74,7 +74,8 @@ const maxNegDepth = 4
 // arguments the package's callers pass). A difference is not evidence when
 // it is the delta of one cumulative reading (cur.N - prev.N, the same
 // method or function called twice, a value minus the field it is then
-// stored in), a time difference, or when the function compares one of its
+// stored in), a time difference, a difference of two counts (len(in) -
+// len(kept): what a filter dropped), or when the function compares one of its
 // operands or max()es it (a guard such as if d > 0). A local or parameter
 // is not followed further where its function compares it: an entry point
 // that sends non-positive lengths elsewhere passes only positive ones on.
@@ -102,7 +103,7 @@ func (c *checker) mayBeNegative(e ast.Expr, followed []*types.Var, depth int) (n
 	case *ast.BinaryExpr:
 		switch e.Op {
 		case token.SUB:
-			if !c.isReadingDelta(e) && !c.guarded(e, followed) {
+			if !c.isReadingDelta(e) && !c.isCountDifference(e) && !c.guarded(e, followed) {
 				return negEvidence{what: "the difference " + shortExpr(e)}, true
 			}
 		case token.MUL, token.QUO:
@@ -153,6 +154,56 @@ func (c *checker) mayBeNegative(e ast.Expr, followed []*types.Var, depth int) (n
 		}
 	}
 	return negEvidence{}, false
+}
+
+// isCountDifference reports whether both operands of a difference are
+// counts: lengths, or locals that only ever hold and add up lengths. Such
+// a difference is how code counts what a filter or a deduplication
+// dropped (pre-filter count minus kept count); it is no evidence that the
+// amount can go below zero.
+func (c *checker) isCountDifference(e *ast.BinaryExpr) bool {
+	return c.isCount(e.X, 0) && c.isCount(e.Y, 0)
+}
+
+// isCount reports whether e is a length (len or cap), or a local whose
+// every assignment is a length, a sum of lengths or a non-negative
+// constant, with += only.
+func (c *checker) isCount(e ast.Expr, depth int) bool {
+	e = unconvert(c.info, ast.Unparen(e))
+	if tv, ok := c.info.Types[e]; ok && tv.Value != nil {
+		v := constant.ToFloat(tv.Value)
+		return v.Kind() == constant.Float && constant.Sign(v) >= 0
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
+			if b, ok := c.info.Uses[id].(*types.Builtin); ok {
+				return b.Name() == "len" || b.Name() == "cap"
+			}
+		}
+	case *ast.BinaryExpr:
+		return e.Op == token.ADD && c.isCount(e.X, depth) && c.isCount(e.Y, depth)
+	case *ast.Ident:
+		v := c.localVar(e)
+		if v == nil || depth >= maxNegDepth {
+			return false
+		}
+		c.ensureIndexed(v)
+		defs := c.defs[v]
+		if len(defs) == 0 {
+			return false
+		}
+		for _, d := range defs {
+			switch {
+			case d.kind == defAssign && d.index < 0 && (d.rhs == nil || c.isCount(d.rhs, depth+1)):
+			case d.kind == defOpAssign && d.op == token.ADD_ASSIGN && c.isCount(d.rhs, depth+1):
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 func (c *checker) line(pos token.Pos) int { return c.pass.Fset.Position(pos).Line }

@@ -171,8 +171,12 @@
 // track(ctx, -1)). A difference is not evidence when it is the increment
 // of a cumulative reading (cur.Hits - prev.Hits, the same function or
 // method called twice, a time difference, a value minus the field it is
-// then stored in), when it is unsigned, or when the function compares one
-// of its operands (if d > 0) or passes it to max or min.
+// then stored in), when it is unsigned, when both operands are counts
+// (len(in) - len(kept), or sums of lengths: what a filter dropped), or
+// when the function compares one of its operands (if d > 0) or passes it
+// to max or min. A local or parameter is not followed to its sources
+// where its function compares it: an entry point that sends lengths <= 0
+// elsewhere passes only positive ones on.
 //
 //	m.active.Add(ctx, 1)
 //	defer m.active.Add(ctx, -1) // an Int64Counter: reported

@@ -18,6 +18,7 @@ type def struct {
 	scope ast.Node // the innermost block holding the assignment
 	pos   token.Pos
 	kind  defKind
+	op    token.Token // for defOpAssign: the operator (token.ADD_ASSIGN for x += v)
 }
 
 type defKind int

@@ -78,10 +78,10 @@ func (m *metrics) work(ctx context.Context, jobs []string) {
 	m.track(ctx, decrement)
 }
 
-// resize records the change of a buffer's size on a counter.
-func (m *metrics) resize(ctx context.Context, before, after []byte) {
-	grown := len(after) - len(before)
-	m.bytes.Add(ctx, float64(grown)) // want `m.bytes.Add is given a value that can be negative \(the difference len\(after\) - len\(before\), assigned to grown at line \d+\).* use a Float64UpDownCounter.* \(cardinality/counter-decrement\)`
+// resize records the change of a cache's size in bytes on a counter.
+func (m *metrics) resize(ctx context.Context, oldSize, newSize int64) {
+	grown := newSize - oldSize
+	m.bytes.Add(ctx, float64(grown)) // want `m.bytes.Add is given a value that can be negative \(the difference newSize - oldSize, assigned to grown at line \d+\).* use a Float64UpDownCounter.* \(cardinality/counter-decrement\)`
 }
 
 // skew records a signed offset.
@@ -195,4 +195,48 @@ func (r *rangeReader) readUncounted(ctx context.Context, name string, off, lengt
 // ReadAll reads a whole object.
 func (r *rangeReader) ReadAll(ctx context.Context, name string) error {
 	return r.ReadRange(ctx, name, 0, -1)
+}
+
+// entry is a cached value with a deadline.
+type entry struct {
+	key     string
+	expires time.Time
+}
+
+// dropExpired counts what a filter removed: the kept entries are a subset
+// of the input, so the count before minus the count after cannot go below
+// zero.
+func (m *metrics) dropExpired(ctx context.Context, entries []entry, now time.Time) []entry {
+	before := len(entries)
+	kept := entries[:0]
+	for _, e := range entries {
+		if e.expires.After(now) {
+			kept = append(kept, e)
+		}
+	}
+	m.processed.Add(ctx, int64(before-len(kept)))
+	return kept
+}
+
+// dedupe counts the duplicates removed over a set of batches.
+func dedupe(batches [][]string) {
+	var total, unique int
+	for i := range batches {
+		total += len(batches[i])
+		batches[i] = uniq(batches[i])
+		unique += len(batches[i])
+	}
+	queueBytes.Add(float64(total - unique))
+}
+
+func uniq(keys []string) []string {
+	seen := map[string]bool{}
+	out := keys[:0]
+	for _, k := range keys {
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
 }
