@@ -32,8 +32,11 @@
 // interceptor, in a package that imports a tracing API or instrumentation.
 // Any stats handler or interceptor counts as instrumentation (it may be
 // otelgrpc's, OpenTracing's or a wrapper of either), and so does an option
-// built by a helper. A suggested fix adds
-// grpc.WithStatsHandler(otelgrpc.NewClientHandler()), importing otelgrpc.
+// built by a helper. A package that hands a gRPC connection to an OTLP
+// exporter (otlptracegrpc.WithGRPCConn(conn)) dials its collector itself:
+// its client connections carry the telemetry and are not reported. A
+// suggested fix adds grpc.WithStatsHandler(otelgrpc.NewClientHandler()),
+// importing otelgrpc.
 //
 //	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials())) // reported
 //	conn, err := grpc.NewClient(addr, grpc.WithTransportCredentials(insecure.NewCredentials()),

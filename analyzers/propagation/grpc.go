@@ -22,6 +22,9 @@ func (c *checker) reportGRPC() {
 	for _, cur := range c.grpcCalls {
 		call := cur.Node().(*ast.CallExpr)
 		ctor, _ := api.GRPCConstructorOf(c.info, call)
+		if !ctor.Server && c.dialsCollector {
+			continue // the collector's connection: tracing it would trace the export
+		}
 		if !c.grpcOptionsUntraced(cur, call, ctor) {
 			continue
 		}

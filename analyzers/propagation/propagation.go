@@ -99,6 +99,10 @@ type checker struct {
 	extracts      bool // a TextMapPropagator.Extract is called
 	buildsClients bool // a hookable producer (sarama, franz-go) is built here
 	otelHTTP      bool // otelhttp is used (handlers, transports)
+	// dialsCollector: the package hands a gRPC connection to an OTLP
+	// exporter (WithGRPCConn); the client connections it builds are the
+	// telemetry's own.
+	dialsCollector bool
 	// replacesDefaults: the package assigns http.DefaultTransport or
 	// http.DefaultClient (or a field of it), as programs that instrument
 	// the default transport do.
@@ -178,6 +182,8 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.extracts = true
 	case api.IsProducerBuilder(c.info, call):
 		c.buildsClients = true
+	case api.IsExporterConnOption(c.info, call):
+		c.dialsCollector = true
 	case c.isPropagationHelper(call):
 		// A telemetry package of the program that injects or extracts
 		// for its callers (GetCarrier(ctx), SpanFromHeaders(ctx, h)):

@@ -44,6 +44,7 @@ func TestAnalyzer(t *testing.T) {
 		"./natsenvelope",
 		"./testkafka",
 		"./integration/harness",
+		"./collectorconn",
 	)
 	testutil.BuildGoldenIn(t, dir, "grpcclients", "grpcserver")
 }

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"go/ast"
 	"go/types"
 	"strings"
 )
@@ -66,6 +67,17 @@ func ExportsOnlyToStdout(pkg *types.Package) bool {
 // one queries its span names.
 func IsStdoutDemo(pkg *types.Package) bool {
 	return pkg.Name() == "main" && ExportsOnlyToStdout(pkg)
+}
+
+// IsExporterConnOption reports whether call builds an OTLP exporter's
+// option that hands it a gRPC connection of the program's making
+// (otlptracegrpc.WithGRPCConn(conn), and the metric and log twins): the
+// program dials its collector itself, and that connection carries the
+// telemetry, which must not be traced.
+func IsExporterConnOption(info *types.Info, call *ast.CallExpr) bool {
+	fn := Callee(info, call)
+	return fn != nil && fn.Name() == "WithGRPCConn" && fn.Pkg() != nil &&
+		strings.HasPrefix(fn.Pkg().Path(), "go.opentelemetry.io/otel/exporters/")
 }
 
 // propagatorPaths are the packages that build a text-map propagator.
