@@ -132,7 +132,12 @@
 //     for the span of one loop iteration that ends with the error;
 //   - a deferred function records the error its function returns (a named
 //     error result), or the error a function without results gave up on
-//     (an HTTP handler's if err != nil { http.Error(...); return }).
+//     (an HTTP handler's if err != nil { http.Error(...); return });
+//   - the span is tagged with the error.type attribute in a block around
+//     the call (semconv.ErrorTypeKey.String(...), attribute.String(
+//     "error.type", ...), or a function named ErrorType that returns an
+//     attribute): the author marks the outcome as a failure, say a tool
+//     result flagged IsError, even though no error is returned.
 //
 // Handled errors are not reported: a record dropped from a batch (continue),
 // one failed sub-task of many, a cleanup failure followed by return nil, a

@@ -6,7 +6,10 @@ import (
 	"go/token"
 	"go/types"
 
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/cfg"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
 )
 
 // failure is the evidence that an error recorded on a span is the failure of
@@ -45,6 +48,13 @@ func (c *checker) failureOf(fi *funcInfo, stmt *ast.ExprStmt, key spanKey, rec r
 		// iteration gives up when its span ends with the error.
 		if own && c.startedInLoop(fi, key.root) {
 			return c.givenUpFailure(fi, g, stmt, key, rec, false)
+		}
+		if at, ok := c.errorTypeSetNear(fi, stmt, key); ok {
+			sets := func(n ast.Node) bool { return c.statusSetBy(fi, n, key, rec) }
+			if !c.pathAvoids(g, stmt, true, sets) {
+				return failure{}, false // the status is set after the error is recorded
+			}
+			return failure{what: fmt.Sprintf("a failure the span is tagged with error.type for at line %d", c.line(at)), every: !c.setsStatusAfter(fi, stmt, sets)}, true
 		}
 		return failure{}, false
 	}
@@ -492,4 +502,69 @@ func funcLabel(fn ast.Node) string {
 		return fd.Name.Name
 	}
 	return "the enclosing function"
+}
+
+// errorTypeSetNear reports where the span of key gets an error.type
+// attribute (span.SetAttributes(semconv.ErrorTypeKey.String(...)),
+// attribute.String("error.type", ...), or a function named ErrorType that
+// returns an attribute, as semconv's and wrappers of it are) in a block
+// enclosing the RecordError statement, inside the function: the author
+// tags this outcome as a failure, even though the function does not
+// return the error (a tool result flagged IsError, a job marked failed).
+func (c *checker) errorTypeSetNear(fi *funcInfo, stmt *ast.ExprStmt, key spanKey) (token.Pos, bool) {
+	file := c.fileOf(stmt.Pos())
+	if file == nil {
+		return token.NoPos, false
+	}
+	path, _ := astutil.PathEnclosingInterval(file, stmt.Pos(), stmt.End())
+	for _, n := range path {
+		if n == fi.node {
+			break
+		}
+		block, ok := n.(*ast.BlockStmt)
+		if !ok || block == fi.body {
+			continue
+		}
+		for _, st := range block.List {
+			es, ok := st.(*ast.ExprStmt)
+			if !ok {
+				continue
+			}
+			call, ok := es.X.(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			recv, method, ok := api.SpanMethodCall(c.info, call)
+			if !ok || method != "SetAttributes" {
+				continue
+			}
+			if k, ok := c.keyOf(recv); !ok || k != key {
+				continue
+			}
+			for _, arg := range call.Args {
+				if api.IsErrorTypeAttr(c.info, arg) {
+					return es.Pos(), true
+				}
+			}
+		}
+	}
+	return token.NoPos, false
+}
+
+// setsStatusAfter reports whether a statement of fi after stmt sets the
+// span's status on some path: then adding SetStatus right after the
+// RecordError is not the only change of status there, and no fix is
+// offered.
+func (c *checker) setsStatusAfter(fi *funcInfo, stmt ast.Stmt, sets func(ast.Node) bool) bool {
+	found := false
+	ast.Inspect(fi.body, func(n ast.Node) bool {
+		if found || n == nil {
+			return false
+		}
+		if n.Pos() > stmt.End() && sets(n) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }

@@ -325,3 +325,28 @@ func KeyOfAttribute(info *types.Info, e ast.Expr) (string, bool) {
 	}
 	return "", false
 }
+
+// ErrorTypeKey is the semantic-convention attribute that classifies a
+// failed operation's error.
+const ErrorTypeKey = "error.type"
+
+// IsErrorTypeAttr reports whether e builds the error.type attribute: one
+// with that constant key (attribute.String("error.type", v),
+// semconv.ErrorTypeKey.String(v)), or a call of a function named ErrorType
+// that returns an attribute.KeyValue, as semconv.ErrorType(err) and a
+// program's wrappers of it are.
+func IsErrorTypeAttr(info *types.Info, e ast.Expr) bool {
+	if k, ok := KeyOfAttribute(info, e); ok && k == ErrorTypeKey {
+		return true
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := Callee(info, call)
+	if fn == nil || fn.Name() != "ErrorType" {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	return sig != nil && sig.Recv() == nil && sig.Results().Len() == 1 && IsNamed(sig.Results().At(0).Type(), AttributePath, "KeyValue")
+}
