@@ -26,7 +26,9 @@
 // exits ("not calling TracerProvider.Shutdown() (causing data loss)").
 // The finding is at the constructor. A meter provider whose only readers
 // are the Prometheus exporter is not reported: a scrape reads the current
-// state, nothing waits in a buffer.
+// state, nothing waits in a buffer. Nor is a tracer provider whose only
+// span processors export each span as it ends (sdktrace.WithSyncer,
+// NewSimpleSpanProcessor): that is sync-export's finding, if any.
 //
 // The provider is followed through the function's local variables
 // (aliases, conversions to interfaces, closures). It counts as shut down

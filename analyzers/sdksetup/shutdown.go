@@ -334,10 +334,12 @@ var bufferingOptions = map[string]bool{
 }
 
 // buffersNothing reports whether the provider built by the constructor call
-// holds nothing that Shutdown would export: each of its readers is visible
-// in the call and is pulled (the Prometheus exporter: a scrape reads the
-// current state, and an exporter's own state dies with the process), and
-// there is at least one. Any option that adds a processor or another
+// holds nothing that Shutdown would export: each of its readers and span
+// processors is visible in the call and holds nothing back — a pulled
+// reader (the Prometheus exporter: a scrape reads the current state, and
+// an exporter's own state dies with the process) or a syncer
+// (sdktrace.WithSyncer(exp), WithSpanProcessor(NewSimpleSpanProcessor(exp)):
+// each span is exported as it ends) — and there is at least one. Any option that adds a processor or another
 // reader, or options that cannot be read, make it buffer.
 func (c *checker) buffersNothing(call *ast.CallExpr) bool {
 	if call.Ellipsis.IsValid() {
@@ -358,10 +360,30 @@ func (c *checker) buffersNothing(call *ast.CallExpr) bool {
 			return false
 		case !bufferingOptions[api.FullName(fn)]:
 			continue // resource, sampler, view, limits
+		case c.exportsOnEnd(opt, fn):
+			readers++ // a syncer exports each span as it ends: nothing waits
+			continue
 		case api.FullName(fn) != pullReaderOption || len(opt.Args) != 1 || !api.IsPullReader(api.TypeOf(c.info, opt.Args[0])):
 			return false
 		}
 		readers++
 	}
 	return readers > 0
+}
+
+// exportsOnEnd reports whether opt, an option of fn, adds a span processor
+// that exports each span as it ends: sdktrace.WithSyncer(exp), or
+// sdktrace.WithSpanProcessor(sdktrace.NewSimpleSpanProcessor(exp)).
+func (c *checker) exportsOnEnd(opt *ast.CallExpr, fn *types.Func) bool {
+	switch api.FullName(fn) {
+	case api.SDKTracePath + ".WithSyncer":
+		return true
+	case api.SDKTracePath + ".WithSpanProcessor":
+		if len(opt.Args) != 1 {
+			return false
+		}
+		inner, ok := ast.Unparen(opt.Args[0]).(*ast.CallExpr)
+		return ok && api.CalleeName(c.info, inner) == api.SDKTracePath+".NewSimpleSpanProcessor"
+	}
+	return false
 }

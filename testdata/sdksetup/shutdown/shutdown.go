@@ -47,6 +47,23 @@ func onlyTracerUsed(ctx context.Context) {
 	span.End()
 }
 
+// --- exported as each span ends: nothing waits in a buffer -------------
+
+// liveConsole prints each span as it ends (a debugging console next to
+// the real pipeline): Shutdown would have nothing left to export, so only
+// the synchronous export itself is reported.
+func liveConsole() trace.Tracer {
+	return tracesdk.NewTracerProvider(tracesdk.WithSyncer(exporter())).Tracer("console") // want `^tracesdk\.WithSyncer exports each span synchronously, .* \(sdksetup/sync-export\)$`
+}
+
+func simpleProcessor() trace.Tracer {
+	return tracesdk.NewTracerProvider(tracesdk.WithSpanProcessor(tracesdk.NewSimpleSpanProcessor(exporter()))).Tracer("console") // want `^tracesdk\.NewSimpleSpanProcessor exports each span synchronously, .* \(sdksetup/sync-export\)$`
+}
+
+func syncerAndBatcher() trace.Tracer {
+	return tracesdk.NewTracerProvider(tracesdk.WithSyncer(exporter()), tracesdk.WithBatcher(exporter())).Tracer("both") // want `^tracer provider created here is never shut down, .* \(sdksetup/shutdown\)$` `^tracesdk\.WithSyncer exports each span synchronously, .* \(sdksetup/sync-export\)$`
+}
+
 // --- installed globally: the global never shuts it down -----------------
 
 func installedOnly() {
