@@ -75,7 +75,9 @@
 // and a key matches when its words end with a deny-list entry: user, end
 // user, customer, account, request, correlation, trace, span, session,
 // order, cart, invoice, transaction, payment, message, event, job, task,
-// run, device and visitor ids; uuids; the bare key "id"; user names; email
+// run, device and visitor ids; uuids; the bare attribute key "id" (a
+// Prometheus label named just "id" is judged by the values it is given: a
+// partition or shard number is an id too); user names; email
 // addresses; IP and client, remote or peer addresses; full URLs and URIs;
 // raw paths (path, url.path, http.target); query strings and query texts;
 // timestamps, times and dates (created_at, ts); error messages. A key is not

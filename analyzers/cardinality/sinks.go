@@ -210,6 +210,14 @@ func shortExpr(e ast.Expr) string {
 	return s
 }
 
+// isBareID reports whether a key or label name is "id" alone (ID, Id): it
+// names no kind of thing (a partition, a shard, a provider index are ids
+// too), so only its values can tell whether it is unbounded.
+func isBareID(name string) bool {
+	ws := api.Words(name)
+	return len(ws) == 1 && ws[0] == "id"
+}
+
 // checkVecLabelNames reports unbounded label names declared by a
 // Prometheus vector constructor.
 func (c *checker) checkVecLabelNames(in api.Instrument) {
@@ -218,8 +226,8 @@ func (c *checker) checkVecLabelNames(in api.Instrument) {
 			continue
 		}
 		d, ok := c.policy.deniedKey(l.name)
-		if !ok || c.labelOnlyBounded(in.Call, i) {
-			continue
+		if !ok || isBareID(l.name) || c.labelOnlyBounded(in.Call, i) {
+			continue // a bare "id" label says nothing of what it identifies: its values are checked where they are set
 		}
 		advice := d.advice
 		if advice == "" {
@@ -427,7 +435,7 @@ func (c *checker) checkPromLabels() {
 				if c.policy.allowedKey(names[i]) {
 					continue
 				}
-				if _, denied := c.policy.deniedKey(names[i]); denied && c.r.Enabled(checkKey) {
+				if _, denied := c.policy.deniedKey(names[i]); denied && !isBareID(names[i]) && c.r.Enabled(checkKey) {
 					continue // reported where the label is declared
 				}
 				what = "label " + quote(names[i]) + of
