@@ -35,7 +35,10 @@
 // package). The operation of NewHandler and NewMiddleware is checked only
 // for the empty and dynamic checks: since otelhttp v0.69 server spans are
 // named "{method} {route}" and the operation names them only through a
-// formatter, so otelhttp.NewHandler(mux, "server") is fine.
+// formatter, so otelhttp.NewHandler(mux, "server") is fine. Nor is an
+// operation checked when the call's options may replace it with a
+// formatter: a WithSpanNameFormatter option, or options it does not spell
+// out (otelhttp.NewHandler(h, "", opts...)).
 // trace.SpanFromContext starts nothing and is not checked, and neither are
 // spans started in _test.go files or generated files.
 //

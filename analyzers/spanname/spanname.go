@@ -96,7 +96,7 @@ func run(pass *analysis.Pass) (any, error) {
 		} else if s, ok := api.SpanNameSiteOf(pass.TypesInfo, call); ok {
 			if s.Formatter {
 				formatters = append(formatters, site{expr: s.Arg, decl: decl})
-			} else {
+			} else if !s.MayBeRenamed {
 				sites = append(sites, site{expr: s.Arg, decl: decl, operation: true})
 			}
 		}

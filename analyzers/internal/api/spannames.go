@@ -22,6 +22,10 @@ type SpanNameSite struct {
 	Arg ast.Expr
 	// Formatter is true when Arg is a func(operation string, r *http.Request) string.
 	Formatter bool
+	// MayBeRenamed is true for an operation whose options may replace it as
+	// the span name: a WithSpanNameFormatter option, or options the call
+	// does not spell out (opts..., a variable).
+	MayBeRenamed bool
 }
 
 // otelhttpNameArgs maps otelhttp functions to the index of their
@@ -41,12 +45,33 @@ func SpanNameSiteOf(info *types.Info, call *ast.CallExpr) (SpanNameSite, bool) {
 	}
 	name := FullName(fn)
 	if i, ok := otelhttpNameArgs[name]; ok && i < len(call.Args) {
-		return SpanNameSite{Call: call, Func: fn, Arg: call.Args[i]}, true
+		return SpanNameSite{Call: call, Func: fn, Arg: call.Args[i], MayBeRenamed: optionsMayRename(info, call, i+1)}, true
 	}
 	if name == OtelHTTPPath+".WithSpanNameFormatter" && len(call.Args) == 1 {
 		return SpanNameSite{Call: call, Func: fn, Arg: call.Args[0], Formatter: true}, true
 	}
 	return SpanNameSite{}, false
+}
+
+// optionsMayRename reports whether the otelhttp options of call, from
+// argument first on, may set a span name formatter: one of them is
+// WithSpanNameFormatter, or is not a call of an otelhttp option function
+// the call spells out (a slice passed with ..., a variable).
+func optionsMayRename(info *types.Info, call *ast.CallExpr, first int) bool {
+	if call.Ellipsis.IsValid() {
+		return true
+	}
+	for _, arg := range call.Args[min(first, len(call.Args)):] {
+		opt, ok := ast.Unparen(arg).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn := Callee(info, opt)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != OtelHTTPPath || fn.Name() == "WithSpanNameFormatter" {
+			return true
+		}
+	}
+	return false
 }
 
 // RequestValueKind classifies a value read from an *http.Request or a
