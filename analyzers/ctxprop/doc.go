@@ -119,7 +119,10 @@
 // covers many third-party clients (Get/GetContext, Push/PushContext); a twin
 // that differs in any way is not reported. The fix renames the call and
 // passes the context first. A call inside the twin's own body is not
-// reported (the rewrite would recurse).
+// reported (the rewrite would recurse), nor a twin known to do something
+// else: go-oidc's Provider.VerifierContext builds a verifier with a fresh
+// key set instead of the provider's cached one, so calling it per request
+// would fetch the keys every time.
 //
 // Matching is by go/types identity (package path and name, method of a named
 // type or interface), never by spelling: an aliased import is the same API.

@@ -51,6 +51,15 @@ func (*Ctx) Context() context.Context { return nil }
 type Echo interface{ Request() *http.Request }
 type Opaque struct{}
 type Native struct{ context.Context }`,
+	"github.com/coreos/go-oidc/v3/oidc": `package oidc
+import "context"
+type Config struct{ ClientID string }
+type Provider struct{}
+type IDTokenVerifier struct{}
+func (p *Provider) Verifier(config *Config) *IDTokenVerifier { return nil }
+func (p *Provider) VerifierContext(ctx context.Context, config *Config) *IDTokenVerifier { return nil }
+func (p *Provider) UserInfo(src any) (any, error) { return nil, nil }
+func (p *Provider) UserInfoContext(ctx context.Context, src any) (any, error) { return nil, nil }`,
 	"go.opentelemetry.io/otel/propagation": `package propagation
 import "context"
 type TextMapCarrier interface{ Get(string) string }
@@ -434,5 +443,32 @@ func F(ctx context.Context, conf *oauth2.Config, tc tokenSourceConfig, src oauth
 		"conf.Exchange:false fetch:false clientOf:false clientFunc:false"
 	if g := strings.Join(got, " "); g != want {
 		t.Errorf("got  %s\nwant %s", g, want)
+	}
+}
+
+// TestCtxTwinNotDropIn: go-oidc's VerifierContext builds a verifier with a
+// fresh, uncached key set, so Verifier is not reported for it; another
+// method of the same type with a true twin still is.
+func TestCtxTwinNotDropIn(t *testing.T) {
+	c := check(t, `package x
+import (
+	"context"
+	"github.com/coreos/go-oidc/v3/oidc"
+)
+func verify(ctx context.Context, p *oidc.Provider) {
+	_ = p.Verifier(&oidc.Config{})
+	_, _ = p.UserInfo(nil)
+}`)
+	got := map[string]bool{}
+	ast.Inspect(c.file, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if cl, ok := CtxTwinOf(c.info, c.pkg, call); ok {
+				got[cl.Func.Name()] = true
+			}
+		}
+		return true
+	})
+	if got["Verifier"] || !got["UserInfo"] {
+		t.Errorf("CtxTwinOf found twins for %v; want UserInfo only", got)
 	}
 }

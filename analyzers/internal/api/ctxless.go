@@ -144,10 +144,20 @@ func CtxTwinOf(info *types.Info, pkg *types.Package, call *ast.CallExpr) (Ctxles
 		return CtxlessCall{}, false
 	}
 	t := provenTwin(info, pkg, call, fn, fn.Name()+"Context")
-	if t == nil {
+	if t == nil || notDropInTwins[FullName(fn)] {
 		return CtxlessCall{}, false
 	}
 	return CtxlessCall{Call: call, Func: fn, CtxlessSpec: twin(t.Name()), Convention: true}, true
+}
+
+// notDropInTwins are functions whose FContext twin is not the same call
+// with a context: the twin keeps the context for the life of what it
+// builds and changes what it builds. go-oidc's Provider.VerifierContext
+// creates a fresh key set (with no cache of the provider's keys) for
+// every verifier, so using it per request refetches the keys each time.
+var notDropInTwins = map[string]bool{
+	"(*github.com/coreos/go-oidc/v3/oidc.Provider).Verifier": true,
+	"(*github.com/coreos/go-oidc.Provider).Verifier":         true,
 }
 
 // plainCall reports whether call invokes fn directly: a package function by
