@@ -84,7 +84,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 			return
 		}
 	}
-	if inDefer(stack) || inCleanup(info, stack) || insideNilContextCheck(info, stack) || storedForLater(info, stack) {
+	if inDefer(stack) || inCleanup(info, stack) || inReturnedLiteral(info, stack) || insideNilContextCheck(info, stack) || storedForLater(info, stack) {
 		return
 	}
 	src, ok := c.contextAt(stack, call.Pos())

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // noteRetainedArgs records the context variables given to a call that
@@ -353,4 +354,94 @@ func walkStack(root ast.Node, fn func(n ast.Node, stack []ast.Node) bool) {
 		stack = append(stack, n)
 		return true
 	})
+}
+
+// inReturnedLiteral reports whether the top of stack lies in a function
+// literal that is a component's stop function, handed back to the caller
+// to run later: returned by a function named for starting or stopping
+// (StartPartition, StopFunc), or assigned to a local named for a teardown
+// (cleanup, release, stop, shutdown) that a return statement hands back.
+// It runs after the call is over, when the call's context may be done: a
+// fresh root there is the only context that works. A returned closure
+// without such a name (a loader, a handler) still sees the caller's
+// context.
+func inReturnedLiteral(info *types.Info, stack []ast.Node) bool {
+	for i := len(stack) - 1; i > 0; i-- {
+		lit, ok := stack[i].(*ast.FuncLit)
+		if !ok {
+			continue
+		}
+		switch p := stack[i-1].(type) {
+		case *ast.ReturnStmt:
+			fd := lint.EnclosingFuncDecl(stack[:i])
+			return fd != nil && namesLifecycle(fd.Name.Name)
+		case *ast.AssignStmt:
+			if len(p.Lhs) != len(p.Rhs) {
+				return false
+			}
+			for j, r := range p.Rhs {
+				if r != lit {
+					continue
+				}
+				id, ok := p.Lhs[j].(*ast.Ident)
+				if !ok || !namesTeardown(id.Name) {
+					return false
+				}
+				v, ok := info.ObjectOf(id).(*types.Var)
+				return ok && returnedBy(info, enclosingBody(stack[:i]), v)
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// namesLifecycle reports whether a function's name starts with a verb that
+// starts or ends a component (StartPartition, StopFunc, CloseAll).
+func namesLifecycle(name string) bool {
+	w := api.Words(name)
+	return len(w) > 0 && (w[0] == "start" || teardownVerb(w[0]))
+}
+
+// namesTeardown reports whether a variable is named for ending a life
+// (cleanup, release, stop, shutdownFn, closeAll).
+func namesTeardown(name string) bool {
+	w := api.Words(name)
+	return len(w) > 0 && (isShutdownName(w[0]) || teardownVerb(w[0]) || w[0] == "release")
+}
+
+// enclosingBody returns the body of the innermost function in stack.
+func enclosingBody(stack []ast.Node) *ast.BlockStmt {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch f := stack[i].(type) {
+		case *ast.FuncLit:
+			return f.Body
+		case *ast.FuncDecl:
+			return f.Body
+		}
+	}
+	return nil
+}
+
+// returnedBy reports whether a return statement of body (not of a nested
+// function literal) returns the variable v itself.
+func returnedBy(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				if id, ok := ast.Unparen(r).(*ast.Ident); ok && info.Uses[id] == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -1,0 +1,49 @@
+package teardown
+
+import (
+	"context"
+	"time"
+)
+
+// partitionStore keeps which worker owns which partition.
+type partitionStore interface {
+	Claim(ctx context.Context, worker string) error
+	Release(ctx context.Context, worker string) error
+	Rebalance(ctx context.Context) error
+}
+
+// StartPartition claims a partition for this worker and hands back the
+// function that gives it up at shutdown. That function runs long after
+// ctx, the start-up context, is over: it starts from a fresh root.
+func StartPartition(ctx context.Context, store partitionStore, worker string) (func() error, error) {
+	if err := store.Claim(ctx, worker); err != nil {
+		return nil, err
+	}
+	release := func() error {
+		releaseCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := store.Release(releaseCtx, worker); err != nil {
+			return err
+		}
+		return store.Rebalance(releaseCtx)
+	}
+	return release, nil
+}
+
+// StopFunc returns its stop function directly.
+func StopFunc(ctx context.Context, store partitionStore, worker string) func() error {
+	return func() error {
+		stopCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		return store.Release(stopCtx, worker)
+	}
+}
+
+// Rebalance runs its helper at once: the helper is part of this call, and
+// its fresh root drops ctx's trace.
+func Rebalance(ctx context.Context, store partitionStore) error {
+	run := func() error {
+		return store.Rebalance(context.Background()) // want `use ctx \(parameter of Rebalance\) instead of context.Background\(\) \(ctxprop/background\)`
+	}
+	return run()
+}
