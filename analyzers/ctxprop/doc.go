@@ -197,8 +197,9 @@
 //   - anything inside a component's stop function handed back to the
 //     caller: a function literal returned by a function named for starting
 //     or stopping (StartPartition, StopFunc), or assigned to a local named
-//     for a teardown (cleanup, release, stop) that is returned; it runs
-//     after the call, when the call's context may be done;
+//     for a teardown (cleanup, release, stop) that is returned or deferred
+//     (releaseConn := func() {...}; defer releaseConn()); it runs after the
+//     work, when the call's context may be done;
 //   - a fresh context that flows, directly or through context.WithX, into a
 //     shutdown call — a function, method or function value taking a
 //     context first and named Shutdown (or containing it), Stop, Close,

@@ -360,7 +360,8 @@ func walkStack(root ast.Node, fn func(n ast.Node, stack []ast.Node) bool) {
 // literal that is a component's stop function, handed back to the caller
 // to run later: returned by a function named for starting or stopping
 // (StartPartition, StopFunc), or assigned to a local named for a teardown
-// (cleanup, release, stop, shutdown) that a return statement hands back.
+// (cleanup, release, stop, shutdown) that a return statement hands back or
+// a defer statement calls (releaseConn := func() {...}; defer releaseConn()).
 // It runs after the call is over, when the call's context may be done: a
 // fresh root there is the only context that works. A returned closure
 // without such a name (a loader, a handler) still sees the caller's
@@ -388,7 +389,8 @@ func inReturnedLiteral(info *types.Info, stack []ast.Node) bool {
 					return false
 				}
 				v, ok := info.ObjectOf(id).(*types.Var)
-				return ok && returnedBy(info, enclosingBody(stack[:i]), v)
+				body := enclosingBody(stack[:i])
+				return ok && (returnedBy(info, body, v) || deferredCall(info, body, v))
 			}
 		}
 		return false
@@ -439,6 +441,27 @@ func returnedBy(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
 				if id, ok := ast.Unparen(r).(*ast.Ident); ok && info.Uses[id] == v {
 					found = true
 				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// deferredCall reports whether body (not a nested function literal) defers
+// a call of the variable v: defer v().
+func deferredCall(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			if id, ok := ast.Unparen(n.Call.Fun).(*ast.Ident); ok && info.Uses[id] == v {
+				found = true
 			}
 		}
 		return !found

@@ -39,6 +39,35 @@ func StopFunc(ctx context.Context, store partitionStore, worker string) func() e
 	}
 }
 
+// Migrate holds a connection with a session setting and resets it before
+// the connection goes back to the pool, even when ctx is already done.
+func Migrate(ctx context.Context, pool connPool) error {
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	releaseConn := func() {
+		resetCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = conn.Exec(resetCtx, "SET lock_timeout = 0")
+		conn.Release()
+	}
+	defer releaseConn()
+	if err := conn.Exec(ctx, "SET lock_timeout = '5s'"); err != nil {
+		return err
+	}
+	return conn.Exec(ctx, "ALTER TABLE tasks ADD COLUMN retries int")
+}
+
+type conn interface {
+	Exec(ctx context.Context, sql string) error
+	Release()
+}
+
+type connPool interface {
+	Acquire(ctx context.Context) (conn, error)
+}
+
 // Rebalance runs its helper at once: the helper is part of this call, and
 // its fresh root drops ctx's trace.
 func Rebalance(ctx context.Context, store partitionStore) error {
