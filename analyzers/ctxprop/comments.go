@@ -25,6 +25,17 @@ func (c *collector) detachmentComment(stack []ast.Node, pos token.Pos) bool {
 	if saysDetached(idx.onLine[fset.Position(pos).Line]) {
 		return true
 	}
+	// A goroutine documented as detached where it starts (go func() {
+	// // decoupled from the request ...), on its line or the line above,
+	// covers the fresh contexts of its body.
+	for _, n := range stack {
+		if g, ok := n.(*ast.GoStmt); ok {
+			line := fset.Position(g.Pos()).Line
+			if saysDetached(idx.onLine[line]) || saysDetached(idx.endingOn[line-1]) {
+				return true
+			}
+		}
+	}
 	// The innermost statement, then the statements it opens the body of.
 	for i := len(stack) - 2; i >= 0; i-- {
 		s, ok := stack[i].(ast.Stmt)

@@ -190,7 +190,8 @@
 //     the context, says background, fresh, new context, separate,
 //     independent, not used, don't use, propagate, shutdown, even if, even
 //     when or regardless. A comment with TODO or FIXME is no such
-//     explanation;
+//     explanation. Such a comment on a go statement's line, or directly
+//     above it, covers the goroutine's whole body;
 //   - anything inside a defer statement, or inside a function literal
 //     registered with (testing.TB).Cleanup: clean-up must run when the
 //     context is already cancelled;
