@@ -101,8 +101,11 @@
 // function, a channel, a context, or a value handed to a parameter of a
 // non-empty interface type) and that value is stored where it outlives the
 // iteration (a variable declared before the loop, a field, a slice, a
-// channel). Data computed from the context (a count, a result) does not
-// count.
+// channel), or a goroutine started in the iteration uses it (a go
+// statement, or a literal given to a group's Go or TryGo, as errgroup's):
+// ending the span at the end of the iteration would end it while that
+// goroutine still works under it. Data computed from the context (a count,
+// a result) does not count.
 //
 // used-after-end: a method that changes the span (SetAttributes, AddEvent,
 // AddLink, RecordError, SetStatus, SetName, End) is called on a path after a

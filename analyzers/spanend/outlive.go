@@ -89,6 +89,16 @@ func (c *checker) outlivesIteration(fi *funcInfo, d *deferSite) bool {
 		switch n := n.(type) {
 		case *ast.DeferStmt:
 			return false
+		case *ast.GoStmt:
+			// A goroutine that uses the span or its context works on after
+			// the iteration (the function waits for it, or not at all).
+			escapes, _ = reads(n.Call, nil)
+			return !escapes
+		case *ast.CallExpr:
+			if lit := goroutineLiteral(n); lit != nil {
+				escapes, _ = reads(lit, nil)
+				return !escapes
+			}
 		case *ast.SendStmt:
 			t := api.TypeOf(c.info, n.Value)
 			if ch, ok := types.Unalias(api.TypeOf(c.info, n.Chan)).Underlying().(*types.Chan); ok {
@@ -224,4 +234,20 @@ func mayCarry(t types.Type) bool {
 		return false
 	}
 	return !isError(t)
+}
+
+// goroutineLiteral returns the function literal that call runs on a
+// goroutine of a group — g.Go(func() error {...}) of an errgroup, a
+// WaitGroup or a worker pool (a method named Go or TryGo) — or nil.
+func goroutineLiteral(call *ast.CallExpr) *ast.FuncLit {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || (sel.Sel.Name != "Go" && sel.Sel.Name != "TryGo") {
+		return nil
+	}
+	for _, a := range call.Args {
+		if lit, ok := ast.Unparen(a).(*ast.FuncLit); ok {
+			return lit
+		}
+	}
+	return nil
 }

@@ -20,6 +20,7 @@ var packages = []string{
 	"./spanend/discarded",
 	"./spanend/earlyreturn",
 	"./spanend/failedjobs",
+	"./spanend/fanout",
 	"./spanend/generics",
 	"./spanend/goroutines",
 	"./spanend/handlederrors",
