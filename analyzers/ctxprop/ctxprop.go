@@ -63,13 +63,18 @@ func run(pass *analysis.Pass) (any, error) {
 		links:     map[linkKey]bool{},
 		comments:  map[*ast.File]*fileComments{},
 
+		calledAt:   map[*ast.Ident]bool{},
+		callerArgs: map[*types.Var][]callerArg{},
+		params:     map[*types.Var]*types.Func{},
+		reassigned: map[*types.Var]bool{},
+
 		untraced:    isUntracedCommand(pass.Pkg),
 		testSupport: api.IsTestSupportPackage(pass.Pkg),
 	}
 	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}, c.visit)
 	r := lint.NewReporter(pass, "ctxprop", checks)
 	for _, f := range c.findings {
-		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) {
+		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) || c.emptyFromCallers(f.atHand) {
 			continue
 		}
 		r.Report(f.check, f.diag)
@@ -88,7 +93,8 @@ type finding struct {
 	flowsTo *types.Var    // the variable the fresh context (or one derived from it) is stored in
 	request *types.Var    // the variable an http.NewRequest or exec.Command result is stored in
 	cancel  *types.Var    // the cancel function assigned beside flowsTo
-	src     *types.Var    // the context at hand
+	src     *types.Var    // the context at hand, for a fresh root
+	atHand  *types.Var    // the context at hand
 	decl    *ast.FuncDecl // the function declaration the fresh context is in
 }
 
@@ -109,6 +115,12 @@ type collector struct {
 	cancels  map[*types.Var]*types.Var // a cancel function and the context it cancels
 	links    map[linkKey]bool          // whether a function links the trace of a context explicitly
 	comments map[*ast.File]*fileComments
+
+	calledAt   map[*ast.Ident]bool        // functions named in call position
+	callerArgs map[*types.Var][]callerArg // what the package's calls pass for a context parameter
+	params     map[*types.Var]*types.Func // a context parameter and its function
+	reassigned map[*types.Var]bool        // context variables assigned after their declaration
+	emptyParam map[*types.Var]bool        // solved once the walk is done
 	// untraced is set in a command-line tool that never traces, and
 	// testSupport in a test-support package: their non-test files are
 	// not checked.
@@ -129,6 +141,7 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 		}
 		return !c.untraced && !c.testSupport
 	case *ast.FuncDecl:
+		c.noteParams(n)
 		return !isRootFunc(c.pass, n) && !c.isTestHelper(n.Type)
 	case *ast.FuncLit:
 		return !c.isTestHelper(n.Type)
@@ -137,6 +150,7 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 		c.noteDerivations(n.Lhs, n.Rhs)
 		c.noteSet(n, stack)
 		c.noteStoredContexts(n)
+		c.noteReassigned(n) // ctx = ..., and ctx, span := tracer.Start(ctx, ...) reusing ctx
 	case *ast.CompositeLit:
 		if literalKept(stack) {
 			c.noteStoredContexts(n)
@@ -154,6 +168,7 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 		c.noteShutdownArgs(n)
 		c.noteRetainedArgs(n)
 		c.noteReboundRequest(n, fn)
+		c.noteCallerArgs(n, fn)
 		switch c.kindOf(fn) {
 		case calleeFresh:
 			c.freshContext(n, "context."+fn.Name()+"()", stack)

@@ -155,6 +155,14 @@
 //     to lose, and such a root is often cancelled on purpose. When both an
 //     empty root and a context that may carry a trace are reachable,
 //     messages name the latter;
+//   - a context parameter of an unexported function whose every caller in
+//     the package passes such an empty root — context.Background(), a local
+//     holding nothing but one, or its own parameter of this kind (a job
+//     worker that runs each job on a fresh root and hands it down through
+//     its helpers). Not when the function is exported, used as a value (a
+//     callback, a method value), may be called through an interface of the
+//     package, called from code ctxprop skips, or when it assigns the
+//     parameter a new context (ctx, span := tracer.Start(ctx, ...));
 //   - test support outside _test.go files: a function taking a *testing.T,
 //     *testing.B, *testing.F or testing.TB, and a package that imports
 //     testing (or testify, gomega, ginkgo, gotest.tools) and is placed like

@@ -105,7 +105,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 		return // ctx = context.Background(): deliberately re-rooted
 	}
 	f := finding{flowsTo: flowsTo, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
-	f.cancel, f.decl, f.src = cancelOf(info, stack), lint.EnclosingFuncDecl(stack), src.Var
+	f.cancel, f.decl, f.src, f.atHand = cancelOf(info, stack), lint.EnclosingFuncDecl(stack), src.Var, src.Var
 	replacement := src.Expr
 	goArg := isGoArg(stack, parent, inParent)
 	loop := !goArg && loopAround(stack, src.Var) != nil
