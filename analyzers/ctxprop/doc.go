@@ -203,12 +203,12 @@
 //   - anything inside a defer statement, or inside a function literal
 //     registered with (testing.TB).Cleanup: clean-up must run when the
 //     context is already cancelled;
-//   - anything inside a component's stop function handed back to the
-//     caller: a function literal returned by a function named for starting
-//     or stopping (StartPartition, StopFunc), or assigned to a local named
-//     for a teardown (cleanup, release, stop) that is returned or deferred
-//     (releaseConn := func() {...}; defer releaseConn()); it runs after the
-//     work, when the call's context may be done;
+//   - anything inside a teardown function: a function literal returned by
+//     a function named for starting or stopping (StartPartition, StopFunc),
+//     or assigned to a local named for a teardown (cleanup, release, stop),
+//     however it is then run — returned, deferred, or called on each way
+//     out (releaseConn := func() {...}; ... releaseConn()); it runs after
+//     the work, when the call's context may be done, often because it is;
 //   - a fresh context that flows, directly or through context.WithX, into a
 //     shutdown call — a function, method or function value taking a
 //     context first and named Shutdown (or containing it), Stop, Close,

@@ -360,10 +360,11 @@ func walkStack(root ast.Node, fn func(n ast.Node, stack []ast.Node) bool) {
 // literal that is a component's stop function, handed back to the caller
 // to run later: returned by a function named for starting or stopping
 // (StartPartition, StopFunc), or assigned to a local named for a teardown
-// (cleanup, release, stop, shutdown) that a return statement hands back or
-// a defer statement calls (releaseConn := func() {...}; defer releaseConn()).
-// It runs after the call is over, when the call's context may be done: a
-// fresh root there is the only context that works. A returned closure
+// (cleanup, release, stop, shutdown), whether a return statement hands it
+// back, a defer statement calls it (releaseConn := func() {...}; defer
+// releaseConn()) or the function calls it on each way out. It runs after
+// the work is over, when the call's context may be done (often the reason
+// the work ended): a fresh root there is the only context that works. A returned closure
 // without such a name (a loader, a handler) still sees the caller's
 // context.
 func inReturnedLiteral(info *types.Info, stack []ast.Node) bool {
@@ -388,9 +389,10 @@ func inReturnedLiteral(info *types.Info, stack []ast.Node) bool {
 				if !ok || !namesTeardown(id.Name) {
 					return false
 				}
-				v, ok := info.ObjectOf(id).(*types.Var)
-				body := enclosingBody(stack[:i])
-				return ok && (returnedBy(info, body, v) || deferredCall(info, body, v))
+				// A teardown runs once the work is over, however it is
+				// reached: returned, deferred, or called on every path.
+				_, ok = info.ObjectOf(id).(*types.Var)
+				return ok
 			}
 		}
 		return false
@@ -410,61 +412,4 @@ func namesLifecycle(name string) bool {
 func namesTeardown(name string) bool {
 	w := api.Words(name)
 	return len(w) > 0 && (isShutdownName(w[0]) || teardownVerb(w[0]) || w[0] == "release")
-}
-
-// enclosingBody returns the body of the innermost function in stack.
-func enclosingBody(stack []ast.Node) *ast.BlockStmt {
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch f := stack[i].(type) {
-		case *ast.FuncLit:
-			return f.Body
-		case *ast.FuncDecl:
-			return f.Body
-		}
-	}
-	return nil
-}
-
-// returnedBy reports whether a return statement of body (not of a nested
-// function literal) returns the variable v itself.
-func returnedBy(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
-	if body == nil {
-		return false
-	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			for _, r := range n.Results {
-				if id, ok := ast.Unparen(r).(*ast.Ident); ok && info.Uses[id] == v {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-// deferredCall reports whether body (not a nested function literal) defers
-// a call of the variable v: defer v().
-func deferredCall(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
-	if body == nil {
-		return false
-	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.DeferStmt:
-			if id, ok := ast.Unparen(n.Call.Fun).(*ast.Ident); ok && info.Uses[id] == v {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }

@@ -76,3 +76,31 @@ func Rebalance(ctx context.Context, store partitionStore) error {
 	}
 	return run()
 }
+
+// Detach resets the connection's setting on each way out: after a failed
+// statement ctx may be the very reason it failed, so the reset needs a
+// root of its own.
+func Detach(ctx context.Context, pool connPool, partitions []string) error {
+	conn, err := pool.Acquire(ctx)
+	if err != nil {
+		return err
+	}
+	releaseConn := func() {
+		resetCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = conn.Exec(resetCtx, "SET lock_timeout = 0")
+		conn.Release()
+	}
+	if err := conn.Exec(ctx, "SET lock_timeout = '1min'"); err != nil {
+		releaseConn()
+		return err
+	}
+	for _, p := range partitions {
+		if err := conn.Exec(ctx, "ALTER TABLE tasks DETACH PARTITION "+p); err != nil {
+			releaseConn()
+			return err
+		}
+	}
+	releaseConn()
+	return nil
+}
