@@ -48,7 +48,7 @@ func (c *collector) detachmentComment(stack []ast.Node, pos token.Pos) bool {
 		if _, isBlock := s.(*ast.BlockStmt); isBlock {
 			continue
 		}
-		if saysDetached(idx.endingOn[fset.Position(s.Pos()).Line-1]) {
+		if saysDetached(c.paragraphComment(idx, stack[:i], s)) {
 			return true
 		}
 		if !firstInBody(stack[:i], s) {
@@ -56,6 +56,54 @@ func (c *collector) detachmentComment(stack []ast.Node, pos token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// paragraphComment returns the comment that heads the paragraph of code
+// holding s: the comment directly above s, or above an earlier statement of
+// the same block that s follows without a blank line or a comment between
+// them:
+//
+//	// From here on the commit must finish even if the caller gives up.
+//	if ctx.Err() != nil {
+//		return ctx.Err()
+//	}
+//	commitCtx := context.Background()
+func (c *collector) paragraphComment(idx *fileComments, stack []ast.Node, s ast.Stmt) string {
+	line := func(p token.Pos) int { return c.pass.Fset.Position(p).Line }
+	list := blockStmts(stack)
+	at := -1
+	for j, st := range list {
+		if st == s {
+			at = j
+		}
+	}
+	for j := at; ; j-- {
+		if text, ok := idx.endingOn[line(s.Pos())-1]; ok || j <= 0 {
+			return text
+		}
+		prev := list[j-1]
+		if line(prev.End())+1 != line(s.Pos()) {
+			return "" // a blank line ends the paragraph
+		}
+		s = prev
+	}
+}
+
+// blockStmts returns the statements of the block or case clause at the
+// top of stack.
+func blockStmts(stack []ast.Node) []ast.Stmt {
+	if len(stack) == 0 {
+		return nil
+	}
+	switch p := stack[len(stack)-1].(type) {
+	case *ast.BlockStmt:
+		return p.List
+	case *ast.CaseClause:
+		return p.Body
+	case *ast.CommClause:
+		return p.Body
+	}
+	return nil
 }
 
 // firstInBody reports whether s is the first statement of the block or

@@ -192,7 +192,9 @@
 //     lets in-flight work finish first). A deferred cancel(), even in a
 //     deferred closure, or a cancel() once the work is done, is not;
 //   - a comment on the line or directly above the statement (or above the
-//     statement whose body it opens) that explains the choice: it says the
+//     statement whose body it opens, or heading its paragraph: above an
+//     earlier statement of the same block with no blank line between) that
+//     explains the choice: it says the
 //     context is detached, outlives or survives the caller, is deliberate,
 //     intentional or on purpose, or mentions contextcheck; or, speaking of
 //     the context, says background, fresh, new context, separate,
@@ -212,9 +214,9 @@
 //   - a fresh context that flows, directly or through context.WithX, into a
 //     shutdown call — a function, method or function value taking a
 //     context first and named Shutdown (or containing it), Stop, Close,
-//     Cleanup, Flush, ForceFlush or Drain (srv.Shutdown(ctx), tp.Shutdown(ctx),
+//     Cleanup, Flush, ForceFlush, Drain or Destroy (srv.Shutdown(ctx), tp.Shutdown(ctx),
 //     cleanup(ctx)), or named for a teardown verb (Stop, Close, Shutdown,
-//     Terminate, Teardown, Deregister, Unregister) and given a component
+//     Terminate, Teardown, Destroy, Deregister, Unregister) and given a component
 //     whose type has such a method besides the one called
 //     (services.StopAndAwaitTerminated(ctx, svc)): the root context is
 //     usually cancelled by then;

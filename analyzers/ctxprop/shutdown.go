@@ -45,7 +45,7 @@ func takesContextFirst(info *types.Info, call *ast.CallExpr) bool {
 }
 
 func isShutdownName(name string) bool {
-	for _, n := range []string{"stop", "close", "cleanup", "flush", "forceflush", "drain"} {
+	for _, n := range []string{"stop", "close", "cleanup", "flush", "forceflush", "drain", "destroy"} {
 		if strings.EqualFold(name, n) {
 			return true
 		}
@@ -56,7 +56,7 @@ func isShutdownName(name string) bool {
 // teardownVerb reports whether a name's first word says it ends a life.
 func teardownVerb(w string) bool {
 	switch w {
-	case "stop", "close", "shutdown", "terminate", "teardown", "deregister", "unregister":
+	case "stop", "close", "shutdown", "terminate", "teardown", "destroy", "deregister", "unregister":
 		return true
 	}
 	return false

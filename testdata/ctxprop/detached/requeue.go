@@ -39,3 +39,33 @@ func (b *Batcher) Commit(ctx context.Context, offsets []int64) error {
 	}()
 	return nil
 }
+
+// Enqueue validates the request under ctx, then commits the batch: once
+// the commit has begun it must finish, so it runs on a root of its own.
+func (b *Batcher) Enqueue(ctx context.Context, offsets []int64) error {
+	for _, o := range offsets {
+		if o < 0 {
+			return nil
+		}
+	}
+
+	// From here on the batch is committed even if the caller's context is
+	// cancelled:
+	// half a batch would leave a gap in the sequence.
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	commitCtx := context.Background()
+	for _, o := range offsets {
+		if err := b.c.Commit(commitCtx, o); err != nil {
+			return err
+		}
+	}
+
+	// Report the last offset.
+	if len(offsets) > 0 {
+		return b.c.Commit(ctx, offsets[len(offsets)-1])
+	}
+
+	return b.c.Commit(context.Background(), 0) // want `use ctx \(parameter of Enqueue\) instead of context\.Background\(\)`
+}

@@ -110,3 +110,17 @@ func (a *App) Restart(ctx context.Context) error {
 }
 
 func (a *App) serve(ctx context.Context) error { return ctx.Err() }
+
+// Resources are what an execution leaves behind in the cluster.
+type Resources interface {
+	Destroy(ctx context.Context, id string) error
+}
+
+// Finish saves an execution's result and then destroys its resources, even
+// when the monitoring context was cancelled meanwhile.
+func Finish(ctx context.Context, res Resources, id string, save func(context.Context) error) error {
+	if err := save(ctx); err != nil {
+		return err
+	}
+	return res.Destroy(context.Background(), id)
+}
