@@ -205,6 +205,12 @@
 //   - anything inside a defer statement, or inside a function literal
 //     registered with (testing.TB).Cleanup: clean-up must run when the
 //     context is already cancelled;
+//   - anything inside a callback handed to a function of this package that
+//     keeps it to run later rather than calling it before it returns — it
+//     stores the callback, passes it on, or runs it from a goroutine or a
+//     timer (a publish buffer's flush, a debounced trailing update): the
+//     callback runs after the caller returned and for whatever the
+//     component serves, so the caller's context is not the one to give it;
 //   - anything inside a teardown function: a function literal returned by
 //     a function named for starting or stopping (StartPartition, StopFunc),
 //     or assigned to a local named for a teardown (cleanup, release, stop),

@@ -25,19 +25,7 @@ func (c *collector) isFreshWrapper(fn *types.Func) bool {
 	if !ok || sig.Params().Len() != 0 || sig.Results().Len() != 1 || !api.IsContext(sig.Results().At(0).Type()) {
 		return false
 	}
-	if c.decls == nil {
-		c.decls = map[*types.Func]*ast.FuncDecl{}
-		for _, f := range c.pass.Files {
-			for _, d := range f.Decls {
-				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-					if obj, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-						c.decls[obj] = fd
-					}
-				}
-			}
-		}
-	}
-	decl := c.decls[fn]
+	decl := c.declOf(fn)
 	if decl == nil {
 		return false
 	}
@@ -84,7 +72,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 			return
 		}
 	}
-	if inDefer(stack) || inCleanup(info, stack) || inReturnedLiteral(info, stack) || insideNilContextCheck(info, stack) || storedForLater(info, stack) {
+	if inDefer(stack) || inCleanup(info, stack) || inReturnedLiteral(info, stack) || c.inKeptCallback(stack) || insideNilContextCheck(info, stack) || storedForLater(info, stack) {
 		return
 	}
 	src, ok := c.contextAt(stack, call.Pos())
