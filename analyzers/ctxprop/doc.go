@@ -155,6 +155,13 @@
 //     to lose, and such a root is often cancelled on purpose. When both an
 //     empty root and a context that may carry a trace are reachable,
 //     messages name the latter;
+//   - the work of an item a consumer loop receives from a subscription — a
+//     channel the function got from a call (actions, err :=
+//     listener.Actions(ctx)), ranged over or received from in a select of
+//     an endless for: each item starts a trace of its own, and the context
+//     at hand is the subscription's lifetime. A channel the function made,
+//     or one held in a field, may carry the caller's own work and is
+//     checked;
 //   - a context parameter of an unexported function whose every caller in
 //     the package passes such an empty root — context.Background(), a local
 //     holding nothing but one, or its own parameter of this kind (a job

@@ -82,6 +82,9 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	if c.pure[src.Var] {
 		return // the only context at hand is another empty root: no trace to lose
 	}
+	if inConsumerLoop(info, stack, src.Var) {
+		return // each received item starts a trace of its own
+	}
 	if inParent && copiesFrom(info, parent, call, src.Var) {
 		return // tracing.CopyTraceContext(context.Background(), ctx)
 	}
