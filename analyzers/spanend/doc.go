@@ -201,6 +201,8 @@
 // literal, passes no context to anything, does not use the span's context,
 // records no error and returns no context or span. Such a span measures
 // microseconds of CPU, deepens every trace and tells nobody where time goes.
+// Not reported in a demo program that prints its spans with the stdout
+// exporter and sends them nowhere else: showing a child span is its point.
 // Off by default: a call into another package that is not on the list
 // (encoding/json, a mutex) keeps it quiet, and even so the real-code triage
 // found too few findings to show it is right by default (see the README).

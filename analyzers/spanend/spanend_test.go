@@ -139,5 +139,5 @@ func TestDoc(t *testing.T) {
 // callbacks, recorded errors and handed-on contexts are not.
 func TestLeafSpan(t *testing.T) {
 	setFlag(t, "checks", "leaf-span")
-	analysistest.Run(t, testutil.TestData(t), spanend.Analyzer, "./spanend/leafspans")
+	analysistest.Run(t, testutil.TestData(t), spanend.Analyzer, "./spanend/leafspans", "./spanend/leafdemo")
 }

@@ -22,6 +22,7 @@ type checker struct {
 	funcs map[ast.Node]*funcInfo
 	order []*funcInfo
 	decls map[*types.Func]*ast.FuncDecl // same-package function bodies
+	demo  uint8                         // 1 in a stdout demo program, 2 elsewhere, 0 not yet known
 
 	helperEnds   map[paramKey]bool
 	helperBusy   map[paramKey]bool
