@@ -16,9 +16,18 @@ func reportMissingContext(pass *analysis.Pass, r *lint.Reporter, u *usage, mixed
 	if !r.Enabled(checkContext) {
 		return
 	}
+	hooks := map[api.LogLibrary]bool{}
 	for _, c := range u.calls {
 		if c.funcs == nil || mixed[c.Call] || (c.file != nil && c.file.isBridge()) {
 			continue
+		}
+		seen, ok := hooks[c.Library]
+		if !ok {
+			seen = api.HookInReach(pass.Pkg, c.Library)
+			hooks[c.Library] = seen
+		}
+		if !seen {
+			continue // no hook in the program's reach would read the context
 		}
 		src, ok := reachableContext(pass, u, c)
 		if !ok {

@@ -117,7 +117,14 @@
 // gives such a context (a helper of main or of a command); a function also
 // used as a value, or a method an interface of the package may dispatch
 // to, has callers the package cannot see and is judged as a parameter;
-// calls already reported as mixed-libraries.
+// logrus and zerolog calls when no hook is in reach — neither the package
+// nor any package it imports, directly or not, declares a type
+// implementing logrus.Hook or zerolog.Hook, or imports an otellogrus or
+// otelzerolog bridge — since those libraries attach a trace only through a
+// hook that reads the record's context, and without one WithContext(ctx)
+// or .Ctx(ctx) adds nothing (a hook on a logger built in a package this one
+// does not import is out of sight: known limit); calls already reported as
+// mixed-libraries.
 //
 // manual-trace-id: a log field, attribute or key/value pair whose value
 // comes from a span context's TraceID() or SpanID() (directly, through

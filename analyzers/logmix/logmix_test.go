@@ -44,6 +44,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/stdlogcli",
 		"./logmix/slogmigration",
 		"./logmix/versionflag",
+		"./logmix/zerolognohook",
 	)
 }
 

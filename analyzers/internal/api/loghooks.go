@@ -1,0 +1,90 @@
+package api
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Hook-based loggers (zerolog, logrus) attach a trace to a record only
+// through a hook that reads the record's context: Ctx(ctx) or
+// WithContext(ctx) adds nothing when no hook in the program reads it.
+
+// hookInterfaces are the hook interfaces of the hook-based libraries.
+var hookInterfaces = map[LogLibrary][2]string{
+	LibZerolog: {ZerologPath, "Hook"},
+	LibLogrus:  {LogrusPath, "Hook"},
+}
+
+// contextLogBridges are packages that attach the trace of a record's
+// context for a hook-based library by themselves.
+var contextLogBridges = []string{
+	"go.opentelemetry.io/contrib/bridges/otellogrus",
+	"go.opentelemetry.io/contrib/bridges/otelzerolog",
+	"github.com/uptrace/opentelemetry-go-extra/otellogrus",
+	"github.com/uptrace/opentelemetry-go-extra/otelzerolog",
+}
+
+// HookInReach reports whether a logging hook that could read a record's
+// context is in reach of pkg for lib: pkg or a package it imports, directly
+// or not, declares a type implementing lib's hook interface (zerolog.Hook,
+// logrus.Hook), or imports an OpenTelemetry bridge for lib. For libraries
+// without hooks, and where lib's hook interface is not known to pkg's
+// imports, it reports true: nothing says the context would be ignored.
+func HookInReach(pkg *types.Package, lib LogLibrary) bool {
+	hi, ok := hookInterfaces[lib]
+	if !ok || pkg == nil {
+		return true
+	}
+	var iface *types.Interface
+	walkImports(pkg, func(p *types.Package) bool {
+		if p.Path() == hi[0] {
+			if obj, ok := p.Scope().Lookup(hi[1]).(*types.TypeName); ok {
+				iface, _ = obj.Type().Underlying().(*types.Interface)
+			}
+			return false
+		}
+		return true
+	})
+	if iface == nil {
+		return true
+	}
+	found := false
+	walkImports(pkg, func(p *types.Package) bool {
+		path := p.Path()
+		for _, b := range contextLogBridges {
+			if path == b {
+				found = true
+				return false
+			}
+		}
+		if path == hi[0] || strings.HasPrefix(path, hi[0]+"/") || !importsPath(p, hi[0]) {
+			return true
+		}
+		scope := p.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			t := tn.Type()
+			if _, isIface := t.Underlying().(*types.Interface); isIface {
+				continue
+			}
+			if types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface) {
+				found = true
+				return false
+			}
+		}
+		return true
+	})
+	return found
+}
+
+func importsPath(p *types.Package, path string) bool {
+	for _, imp := range p.Imports() {
+		if imp.Path() == path {
+			return true
+		}
+	}
+	return false
+}
