@@ -99,6 +99,7 @@ type usage struct {
 	mainBuilds token.Pos
 	hot        []analysis.Diagnostic
 	out        outputPlaces
+	serving    api.Serving // whether the package serves requests
 }
 
 func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
@@ -189,6 +190,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 				}
 			}
 		case *ast.CallExpr:
+			u.serving.Note(info, n)
 			u.out.addCall(pass.Pkg, api.Callee(info, n), innermostFunc(stack))
 			u.addArgumentOrigins(info, pass.Pkg, n)
 			inMain := mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos())

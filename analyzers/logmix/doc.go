@@ -85,7 +85,11 @@
 // structured logger (it reports the exit of run(), whose logger is gone),
 // and in func main before it builds its structured logger (printing the
 // -version, rejecting a flag: there is no logger yet); adapter files (see
-// below). log in a command's body is still counted: it is logging.
+// below). log in a command's body is still counted: it is logging. But a
+// main package that serves nothing (see debug-level) is not reported at
+// all: a command-line tool, a load generator or a one-shot job writes to
+// the terminal of the person running it, not into a production log
+// pipeline that must parse one format.
 //
 // An adapter file routes one library into another and legitimately uses
 // both: a file importing two logging libraries that declares a logging back
@@ -192,8 +196,10 @@
 // *testing.T, B or TB, and test-support packages (a non-test file imports
 // testing); a main package that serves nothing (no http.ListenAndServe,
 // (*http.Server).Serve, (*grpc.Server).Serve, gin, echo or fiber start in
-// the package): a command-line tool or a load generator prints debug output
-// for the person running it, not into a production log pipeline.
+// the package, other than a debug server for pprof: a nil handler on a
+// constant loopback address such as "localhost:6060"): a command-line tool
+// or a load generator prints debug output for the person running it, not
+// into a production log pipeline.
 //
 //	Bad:  logger, _ := zap.NewDevelopment()
 //	Good: cfg := zap.NewProductionConfig()

@@ -45,6 +45,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/slogmigration",
 		"./logmix/versionflag",
 		"./logmix/zerolognohook",
+		"./logmix/loadtool",
 	)
 }
 

@@ -47,6 +47,12 @@ func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallE
 	if !r.Enabled(checkMixed) {
 		return mixed
 	}
+	if pass.Pkg.Name() == "main" && !u.serving.Serves() {
+		// A command-line tool, a load generator or a one-shot job: its
+		// logs go to the terminal of the person running it, not into a
+		// production log pipeline that must parse one format.
+		return mixed
+	}
 	// Next to the standard log package alone, fmt printing values only
 	// (fmt.Println(value), fmt.Print(string(out))) writes a tool's results
 	// to standard output while log reports on standard error: the

@@ -3,6 +3,7 @@ package api
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // Logger levels: the calls and literals that fix the level a program's
@@ -116,4 +117,56 @@ var serverStarts = map[string]bool{
 // (http.ListenAndServe, (*http.Server).Serve, (*grpc.Server).Serve, ...).
 func IsServerStart(info *types.Info, call *ast.CallExpr) bool {
 	return serverStarts[CalleeName(info, call)]
+}
+
+// defaultMuxStarts are the server starts whose handler argument, when
+// nil, is http.DefaultServeMux, and the index of that argument.
+var defaultMuxStarts = map[string]int{
+	"net/http.ListenAndServe":    1,
+	"net/http.ListenAndServeTLS": 3,
+	"net/http.Serve":             1,
+	"net/http.ServeTLS":          1,
+}
+
+// ServesDebugMux reports whether call starts a debug server: a nil
+// handler (http.DefaultServeMux, where net/http/pprof and expvar register)
+// on a constant loopback address ("localhost:6060", "127.0.0.1:6060"). It
+// serves the person debugging the process, not requests.
+func ServesDebugMux(info *types.Info, call *ast.CallExpr) bool {
+	i, ok := defaultMuxStarts[CalleeName(info, call)]
+	if !ok || i >= len(call.Args) || !isNilExpr(info, call.Args[i]) || CalleeName(info, call) == "net/http.Serve" || CalleeName(info, call) == "net/http.ServeTLS" {
+		return false
+	}
+	addr, ok := StringConst(info, call.Args[0])
+	if !ok {
+		return false
+	}
+	host := addr
+	if j := strings.LastIndex(addr, ":"); j >= 0 {
+		host = addr[:j]
+	}
+	host = strings.Trim(host, "[]")
+	return host == "localhost" || host == "::1" || strings.HasPrefix(host, "127.")
+}
+
+// Serving tells, from the calls of one package, whether the program
+// serves requests: it starts a server other than a debug server on
+// loopback (a tool exposing pprof on localhost:6060 serves nothing).
+type Serving struct {
+	serves bool
+}
+
+// Note records what call says about serving.
+func (s *Serving) Note(info *types.Info, call *ast.CallExpr) {
+	if IsServerStart(info, call) && !ServesDebugMux(info, call) {
+		s.serves = true
+	}
+}
+
+// Serves reports whether the package serves requests.
+func (s *Serving) Serves() bool { return s.serves }
+
+func isNilExpr(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
 }
