@@ -26,6 +26,7 @@ func TestCardinality(t *testing.T) {
 		"./cardinality/sharedmetrics/...",
 		"./cardinality/tenants",
 		"./cardinality/tenantqueue",
+		"./cardinality/pertenant",
 		"./cardinality/listindex",
 		"./cardinality/startup",
 		"./cardinality/batchbuckets",

@@ -89,7 +89,12 @@
 // multi-tenant back end (a package that depends on dskit's or weaveworks'
 // tenant and user packages, or Cortex's tenant package) the "user" is the
 // tenant: a user id is an org id, bounded by the number of tenants, and
-// neither user_id keys nor userID values are reported there.
+// neither user_id keys nor userID values are reported there. Anywhere, a
+// value named for a tenant (tenantID, q.tenantId, tenantId.String(), the
+// ID of a value of a type named Tenant) is not reported, whatever its type
+// (a uuid too): per-tenant series are how a multi-tenant service is
+// watched and billed, bounded by its customers. A team whose tenants are
+// too many lists tenant_id in -cardinality.keys, and then they are.
 //
 // value: a value that is unbounded whatever its key: r.URL.Path,
 // r.URL.RawQuery, r.URL.String(), r.URL.EscapedPath(), r.RequestURI,

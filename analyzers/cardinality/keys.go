@@ -105,6 +105,19 @@ type keyPolicy struct {
 	tenantUsers bool
 }
 
+// tenantDenied reports whether the deny list names a tenant (a team that
+// lists tenant_id in -cardinality.keys finds its tenants too many).
+func (p keyPolicy) tenantDenied() bool {
+	for _, d := range p.denied {
+		for _, w := range d.words {
+			if w == "tenant" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // tenantUserWords are the deny-list entries that name the tenant in a
 // multi-tenant back end.
 var tenantUserWords = [][]string{w("user id"), w("userid")}

@@ -186,6 +186,9 @@ func (c *checker) judge(e ast.Expr, depth int) judgement {
 	if api.IsConst(info, e) {
 		return isBounded
 	}
+	if namesTenant(c.info, e) && !c.policy.tenantDenied() {
+		return isBounded // per-tenant series are a multi-tenant service's design
+	}
 	t := api.TypeOf(info, e)
 	if t != nil {
 		if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsBoolean != 0 {
@@ -585,4 +588,62 @@ func (c *checker) judgeNumericID(e ast.Expr) judgement {
 		return j
 	}
 	return isUnknown
+}
+
+// namesTenant reports whether e is named for a tenant: tenantID,
+// q.tenantId, tenant.ID, t.ID of a value of a type named Tenant, or the
+// String() of one (tenantId.String()). A tenant identifies a customer of a multi-tenant
+// service: bounded by the number of tenants, and per-tenant series are
+// how such a service is run and billed, not an accident. A team that finds
+// its tenants too many lists tenant_id in -cardinality.keys.
+func namesTenant(info *types.Info, e ast.Expr) bool {
+	for depth := 0; depth < 4; depth++ {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return hasWord(x.Name, "tenant") || depth > 0 && typeNamesTenant(api.TypeOf(info, x))
+		case *ast.SelectorExpr:
+			if hasWord(x.Sel.Name, "tenant") {
+				return true
+			}
+			if ws := api.Words(x.Sel.Name); len(ws) == 1 && ws[0] == "id" {
+				if typeNamesTenant(api.TypeOf(info, x.X)) {
+					return true // t.ID of a Tenant
+				}
+				e = x.X // tenant.ID: the id of the tenant
+				continue
+			}
+			return false
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok || len(x.Args) != 0 || sel.Sel.Name != "String" {
+				return false
+			}
+			e = sel.X
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// typeNamesTenant reports whether t is (a pointer to) a named type whose
+// name says tenant (Tenant, TenantConfig).
+func typeNamesTenant(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && hasWord(n.Obj().Name(), "tenant")
+}
+
+func hasWord(name, word string) bool {
+	for _, w := range api.Words(name) {
+		if w == word {
+			return true
+		}
+	}
+	return false
 }
