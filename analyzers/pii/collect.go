@@ -24,6 +24,11 @@ func (c *checker) collect(ins *inspector.Inspector) {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			c.recordAssign(n.Lhs, n.Rhs, n.Tok != token.ASSIGN && n.Tok != token.DEFINE, stack)
+			if n.Tok == token.ASSIGN {
+				c.noteFieldAssign(n.Lhs, n.Rhs)
+			} else if n.Tok != token.DEFINE {
+				c.noteFieldAssign(n.Lhs, nil) // x.f += v: not a constant
+			}
 		case *ast.ValueSpec:
 			lhs := make([]ast.Expr, len(n.Names))
 			for i, id := range n.Names {
@@ -50,6 +55,7 @@ func (c *checker) collect(ins *inspector.Inspector) {
 				c.addSink(n, stack)
 			}
 		case *ast.CompositeLit:
+			c.noteLiteral(n)
 			if t := api.TypeOf(c.info, n); (api.IsLogFieldMap(t) || api.IsPromLabelsMap(t)) && !c.skip(n) {
 				c.addSink(n, stack)
 			}

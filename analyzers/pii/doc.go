@@ -114,7 +114,10 @@
 // functions whose name, receiver type or package name contains hash, mask,
 // redact, anonymize (anonymise), obfuscate, truncate or last4, the
 // crypto/sha256, sha512, sha1 and md5 sums, hash.Hash's Sum (sha256.New,
-// hmac.New), and url.URL's Redacted. Sanitize is not among the words:
+// hmac.New), url.URL's Redacted, and a function whose name removes a
+// secret: a removal verb (strip, remove, drop, omit, hide, elide) followed
+// by password, secret, token, credentials or userinfo (StripPassword,
+// removeCredentials). Sanitize is not among the words:
 // sanitizing (sanitizeCookieValue, sanitizeInput) drops invalid
 // characters and keeps the secret; a same-package helper is followed into
 // its body, so one that does mask is recognised whatever its name, and
@@ -131,6 +134,12 @@
 // says the value is redacted (phone_hash, maskedEmail, emailSHA256) is not
 // personal data, as a variable or as a key — but a raw value under such a
 // key is still reported: zap.String("phone_hash", phone).
+//
+// Constants: a constant is no one's personal data, nor is an unexported
+// field of a struct type of the package that every write in the package
+// (composite literals and assignments) sets to a constant — the fixed
+// accounts a seed command creates and reports (u.email of a slice of
+// literals).
 //
 // Bad:
 //

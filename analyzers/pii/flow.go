@@ -22,6 +22,9 @@ type checker struct {
 
 	tagKey, tagValue string
 
+	// fields records whether each unexported field of a struct of the
+	// package is only ever written constants (see constfields.go).
+	fields fieldWrites
 	// assigns maps each variable to the expressions assigned to it
 	// anywhere in the package (flow-insensitive; closures share the map).
 	assigns map[*types.Var][]rhs
@@ -461,7 +464,7 @@ func (c *checker) fieldFlow(x *ast.SelectorExpr, sel *types.Selection) flow {
 	if api.IsNamed(sel.Recv(), "net/http", "Cookie") && f.Name() == "Value" {
 		return flow{src: &source{check: checkNamed, expr: exprText(x), desc: "a cookie"}}
 	}
-	if api.ContainsRedactorWord(strings.ToLower(f.Name())) {
+	if api.ContainsRedactorWord(strings.ToLower(f.Name())) || c.onlyConstants(f) {
 		return flow{clean: true}
 	}
 	cpt := c.fieldConcept(fieldOwner(sel.Recv(), sel.Index()), f)

@@ -116,7 +116,31 @@ func IsRedactor(fn *types.Func) bool {
 			return true
 		}
 	}
-	return Redactors.matches(full, names)
+	return removesSecret(fn.Name()) || Redactors.matches(full, names)
+}
+
+// removalVerbs and secretWords make a name such as StripPassword,
+// RemoveCredentials or hideSecrets: a function that takes the secret out
+// of what it returns (a URL without its password).
+var (
+	removalVerbs = map[string]bool{"strip": true, "remove": true, "drop": true, "omit": true, "hide": true, "elide": true}
+	secretWords  = map[string]bool{"password": true, "passwd": true, "secret": true, "secrets": true, "token": true, "tokens": true,
+		"credential": true, "credentials": true, "creds": true, "userinfo": true}
+)
+
+// removesSecret reports whether a function's name says it removes a
+// secret: a removal verb first, a secret word after it.
+func removesSecret(name string) bool {
+	ws := Words(name)
+	if len(ws) < 2 || !removalVerbs[ws[0]] {
+		return false
+	}
+	for _, w := range ws[1:] {
+		if secretWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // IsRedactorCall reports whether call invokes a redaction helper.
