@@ -26,7 +26,10 @@
 // exits ("not calling TracerProvider.Shutdown() (causing data loss)").
 // The finding is at the constructor. A meter provider whose only readers
 // are the Prometheus exporter is not reported: a scrape reads the current
-// state, nothing waits in a buffer. Nor is a tracer provider whose only
+// state, nothing waits in a buffer; nor is one built without any reader
+// (sdkmetric.NewMeterProvider(), a no-op that switches an
+// instrumentation's metrics off): readers can only be given to its
+// constructor, so it never exports anything. Nor is a tracer provider whose only
 // span processors export each span as it ends (sdktrace.WithSyncer,
 // NewSimpleSpanProcessor): that is sync-export's finding, if any.
 //

@@ -339,8 +339,10 @@ var bufferingOptions = map[string]bool{
 // reader (the Prometheus exporter: a scrape reads the current state, and
 // an exporter's own state dies with the process) or a syncer
 // (sdktrace.WithSyncer(exp), WithSpanProcessor(NewSimpleSpanProcessor(exp)):
-// each span is exported as it ends) — and there is at least one. Any option that adds a processor or another
-// reader, or options that cannot be read, make it buffer.
+// each span is exported as it ends) — and there is at least one, except
+// for a meter provider, which without a reader exports nothing at all. Any
+// option that adds a processor or another reader, or options that cannot
+// be read, make it buffer.
 func (c *checker) buffersNothing(call *ast.CallExpr) bool {
 	if call.Ellipsis.IsValid() {
 		return false
@@ -367,6 +369,12 @@ func (c *checker) buffersNothing(call *ast.CallExpr) bool {
 			return false
 		}
 		readers++
+	}
+	if readers == 0 && api.FullName(api.Callee(c.info, call)) == api.SDKMetricPath+".NewMeterProvider" {
+		// A meter provider without a reader exports nothing, ever: a
+		// reader can only be given to its constructor. It is built as a
+		// no-op (to switch an instrumentation's metrics off).
+		return true
 	}
 	return readers > 0
 }
