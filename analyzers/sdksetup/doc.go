@@ -10,7 +10,9 @@
 // of its own (category sdksetup/<check>). Code in _test.go files is never
 // reported: tests legitimately export synchronously, sample everything and
 // skip shutdown. Nor are sync-export, full-sampling and propagator reported
-// in a demo program: a main package that imports a stdout exporter and,
+// in a demo program: a main package, or a package of an example tree (a
+// path segment example or examples, such as the set-up its client and
+// server share), that imports a stdout exporter and,
 // directly or through its imports, no exporter that sends telemetry
 // anywhere else (OTLP, Zipkin, Prometheus, autoexport, declarative
 // configuration). Its spans never reach a back end, sampling them all and

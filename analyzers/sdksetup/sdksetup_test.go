@@ -33,6 +33,7 @@ func TestAnalyzer(t *testing.T) {
 		"./sdksetup/servicenamedefault",
 		"./sdksetup/tracetesthelper",
 		"./sdksetup/stdoutdemo",
+		"./sdksetup/examples/...",
 		"./sdksetup/stdoutplusotlp",
 		"./sdksetup/promreader",
 	)

@@ -97,7 +97,8 @@
 //     qualifier ("refund_payment"), suggesting the name qualified by the
 //     receiver type or package, e.g. "OrderService.RefundPayment".
 //     Placeholders and Go symbols are not reported in a demo program: a
-//     main package that prints its spans with the stdout exporter and
+//     main package (or a package of an example tree) that prints its
+//     spans with the stdout exporter and
 //     exports them nowhere else, so no back end groups them by name.
 //
 //   - duplicate: two span starts of the package whose constant names make

@@ -60,13 +60,25 @@ func ExportsOnlyToStdout(pkg *types.Package) bool {
 	return !remote
 }
 
-// IsStdoutDemo reports whether pkg is a demo program: a main package that
-// prints its telemetry with the stdout exporters and imports, directly or
-// not, no exporter that sends it anywhere else. Nothing reaches a back end:
-// sampling would save nothing, each process prints its own spans, and no
-// one queries its span names.
+// IsStdoutDemo reports whether pkg is a demo program: a main package, or
+// the shared set-up package of an example (a path segment example or
+// examples), that prints its telemetry with the stdout exporters and
+// imports, directly or not, no exporter that sends it anywhere else.
+// Nothing reaches a back end: sampling would save nothing, each process
+// prints its own spans, and no one queries its span names.
 func IsStdoutDemo(pkg *types.Package) bool {
-	return pkg.Name() == "main" && ExportsOnlyToStdout(pkg)
+	return (pkg.Name() == "main" || inExampleTree(pkg.Path())) && ExportsOnlyToStdout(pkg)
+}
+
+// inExampleTree reports whether an import path has a segment example or
+// examples.
+func inExampleTree(path string) bool {
+	for _, seg := range strings.Split(path, "/") {
+		if seg == "example" || seg == "examples" {
+			return true
+		}
+	}
+	return false
 }
 
 // IsExporterConnOption reports whether call builds an OTLP exporter's
