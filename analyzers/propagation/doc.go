@@ -33,7 +33,8 @@
 // Any stats handler or interceptor counts as instrumentation (it may be
 // otelgrpc's, OpenTracing's or a wrapper of either), and so does an option
 // built by a helper. A package that hands a gRPC connection to an OTLP
-// exporter (otlptracegrpc.WithGRPCConn(conn)) dials its collector itself:
+// exporter (otlptracegrpc.WithGRPCConn(conn)) or to the collector's OTLP
+// export clients (ptraceotlp.NewGRPCClient(conn)) dials its collector itself:
 // its client connections carry the telemetry and are not reported. A
 // suggested fix adds grpc.WithStatsHandler(otelgrpc.NewClientHandler()),
 // importing otelgrpc.
@@ -97,7 +98,10 @@
 // body). Not reported either: a publish whose value is built in the
 // function from a struct of the program with a header-like field (a task
 // envelope whose map[string]string carrier other code fills), and
-// publishing from main or init.
+// publishing from main or init. Only what is published counts for that —
+// the call's arguments, not its receiver, and a field's value, not the
+// struct it is read from: a writer whose configuration holds static headers
+// publishes no envelope.
 //
 //	func (p *Publisher) OrderPlaced(ctx context.Context, o Order) error {
 //		return p.w.WriteMessages(ctx, kafka.Message{Value: o.JSON()}) // reported

@@ -261,36 +261,62 @@ func (c *checker) publishesEnvelope(cur inspector.Cursor) bool {
 	if !ok {
 		return false
 	}
+	// Only what is published: the call's arguments (not its receiver, a
+	// client whose configuration may hold header maps) or the value sent.
+	var published []ast.Expr
+	switch n := cur.Node().(type) {
+	case *ast.CallExpr:
+		published = n.Args
+	case *ast.SendStmt:
+		published = []ast.Expr{n.Value}
+	}
 	found := false
-	ast.Inspect(cur.Node(), func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		e, ok := n.(ast.Expr)
-		if !ok {
-			return true
-		}
-		if c.isEnvelope(api.TypeOf(c.info, e)) {
-			found = true
-			return false
-		}
-		v := localVar(c.info, fnCur.Node(), e)
-		if v == nil {
-			return true
-		}
-		for _, rhs := range describeLocal(c.info, fnCur, v).assigned {
-			call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-			if !ok {
-				continue
+	for _, arg := range published {
+		ast.Inspect(arg, func(n ast.Node) bool {
+			if found {
+				return false
 			}
-			for _, a := range call.Args {
-				if c.isEnvelope(api.TypeOf(c.info, a)) {
-					found = true
+			e, ok := n.(ast.Expr)
+			if !ok {
+				return true
+			}
+			if c.isEnvelope(api.TypeOf(c.info, e)) {
+				found = true
+				return false
+			}
+			switch x := e.(type) {
+			case *ast.SelectorExpr:
+				return false // a field's value, not the struct it is read from
+			case *ast.CallExpr:
+				for _, a := range x.Args {
+					ast.Inspect(a, func(m ast.Node) bool {
+						if me, ok := m.(ast.Expr); ok && c.isEnvelope(api.TypeOf(c.info, me)) {
+							found = true
+						}
+						_, isSel := m.(*ast.SelectorExpr)
+						return !found && !isSel
+					})
+				}
+				return false // not its function or receiver
+			}
+			v := localVar(c.info, fnCur.Node(), e)
+			if v == nil {
+				return true
+			}
+			for _, rhs := range describeLocal(c.info, fnCur, v).assigned {
+				call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+				if !ok {
+					continue
+				}
+				for _, a := range call.Args {
+					if c.isEnvelope(api.TypeOf(c.info, a)) {
+						found = true
+					}
 				}
 			}
-		}
-		return true
-	})
+			return true
+		})
+	}
 	return found
 }
 

@@ -35,6 +35,7 @@ func TestAnalyzer(t *testing.T) {
 		"./franzconsumer",
 		"./amqpworker",
 		"./amqppublisher",
+		"./amqpoutput",
 		"./natsservice",
 		"./natsconsumer",
 		"./carriers",
@@ -45,6 +46,7 @@ func TestAnalyzer(t *testing.T) {
 		"./testkafka",
 		"./integration/harness",
 		"./collectorconn",
+		"./otlpforward",
 	)
 	testutil.BuildGoldenIn(t, dir, "grpcclients", "grpcserver")
 }

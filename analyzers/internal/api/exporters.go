@@ -83,13 +83,26 @@ func inExampleTree(path string) bool {
 
 // IsExporterConnOption reports whether call builds an OTLP exporter's
 // option that hands it a gRPC connection of the program's making
-// (otlptracegrpc.WithGRPCConn(conn), and the metric and log twins): the
+// (otlptracegrpc.WithGRPCConn(conn), and the metric and log twins), or
+// the collector's OTLP export clients over one (ptraceotlp.NewGRPCClient):
+// the
 // program dials its collector itself, and that connection carries the
 // telemetry, which must not be traced.
 func IsExporterConnOption(info *types.Info, call *ast.CallExpr) bool {
 	fn := Callee(info, call)
-	return fn != nil && fn.Name() == "WithGRPCConn" && fn.Pkg() != nil &&
-		strings.HasPrefix(fn.Pkg().Path(), "go.opentelemetry.io/otel/exporters/")
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	switch {
+	case fn.Name() == "WithGRPCConn" && strings.HasPrefix(path, "go.opentelemetry.io/otel/exporters/"):
+		return true
+	case fn.Name() == "NewGRPCClient" && strings.HasPrefix(path, "go.opentelemetry.io/collector/pdata/"):
+		// ptraceotlp.NewGRPCClient(conn) and its metric, log and profile
+		// twins: an OTLP export client over the program's connection.
+		return true
+	}
+	return false
 }
 
 // propagatorPaths are the packages that build a text-map propagator.

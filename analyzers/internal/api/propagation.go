@@ -160,20 +160,21 @@ func ReceivedMessageOf(t types.Type) (ReceivedMessage, bool) {
 // headerTypes are the header element or container types of the messaging
 // libraries: a TextMapCarrier over one of them is a message carrier.
 var headerTypes = map[string]bool{
-	KafkaGoPath + ".Header":         true,
-	SaramaPath + ".RecordHeader":    true,
-	SaramaOld + ".RecordHeader":     true,
-	KgoPath + ".RecordHeader":       true,
-	AMQPPath + ".Table":             true,
-	StreadwayAMQ + ".Table":         true,
-	NATSPath + ".Header":            true,
-	KafkaGoPath + ".Message":        true,
-	SaramaPath + ".ProducerMessage": true,
-	SaramaPath + ".ConsumerMessage": true,
-	KgoPath + ".Record":             true,
-	AMQPPath + ".Publishing":        true,
-	AMQPPath + ".Delivery":          true,
-	NATSPath + ".Msg":               true,
+	KafkaGoPath + ".Header":          true,
+	KafkaGoPath + "/protocol.Header": true, // kafka.Header is an alias of it
+	SaramaPath + ".RecordHeader":     true,
+	SaramaOld + ".RecordHeader":      true,
+	KgoPath + ".RecordHeader":        true,
+	AMQPPath + ".Table":              true,
+	StreadwayAMQ + ".Table":          true,
+	NATSPath + ".Header":             true,
+	KafkaGoPath + ".Message":         true,
+	SaramaPath + ".ProducerMessage":  true,
+	SaramaPath + ".ConsumerMessage":  true,
+	KgoPath + ".Record":              true,
+	AMQPPath + ".Publishing":         true,
+	AMQPPath + ".Delivery":           true,
+	NATSPath + ".Msg":                true,
 }
 
 // MentionsMessageHeaders reports whether t is, points to, or is a slice of

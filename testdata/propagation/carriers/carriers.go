@@ -88,3 +88,28 @@ func (t Tags) Keys() []string      { return nil }
 func Inject(ctx context.Context, m *kafka.Message) {
 	otel.GetTextMapPropagator().Inject(ctx, KafkaCarrier{m})
 }
+
+// KafkaHeadersCarrier works on a message's header list (kafka.Header is an alias
+// of kafka-go's protocol.Header) and appends blindly too.
+type KafkaHeadersCarrier struct{ headers *[]kafka.Header }
+
+func (c KafkaHeadersCarrier) Get(key string) string {
+	for _, h := range *c.headers {
+		if h.Key == key {
+			return string(h.Value)
+		}
+	}
+	return ""
+}
+
+func (c KafkaHeadersCarrier) Set(key, value string) { // want `Set of carrier KafkaHeadersCarrier appends a header without replacing`
+	*c.headers = append(*c.headers, kafka.Header{Key: key, Value: []byte(value)})
+}
+
+func (c KafkaHeadersCarrier) Keys() []string {
+	keys := make([]string, 0, len(*c.headers))
+	for _, h := range *c.headers {
+		keys = append(keys, h.Key)
+	}
+	return keys
+}
