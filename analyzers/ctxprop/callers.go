@@ -111,7 +111,7 @@ func (c *collector) emptyFromCallers(v *types.Var) bool {
 // cycle fills them with empty roots alone.
 func (c *collector) solveEmptyParams() map[*types.Var]bool {
 	usedAsValue := c.funcsUsedAsValues()
-	interfaceMethods := c.interfaceMethodNames()
+	interfaceMethods := api.InterfaceMethodNames(c.pass.Pkg)
 	empty := map[*types.Var]bool{}
 	for p, args := range c.callerArgs {
 		fn := c.params[p]
@@ -149,24 +149,6 @@ func (c *collector) funcsUsedAsValues() map[*types.Func]bool {
 			continue
 		}
 		out[fn.Origin()] = true
-	}
-	return out
-}
-
-// interfaceMethodNames returns the method names of the interfaces this
-// package declares: a method of that name may be called through one.
-func (c *collector) interfaceMethodNames() map[string]bool {
-	out := map[string]bool{}
-	for _, obj := range c.pass.TypesInfo.Defs {
-		tn, ok := obj.(*types.TypeName)
-		if !ok {
-			continue
-		}
-		if iface, ok := tn.Type().Underlying().(*types.Interface); ok {
-			for i := 0; i < iface.NumMethods(); i++ {
-				out[iface.Method(i).Name()] = true
-			}
-		}
 	}
 	return out
 }

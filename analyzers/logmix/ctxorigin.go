@@ -135,7 +135,7 @@ func (u *usage) dropUnknownCallers(info *types.Info, pkg *types.Package) {
 			uses[fn]++
 		}
 	}
-	ifaceMethods := interfaceMethodNames(pkg)
+	ifaceMethods := api.InterfaceMethodNames(pkg)
 	for fn, calls := range u.argCalls {
 		sig := fn.Type().(*types.Signature)
 		if uses[fn] <= calls && (sig.Recv() == nil || !ifaceMethods[fn.Name()]) {
@@ -145,23 +145,4 @@ func (u *usage) dropUnknownCallers(info *types.Info, pkg *types.Package) {
 			delete(u.ctxOrigins, sig.Params().At(i))
 		}
 	}
-}
-
-// interfaceMethodNames returns the names of the methods of the interfaces
-// declared at the top level of pkg.
-func interfaceMethodNames(pkg *types.Package) map[string]bool {
-	names := map[string]bool{}
-	scope := pkg.Scope()
-	for _, n := range scope.Names() {
-		tn, ok := scope.Lookup(n).(*types.TypeName)
-		if !ok {
-			continue
-		}
-		if it, ok := tn.Type().Underlying().(*types.Interface); ok {
-			for i := 0; i < it.NumMethods(); i++ {
-				names[it.Method(i).Name()] = true
-			}
-		}
-	}
-	return names
 }

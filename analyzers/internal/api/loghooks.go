@@ -88,3 +88,23 @@ func importsPath(p *types.Package, path string) bool {
 	}
 	return false
 }
+
+// InterfaceMethodNames returns the names of the methods of the interfaces
+// declared at the top level of pkg: a method of one of those names may be
+// called through an interface, by callers no call site shows.
+func InterfaceMethodNames(pkg *types.Package) map[string]bool {
+	names := map[string]bool{}
+	scope := pkg.Scope()
+	for _, n := range scope.Names() {
+		tn, ok := scope.Lookup(n).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if it, ok := tn.Type().Underlying().(*types.Interface); ok {
+			for i := 0; i < it.NumMethods(); i++ {
+				names[it.Method(i).Name()] = true
+			}
+		}
+	}
+	return names
+}

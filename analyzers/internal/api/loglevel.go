@@ -119,23 +119,15 @@ func IsServerStart(info *types.Info, call *ast.CallExpr) bool {
 	return serverStarts[CalleeName(info, call)]
 }
 
-// defaultMuxStarts are the server starts whose handler argument, when
-// nil, is http.DefaultServeMux, and the index of that argument.
-var defaultMuxStarts = map[string]int{
-	"net/http.ListenAndServe":    1,
-	"net/http.ListenAndServeTLS": 3,
-	"net/http.Serve":             1,
-	"net/http.ServeTLS":          1,
-}
-
 // ServesDebugMux reports whether call starts a debug server: a nil
 // handler (http.DefaultServeMux, where net/http/pprof and expvar register)
 // on a constant loopback address ("localhost:6060", "127.0.0.1:6060"). It
 // serves the person debugging the process, not requests.
 func ServesDebugMux(info *types.Info, call *ast.CallExpr) bool {
-	i, ok := defaultMuxStarts[CalleeName(info, call)]
-	if !ok || i >= len(call.Args) || !isNilExpr(info, call.Args[i]) || CalleeName(info, call) == "net/http.Serve" || CalleeName(info, call) == "net/http.ServeTLS" {
-		return false
+	name := CalleeName(info, call)
+	i := HTTPServeHandlerArg(info, call)
+	if i < 0 || i >= len(call.Args) || !isNilExpr(info, call.Args[i]) || name == "net/http.Serve" || name == "net/http.ServeTLS" {
+		return false // http.Serve's address is its listener's
 	}
 	addr, ok := StringConst(info, call.Args[0])
 	if !ok {
