@@ -7,6 +7,8 @@ import (
 	"go/token"
 	"go/types"
 	"testing"
+
+	"github.com/otellint/otellint/analyzers/internal/testutil"
 )
 
 // fakeGRPC is the part of google.golang.org/grpc that buildsConnection
@@ -105,15 +107,7 @@ func TestBuildsConnection(t *testing.T) {
 	}
 }
 
-func pkgWithImports(path, name string, imports ...string) *types.Package {
-	p := types.NewPackage(path, name)
-	var imps []*types.Package
-	for _, i := range imports {
-		imps = append(imps, types.NewPackage(i, "x"))
-	}
-	p.SetImports(imps)
-	return p
-}
+var pkgWithImports = testutil.PackageWithImports
 
 func TestIsUntracedCommand(t *testing.T) {
 	for _, tc := range []struct {

@@ -3,17 +3,11 @@ package api
 import (
 	"go/types"
 	"testing"
+
+	"github.com/otellint/otellint/analyzers/internal/testutil"
 )
 
-func pkgWithImports(path, name string, imports ...string) *types.Package {
-	p := types.NewPackage(path, name)
-	var imps []*types.Package
-	for _, i := range imports {
-		imps = append(imps, types.NewPackage(i, "x"))
-	}
-	p.SetImports(imps)
-	return p
-}
+var pkgWithImports = testutil.PackageWithImports
 
 func TestIsTestSupportPackage(t *testing.T) {
 	for _, tc := range []struct {

@@ -5,6 +5,7 @@ package testutil
 
 import (
 	"encoding/json"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -130,4 +131,17 @@ func SetFlag(t testing.TB, a *analysis.Analyzer, name, value string) {
 			t.Errorf("restoring -%s.%s=%s: %v", a.Name, name, old, err)
 		}
 	})
+}
+
+// PackageWithImports returns a package with the given path and name that
+// imports packages of the given paths: enough for the decisions made from
+// a package's imports alone.
+func PackageWithImports(path, name string, imports ...string) *types.Package {
+	p := types.NewPackage(path, name)
+	var imps []*types.Package
+	for _, i := range imports {
+		imps = append(imps, types.NewPackage(i, "x"))
+	}
+	p.SetImports(imps)
+	return p
 }
