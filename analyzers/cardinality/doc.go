@@ -147,7 +147,8 @@
 // missing-unit: an OpenTelemetry histogram whose name says it measures a
 // duration (a word duration, latency, time, elapsed or rtt) created without
 // metric.WithUnit; for Prometheus, such a histogram whose name has no unit
-// suffix (_seconds, _ms, ...).
+// suffix (_seconds, _ms, ...). A unit right before a breakdown the name
+// ends with counts (queue_time_seconds_by_workflow): it is written.
 //
 // coarse-buckets: explicit bucket boundaries of a duration histogram
 // (metric.WithExplicitBucketBoundaries; HistogramOpts.Buckets as a literal

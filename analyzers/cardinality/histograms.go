@@ -38,13 +38,24 @@ func isDurationName(name string) bool {
 	return false
 }
 
-// unitOfName returns the unit a metric name ends with ("_seconds" -> "s").
+// unitOfName returns the unit a metric name ends with ("_seconds" -> "s"),
+// or that comes right before a breakdown the name ends with
+// ("queue_time_seconds_by_workflow" -> "s"): the unit is written, only
+// not last.
 func unitOfName(name string) string {
 	ws := nameWords(name)
 	if len(ws) < 2 {
 		return ""
 	}
-	return unitWords[ws[len(ws)-1]]
+	if u := unitWords[ws[len(ws)-1]]; u != "" {
+		return u
+	}
+	for i := len(ws) - 2; i >= 1; i-- {
+		if ws[i+1] == "by" {
+			return unitWords[ws[i]]
+		}
+	}
+	return ""
 }
 
 // checkInstruments checks the label names of vectors and the units and

@@ -38,6 +38,16 @@ var (
 		Name:    "cache_latency_ms",
 		Buckets: []float64{1, 5, 10, 25, 50, 100, 250},
 	})
+	// The unit is written before the breakdown the name ends with.
+	queueWait = promauto.NewHistogramVec(prometheus.HistogramOpts{
+		Name:    "scheduler_queue_latency_seconds_by_queue",
+		Buckets: prometheus.ExponentialBuckets(0.005, 2, 12),
+	}, []string{"queue"})
+	// A breakdown after no unit at all is still missing one.
+	runTime = promauto.NewHistogramVec(prometheus.HistogramOpts{
+		Name:    "scheduler_run_time_by_queue", // want `histogram "scheduler_run_time_by_queue" measures a duration but its name has no unit suffix`
+		Buckets: prometheus.ExponentialBuckets(0.005, 2, 12),
+	}, []string{"queue"})
 	payload = promauto.NewHistogram(prometheus.HistogramOpts{
 		Name:    "payload_bytes",
 		Buckets: prometheus.ExponentialBuckets(100, 10, 4),
