@@ -191,6 +191,11 @@
 //     from), and in the body of if ctx.Err() != nil: ctx is cancelled there,
 //     and a fresh root (or a context-less call) is the only way to finish —
 //     a final commit, a flush. (r.Context() of a request counts as well.)
+//   - a fresh context given to a call that undoes work (named Delete,
+//     Remove, Rollback, Revert, Undo, Cleanup, Release, Abort, Destroy,
+//     Purge) in the body of if err != nil, where err comes from a call
+//     given the context at hand: the failure may be that context's own
+//     cancellation, and what was half done must be undone all the same;
 //   - a fresh context whose cancel function is managed by hand: returned
 //     or a named result, stored, passed to a call, called from a function
 //     literal that is handed on or run on its own goroutine and does not

@@ -85,6 +85,9 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	if inConsumerLoop(info, stack, src.Var) {
 		return // each received item starts a trace of its own
 	}
+	if inParent && argIndex(parent, call) == 0 && compensates(info, stack, parent, src.Var) {
+		return // undoing what a failed call under ctx left behind
+	}
 	if inParent && copiesFrom(info, parent, call, src.Var) {
 		return // tracing.CopyTraceContext(context.Background(), ctx)
 	}
