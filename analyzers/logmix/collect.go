@@ -130,7 +130,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			}
 			file = newFileInfo(pass, n)
 		case *ast.FuncLit:
-			u.out.parent[n] = innermostFunc(stack[:len(stack)-1])
+			u.out.command.NoteLit(n, innermostFunc(stack[:len(stack)-1]))
 		case *ast.FuncDecl:
 			if n.Recv == nil && n.Name.Name == "main" && pass.Pkg.Name() == "main" {
 				mainDecl = n
@@ -191,7 +191,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			}
 		case *ast.CallExpr:
 			u.serving.Note(info, n)
-			u.out.addCall(pass.Pkg, api.Callee(info, n), innermostFunc(stack))
+			u.out.addCall(info, pass.Pkg, n, api.Callee(info, n), innermostFunc(stack))
 			u.addArgumentOrigins(info, pass.Pkg, n)
 			inMain := mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos())
 			if c := u.addCall(pass, n, stack, file, within(bootstrap, n.Pos()), within(usageFns, n.Pos()), within(backendFn, n.Pos())); c != nil && inMain {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // outputPlaces are the parts of a package that print the program's output
@@ -21,33 +22,24 @@ type outputPlaces struct {
 	// terminal are the functions that also print through a terminal
 	// package (colours, tables): their fmt calls are the same screen.
 	terminal map[ast.Node]bool
-	// parent is the function enclosing each function literal; callers the
-	// functions calling each unexported same-package function.
-	parent  map[ast.Node]ast.Node
-	callers map[*types.Func][]ast.Node
-	command map[ast.Node]bool // memo of commandCode
+	// command decides which functions are the code of a command.
+	command *lint.CommandCode
 }
 
 func newOutputPlaces() outputPlaces {
-	return outputPlaces{
-		terminal: map[ast.Node]bool{}, parent: map[ast.Node]ast.Node{},
-		callers: map[*types.Func][]ast.Node{},
-		command: map[ast.Node]bool{},
-	}
+	return outputPlaces{terminal: map[ast.Node]bool{}, command: lint.NewCommandCode()}
 }
 
 // addCall records what a call tells about the function it is in: that it
 // prints through a terminal package, or calls an unexported function of
 // the package.
-func (o *outputPlaces) addCall(pkg *types.Package, fn *types.Func, caller ast.Node) {
-	if fn == nil || caller == nil {
+func (o *outputPlaces) addCall(info *types.Info, pkg *types.Package, call *ast.CallExpr, fn *types.Func, caller ast.Node) {
+	if caller == nil {
 		return
 	}
-	if api.IsTerminalOutput(fn) {
+	o.command.NoteCall(info, pkg, call, fn, caller)
+	if fn != nil && api.IsTerminalOutput(fn) {
 		o.terminal[caller] = true
-	}
-	if fn.Pkg() == pkg && !fn.Exported() {
-		o.callers[fn] = append(o.callers[fn], caller)
 	}
 }
 
@@ -81,26 +73,11 @@ func (o *outputPlaces) mark(info *types.Info, calls []*logCall) {
 		exit := within(o.exitBranches, c.Call.Pos())
 		switch c.Library.Family() {
 		case api.LibFmt:
-			c.output = exit || ci[c.fn] || o.terminal[c.fn] || o.commandCode(info, c.fn, 0) || o.buildsCommand(info, c.fn)
+			c.output = exit || ci[c.fn] || o.terminal[c.fn] || o.command.Is(info, c.fn) || o.buildsCommand(info, c.fn)
 		case api.LibLog:
 			c.output = exit || o.buildsCommand(info, c.fn)
 		}
 	}
-}
-
-// signatureOf returns the signature of a function declaration or literal.
-func signatureOf(info *types.Info, fn ast.Node) *types.Signature {
-	var t types.Type
-	switch f := fn.(type) {
-	case *ast.FuncDecl:
-		if obj := info.Defs[f.Name]; obj != nil {
-			t = obj.Type()
-		}
-	case *ast.FuncLit:
-		t = info.TypeOf(f)
-	}
-	sig, _ := t.(*types.Signature)
-	return sig
 }
 
 // buildsCommand reports whether fn builds the program's command line
@@ -108,41 +85,7 @@ func signatureOf(info *types.Info, fn ast.Node) *types.Signature {
 // up, before it has a logger. The function literals nested in it (a
 // command's RunE) run later, when the command runs.
 func (o *outputPlaces) buildsCommand(info *types.Info, fn ast.Node) bool {
-	return fn != nil && api.BuildsCommand(signatureOf(info, fn))
-}
-
-// commandCode reports whether fn is the code of a command: a function
-// given a command-line framework's command or parse context (cobra's RunE,
-// a kingpin action), a function literal nested in one, or an unexported
-// function called only from such code (the helper printing a command's
-// summary).
-func (o *outputPlaces) commandCode(info *types.Info, fn ast.Node, depth int) bool {
-	if fn == nil || depth > 8 {
-		return false
-	}
-	if v, ok := o.command[fn]; ok {
-		return v
-	}
-	o.command[fn] = false // recursion guard
-	v := api.IsCommandBody(signatureOf(info, fn))
-	if !v {
-		switch f := fn.(type) {
-		case *ast.FuncLit:
-			v = o.commandCode(info, o.parent[f], depth+1)
-		case *ast.FuncDecl:
-			obj, _ := info.Defs[f.Name].(*types.Func)
-			callers := o.callers[obj]
-			v = len(callers) > 0
-			for _, caller := range callers {
-				if !o.commandCode(info, caller, depth+1) {
-					v = false
-					break
-				}
-			}
-		}
-	}
-	o.command[fn] = v
-	return v
+	return fn != nil && api.BuildsCommand(lint.SignatureOf(info, fn))
 }
 
 // printsData reports whether a fmt call prints values only, with no text

@@ -35,7 +35,12 @@
 // built by a helper. A package that hands a gRPC connection to an OTLP
 // exporter (otlptracegrpc.WithGRPCConn(conn)) or to the collector's OTLP
 // export clients (ptraceotlp.NewGRPCClient(conn)) dials its collector itself:
-// its client connections carry the telemetry and are not reported. A
+// its client connections carry the telemetry and are not reported. Nor is
+// a client built by a command-line command (a function given cobra's
+// command, a kingpin or urfave/cli context, or a helper only such code
+// calls, and not one that starts a server) in a package that starts no
+// span: it calls a server for a person at a terminal, with no trace to
+// carry. A
 // suggested fix adds grpc.WithStatsHandler(otelgrpc.NewClientHandler()),
 // importing otelgrpc.
 //

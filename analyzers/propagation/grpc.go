@@ -25,6 +25,9 @@ func (c *checker) reportGRPC() {
 		if !ctor.Server && c.dialsCollector {
 			continue // the collector's connection: tracing it would trace the export
 		}
+		if !ctor.Server && !c.startsSpans && c.inCommandCode(cur) {
+			continue // a command-line command's client: no span to carry
+		}
 		if !c.grpcOptionsUntraced(cur, call, ctor) {
 			continue
 		}
@@ -223,4 +226,13 @@ func addImport(file *ast.File, path string) (analysis.TextEdit, bool) {
 		return analysis.TextEdit{Pos: gd.End(), End: gd.End(), NewText: []byte("\n\nimport " + strconv.Quote(path))}, true
 	}
 	return analysis.TextEdit{}, false
+}
+
+// inCommandCode reports whether cur lies in the code of a command-line
+// command (lint.CommandCode): a client it builds calls a server on behalf
+// of a person at a terminal, and in a package that starts no span there is
+// no trace for it to carry.
+func (c *checker) inCommandCode(cur inspector.Cursor) bool {
+	f, ok := innermostFunc(cur)
+	return ok && c.command.Is(c.info, f.Node())
 }

@@ -76,6 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 		silentSystems: map[string]bool{},
 		funcDecls:     map[*types.Func]*ast.FuncDecl{},
+		command:       lint.NewCommandCode(),
 	}
 	c.scan()
 	c.reportGRPC()
@@ -93,6 +94,11 @@ type checker struct {
 	info *types.Info
 	in   *inspector.Inspector
 	r    *lint.Reporter
+
+	// command decides which functions are a command-line command's code;
+	// startsSpans is set when the package starts a span anywhere.
+	command     *lint.CommandCode
+	startsSpans bool
 
 	// Package-wide evidence, from non-test files.
 	injects       bool // a TextMapPropagator.Inject is called
@@ -138,8 +144,17 @@ func (c *checker) scan() {
 		fileCur.Inspect([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.SendStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.AssignStmt)(nil)}, func(cur inspector.Cursor) bool {
 			switch n := cur.Node().(type) {
 			case *ast.FuncLit:
+				if f, ok := innermostFunc(cur); ok {
+					c.command.NoteLit(n, f.Node())
+				}
 				return !api.TakesTestingParam(c.info, n.Type)
 			case *ast.CallExpr:
+				if f, ok := innermostFunc(cur); ok {
+					c.command.NoteCall(c.info, c.pass.Pkg, n, api.Callee(c.info, n), f.Node())
+				}
+				if _, ok := api.SpanStartOf(c.info, n); ok {
+					c.startsSpans = true
+				}
 				c.visitCall(cur, n)
 			case *ast.CompositeLit:
 				if api.IsNamed(api.TypeOf(c.info, n), "net/http", "Server") {

@@ -47,8 +47,9 @@ func TestAnalyzer(t *testing.T) {
 		"./integration/harness",
 		"./collectorconn",
 		"./otlpforward",
+		"./flagcli",
 	)
-	testutil.BuildGoldenIn(t, dir, "grpcclients", "grpcserver")
+	testutil.BuildGoldenIn(t, dir, "grpcclients", "grpcserver", "flagcli")
 }
 
 type recorder struct{ errs []string }

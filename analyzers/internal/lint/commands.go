@@ -1,0 +1,101 @@
+package lint
+
+import (
+	"go/ast"
+	"go/types"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+)
+
+// CommandCode decides which functions of a package are the code of a
+// command-line command: a function given a command-line framework's command
+// or parse context (cobra's RunE, a kingpin action, urfave/cli's action), a
+// function literal nested in one, or an unexported function that only such
+// code calls (the helper building a command's client, or printing its
+// summary). A function that starts a server is not, nor is what only it
+// calls or launches: a serve command runs a service. The analyzer's walk feeds it the function literals and the
+// calls of the package.
+type CommandCode struct {
+	parent  map[*ast.FuncLit]ast.Node  // the function enclosing each literal
+	callers map[*types.Func][]ast.Node // the functions calling each unexported function
+	serves  map[ast.Node]bool          // functions that start a server
+	memo    map[ast.Node]bool          // decided functions
+}
+
+// NewCommandCode returns an empty index.
+func NewCommandCode() *CommandCode {
+	return &CommandCode{parent: map[*ast.FuncLit]ast.Node{}, callers: map[*types.Func][]ast.Node{}, serves: map[ast.Node]bool{}, memo: map[ast.Node]bool{}}
+}
+
+// NoteLit records the function (declaration or literal) enclosing lit.
+func (c *CommandCode) NoteLit(lit *ast.FuncLit, enclosing ast.Node) {
+	c.parent[lit] = enclosing
+}
+
+// NoteCall records that caller (a declaration or literal) makes call to
+// fn: when fn is an unexported function of pkg, as one of its callers; when
+// the call starts a server, that caller serves.
+func (c *CommandCode) NoteCall(info *types.Info, pkg *types.Package, call *ast.CallExpr, fn *types.Func, caller ast.Node) {
+	if caller == nil {
+		return
+	}
+	if api.IsServerStart(info, call) {
+		c.serves[caller] = true
+	}
+	if fn == nil || fn.Pkg() != pkg || fn.Exported() {
+		return
+	}
+	c.callers[fn] = append(c.callers[fn], caller)
+}
+
+// Is reports whether fn, a function declaration or literal, is command code.
+func (c *CommandCode) Is(info *types.Info, fn ast.Node) bool {
+	return c.is(info, fn, 0)
+}
+
+func (c *CommandCode) is(info *types.Info, fn ast.Node, depth int) bool {
+	if fn == nil || depth > 8 {
+		return false
+	}
+	if v, ok := c.memo[fn]; ok {
+		return v
+	}
+	c.memo[fn] = false // recursion guard
+	if c.serves[fn] {
+		return false // a command that serves runs a server, not a terminal session
+	}
+	v := api.IsCommandBody(SignatureOf(info, fn))
+	if !v {
+		switch f := fn.(type) {
+		case *ast.FuncLit:
+			v = c.is(info, c.parent[f], depth+1)
+		case *ast.FuncDecl:
+			obj, _ := info.Defs[f.Name].(*types.Func)
+			callers := c.callers[obj]
+			v = len(callers) > 0
+			for _, caller := range callers {
+				if !c.is(info, caller, depth+1) {
+					v = false
+					break
+				}
+			}
+		}
+	}
+	c.memo[fn] = v
+	return v
+}
+
+// SignatureOf returns the signature of a function declaration or literal.
+func SignatureOf(info *types.Info, fn ast.Node) *types.Signature {
+	var t types.Type
+	switch f := fn.(type) {
+	case *ast.FuncDecl:
+		if obj := info.Defs[f.Name]; obj != nil {
+			t = obj.Type()
+		}
+	case *ast.FuncLit:
+		t = info.TypeOf(f)
+	}
+	sig, _ := t.(*types.Signature)
+	return sig
+}
