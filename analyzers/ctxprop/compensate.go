@@ -68,15 +68,7 @@ func nonNilChecked(info *types.Info, cond ast.Expr) *types.Var {
 func assignedFromCallWith(info *types.Info, parent ast.Node, ifs *ast.IfStmt, errVar, src *types.Var) bool {
 	var stmt ast.Stmt = ifs.Init
 	if stmt == nil {
-		var list []ast.Stmt
-		switch p := parent.(type) {
-		case *ast.BlockStmt:
-			list = p.List
-		case *ast.CaseClause:
-			list = p.Body
-		case *ast.CommClause:
-			list = p.Body
-		}
+		list := blockStmts([]ast.Node{parent})
 		for j := 1; j < len(list); j++ {
 			if list[j] == ifs {
 				stmt = list[j-1]
