@@ -43,18 +43,31 @@ func (c *collector) inKeptCallback(stack []ast.Node) bool {
 
 // keepsCallback reports whether the function parameter at index of fn, a
 // function of this package, is used other than by calling it in fn's body.
+// Each parameter's body is read once.
 func (c *collector) keepsCallback(fn *types.Func, index int) bool {
 	if fn == nil || fn.Pkg() != c.pass.Pkg {
 		return false
 	}
 	fn = fn.Origin()
-	decl := c.declOf(fn)
 	sig, ok := fn.Type().(*types.Signature)
-	if decl == nil || !ok || index >= sig.Params().Len() || sig.Variadic() && index >= sig.Params().Len()-1 {
+	if !ok || index >= sig.Params().Len() || sig.Variadic() && index >= sig.Params().Len()-1 {
 		return false
 	}
 	param := sig.Params().At(index)
-	if _, isFunc := param.Type().Underlying().(*types.Signature); !isFunc {
+	if kept, ok := c.kept[param]; ok {
+		return kept
+	}
+	kept := c.usedOtherThanCalled(fn, param)
+	c.kept[param] = kept
+	return kept
+}
+
+// usedOtherThanCalled reports whether param, a function parameter of fn, is
+// used in fn's body other than by a direct call outside function literals
+// and go statements.
+func (c *collector) usedOtherThanCalled(fn *types.Func, param *types.Var) bool {
+	decl := c.declOf(fn)
+	if _, isFunc := param.Type().Underlying().(*types.Signature); !isFunc || decl == nil {
 		return false
 	}
 	info := c.pass.TypesInfo

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // inConsumerLoop reports whether the top of stack lies in the work of an
@@ -25,19 +26,14 @@ import (
 // buffer the process fills itself), may carry the caller's own work, and is
 // not a consumer loop.
 func inConsumerLoop(info *types.Info, stack []ast.Node, src *types.Var) bool {
-	var fn ast.Node
-	for i := len(stack) - 1; i >= 0; i-- {
-		switch n := stack[i].(type) {
-		case *ast.FuncDecl:
-			fn = n
-		case *ast.FuncLit:
-			if fn == nil && declaredIn(src, n) {
-				return false // the context comes from the goroutine or callback itself
-			}
-		}
-	}
+	fn := lint.EnclosingFuncDecl(stack)
 	if fn == nil {
 		return false
+	}
+	for _, n := range stack {
+		if lit, ok := n.(*ast.FuncLit); ok && declaredIn(src, lit) {
+			return false // the context comes from the goroutine or callback itself
+		}
 	}
 	for i := len(stack) - 1; i >= 1; i-- {
 		switch n := stack[i].(type) {

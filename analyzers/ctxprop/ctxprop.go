@@ -67,6 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 		callerArgs: map[*types.Var][]callerArg{},
 		params:     map[*types.Var]*types.Func{},
 		reassigned: map[*types.Var]bool{},
+		kept:       map[*types.Var]bool{},
 
 		untraced:    isUntracedCommand(pass.Pkg),
 		testSupport: api.IsTestSupportPackage(pass.Pkg),
@@ -74,7 +75,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}, c.visit)
 	r := lint.NewReporter(pass, "ctxprop", checks)
 	for _, f := range c.findings {
-		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) || c.emptyFromCallers(f.atHand) {
+		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) || c.emptyFromCallers(f.src) {
 			continue
 		}
 		r.Report(f.check, f.diag)
@@ -93,8 +94,7 @@ type finding struct {
 	flowsTo *types.Var    // the variable the fresh context (or one derived from it) is stored in
 	request *types.Var    // the variable an http.NewRequest or exec.Command result is stored in
 	cancel  *types.Var    // the cancel function assigned beside flowsTo
-	src     *types.Var    // the context at hand, for a fresh root
-	atHand  *types.Var    // the context at hand
+	src     *types.Var    // the context at hand
 	decl    *ast.FuncDecl // the function declaration the fresh context is in
 }
 
@@ -121,6 +121,7 @@ type collector struct {
 	params     map[*types.Var]*types.Func // a context parameter and its function
 	reassigned map[*types.Var]bool        // context variables assigned after their declaration
 	emptyParam map[*types.Var]bool        // solved once the walk is done
+	kept       map[*types.Var]bool        // function parameters kept to run later (see callbacks.go)
 	// untraced is set in a command-line tool that never traces, and
 	// testSupport in a test-support package: their non-test files are
 	// not checked.

@@ -72,7 +72,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 			return
 		}
 	}
-	if inDefer(stack) || inCleanup(info, stack) || inReturnedLiteral(info, stack) || c.inKeptCallback(stack) || insideNilContextCheck(info, stack) || storedForLater(info, stack) {
+	if inDefer(stack) || inCleanup(info, stack) || inTeardownLiteral(stack) || c.inKeptCallback(stack) || insideNilContextCheck(info, stack) || storedForLater(info, stack) {
 		return
 	}
 	src, ok := c.contextAt(stack, call.Pos())
@@ -99,7 +99,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 		return // ctx = context.Background(): deliberately re-rooted
 	}
 	f := finding{flowsTo: flowsTo, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
-	f.cancel, f.decl, f.src, f.atHand = cancelOf(info, stack), lint.EnclosingFuncDecl(stack), src.Var, src.Var
+	f.cancel, f.decl, f.src = cancelOf(info, stack), lint.EnclosingFuncDecl(stack), src.Var
 	replacement := src.Expr
 	goArg := isGoArg(stack, parent, inParent)
 	loop := !goArg && loopAround(stack, src.Var) != nil

@@ -356,18 +356,17 @@ func walkStack(root ast.Node, fn func(n ast.Node, stack []ast.Node) bool) {
 	})
 }
 
-// inReturnedLiteral reports whether the top of stack lies in a function
-// literal that is a component's stop function, handed back to the caller
-// to run later: returned by a function named for starting or stopping
-// (StartPartition, StopFunc), or assigned to a local named for a teardown
-// (cleanup, release, stop, shutdown), whether a return statement hands it
-// back, a defer statement calls it (releaseConn := func() {...}; defer
-// releaseConn()) or the function calls it on each way out. It runs after
-// the work is over, when the call's context may be done (often the reason
-// the work ended): a fresh root there is the only context that works. A returned closure
-// without such a name (a loader, a handler) still sees the caller's
-// context.
-func inReturnedLiteral(info *types.Info, stack []ast.Node) bool {
+// inTeardownLiteral reports whether the top of stack lies in a function
+// literal that tears a piece of work down: returned by a function named for
+// starting or stopping (StartPartition, StopFunc), or assigned to a local
+// named for a teardown (cleanup, release, stop, shutdown), however that is
+// then run — returned, deferred (releaseConn := func() {...}; defer
+// releaseConn()) or called on each way out. It runs after the work is
+// over, when the call's context may be done (often the reason the work
+// ended): a fresh root there is the only context that works. A returned
+// closure without such a name (a loader, a handler) still sees the
+// caller's context.
+func inTeardownLiteral(stack []ast.Node) bool {
 	for i := len(stack) - 1; i > 0; i-- {
 		lit, ok := stack[i].(*ast.FuncLit)
 		if !ok {
@@ -386,13 +385,7 @@ func inReturnedLiteral(info *types.Info, stack []ast.Node) bool {
 					continue
 				}
 				id, ok := p.Lhs[j].(*ast.Ident)
-				if !ok || !namesTeardown(id.Name) {
-					return false
-				}
-				// A teardown runs once the work is over, however it is
-				// reached: returned, deferred, or called on every path.
-				_, ok = info.ObjectOf(id).(*types.Var)
-				return ok
+				return ok && namesTeardown(id.Name)
 			}
 		}
 		return false
