@@ -99,7 +99,7 @@ type usage struct {
 	mainBuilds token.Pos
 	hot        []analysis.Diagnostic
 	out        outputPlaces
-	serving    api.Serving // whether the package serves requests
+	serves     bool // the package starts serving requests (api.StartsServing)
 }
 
 func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
@@ -190,7 +190,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 				}
 			}
 		case *ast.CallExpr:
-			u.serving.Note(info, n)
+			u.serves = u.serves || api.StartsServing(info, n)
 			u.out.addCall(info, pass.Pkg, n, api.Callee(info, n), innermostFunc(stack))
 			u.addArgumentOrigins(info, pass.Pkg, n)
 			inMain := mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos())

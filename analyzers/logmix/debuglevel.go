@@ -30,7 +30,7 @@ func reportDebugLevels(pass *analysis.Pass, r *lint.Reporter, ins *inspector.Ins
 		return // a test-support package builds loggers for tests
 	}
 	var sites []debugSite
-	var serving api.Serving
+	serves := false
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
 	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
@@ -43,7 +43,7 @@ func reportDebugLevels(pass *analysis.Pass, r *lint.Reporter, ins *inspector.Ins
 		var msg string
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			serving.Note(pass.TypesInfo, n)
+			serves = serves || api.StartsServing(pass.TypesInfo, n)
 			msg = debugCallMessage(pass.TypesInfo, n, stack)
 		case *ast.CompositeLit:
 			msg = debugOptionsMessage(pass.TypesInfo, n)
@@ -57,7 +57,7 @@ func reportDebugLevels(pass *analysis.Pass, r *lint.Reporter, ins *inspector.Ins
 	if len(sites) == 0 {
 		return
 	}
-	if pass.Pkg.Name() == "main" && !serving.Serves() {
+	if pass.Pkg.Name() == "main" && !serves {
 		// A command-line tool or a test program printing its debug
 		// output for the person running it: no production log volume.
 		return

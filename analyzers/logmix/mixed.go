@@ -47,7 +47,7 @@ func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallE
 	if !r.Enabled(checkMixed) {
 		return mixed
 	}
-	if pass.Pkg.Name() == "main" && !u.serving.Serves() {
+	if pass.Pkg.Name() == "main" && !u.serves {
 		// A command-line tool, a load generator or a one-shot job: its
 		// logs go to the terminal of the person running it, not into a
 		// production log pipeline that must parse one format.

@@ -36,15 +36,11 @@ func HookInReach(pkg *types.Package, lib LogLibrary) bool {
 		return true
 	}
 	var iface *types.Interface
-	walkImports(pkg, func(p *types.Package) bool {
-		if p.Path() == hi[0] {
-			if obj, ok := p.Scope().Lookup(hi[1]).(*types.TypeName); ok {
-				iface, _ = obj.Type().Underlying().(*types.Interface)
-			}
-			return false
+	if lib := findPackage(pkg, hi[0]); lib != nil {
+		if obj, ok := lib.Scope().Lookup(hi[1]).(*types.TypeName); ok {
+			iface, _ = obj.Type().Underlying().(*types.Interface)
 		}
-		return true
-	})
+	}
 	if iface == nil {
 		return true
 	}
@@ -57,7 +53,7 @@ func HookInReach(pkg *types.Package, lib LogLibrary) bool {
 				return false
 			}
 		}
-		if path == hi[0] || strings.HasPrefix(path, hi[0]+"/") || !importsPath(p, hi[0]) {
+		if path == hi[0] || strings.HasPrefix(path, hi[0]+"/") || !ImportsAny(p, hi[0]) {
 			return true
 		}
 		scope := p.Scope()
@@ -78,15 +74,6 @@ func HookInReach(pkg *types.Package, lib LogLibrary) bool {
 		return true
 	})
 	return found
-}
-
-func importsPath(p *types.Package, path string) bool {
-	for _, imp := range p.Imports() {
-		if imp.Path() == path {
-			return true
-		}
-	}
-	return false
 }
 
 // InterfaceMethodNames returns the names of the methods of the interfaces

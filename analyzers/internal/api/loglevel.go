@@ -141,22 +141,12 @@ func ServesDebugMux(info *types.Info, call *ast.CallExpr) bool {
 	return host == "localhost" || host == "::1" || strings.HasPrefix(host, "127.")
 }
 
-// Serving tells, from the calls of one package, whether the program
-// serves requests: it starts a server other than a debug server on
-// loopback (a tool exposing pprof on localhost:6060 serves nothing).
-type Serving struct {
-	serves bool
+// StartsServing reports whether call starts serving requests: a server
+// start other than a debug server on loopback (a tool exposing pprof on
+// localhost:6060 serves nothing).
+func StartsServing(info *types.Info, call *ast.CallExpr) bool {
+	return IsServerStart(info, call) && !ServesDebugMux(info, call)
 }
-
-// Note records what call says about serving.
-func (s *Serving) Note(info *types.Info, call *ast.CallExpr) {
-	if IsServerStart(info, call) && !ServesDebugMux(info, call) {
-		s.serves = true
-	}
-}
-
-// Serves reports whether the package serves requests.
-func (s *Serving) Serves() bool { return s.serves }
 
 func isNilExpr(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[e]

@@ -13,8 +13,8 @@ import (
 // function literal nested in one, or an unexported function that only such
 // code calls (the helper building a command's client, or printing its
 // summary). A function that starts a server is not, nor is what only it
-// calls or launches: a serve command runs a service. The analyzer's walk feeds it the function literals and the
-// calls of the package.
+// calls or launches: a serve command runs a service. The analyzer's walk
+// feeds it the function literals and the calls of the package.
 type CommandCode struct {
 	parent  map[*ast.FuncLit]ast.Node  // the function enclosing each literal
 	callers map[*types.Func][]ast.Node // the functions calling each unexported function
@@ -39,7 +39,7 @@ func (c *CommandCode) NoteCall(info *types.Info, pkg *types.Package, call *ast.C
 	if caller == nil {
 		return
 	}
-	if api.IsServerStart(info, call) {
+	if api.StartsServing(info, call) {
 		c.serves[caller] = true
 	}
 	if fn == nil || fn.Pkg() != pkg || fn.Exported() {
