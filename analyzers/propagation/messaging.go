@@ -270,53 +270,49 @@ func (c *checker) publishesEnvelope(cur inspector.Cursor) bool {
 	case *ast.SendStmt:
 		published = []ast.Expr{n.Value}
 	}
-	found := false
 	for _, arg := range published {
-		ast.Inspect(arg, func(n ast.Node) bool {
-			if found {
-				return false
+		if c.builtFromEnvelope(fnCur, arg) {
+			return true
+		}
+	}
+	return false
+}
+
+// builtFromEnvelope reports whether the published value e is, or is built
+// from, an envelope: e or a part of it has an envelope's type, or is a local
+// assigned from a call given one. A field's value is not its struct, and a
+// call's function and receiver are not what it returns.
+func (c *checker) builtFromEnvelope(fnCur inspector.Cursor, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		x, ok := n.(ast.Expr)
+		if found || !ok {
+			return !found
+		}
+		if c.isEnvelope(api.TypeOf(c.info, x)) {
+			found = true
+			return false
+		}
+		switch x := x.(type) {
+		case *ast.SelectorExpr:
+			return false
+		case *ast.CallExpr:
+			for _, a := range x.Args {
+				found = found || c.builtFromEnvelope(fnCur, a)
 			}
-			e, ok := n.(ast.Expr)
-			if !ok {
-				return true
-			}
-			if c.isEnvelope(api.TypeOf(c.info, e)) {
-				found = true
-				return false
-			}
-			switch x := e.(type) {
-			case *ast.SelectorExpr:
-				return false // a field's value, not the struct it is read from
-			case *ast.CallExpr:
-				for _, a := range x.Args {
-					ast.Inspect(a, func(m ast.Node) bool {
-						if me, ok := m.(ast.Expr); ok && c.isEnvelope(api.TypeOf(c.info, me)) {
-							found = true
-						}
-						_, isSel := m.(*ast.SelectorExpr)
-						return !found && !isSel
-					})
-				}
-				return false // not its function or receiver
-			}
-			v := localVar(c.info, fnCur.Node(), e)
-			if v == nil {
-				return true
-			}
+			return false
+		}
+		if v := localVar(c.info, fnCur.Node(), x); v != nil {
 			for _, rhs := range describeLocal(c.info, fnCur, v).assigned {
-				call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-				if !ok {
-					continue
-				}
-				for _, a := range call.Args {
-					if c.isEnvelope(api.TypeOf(c.info, a)) {
-						found = true
+				if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
+					for _, a := range call.Args {
+						found = found || c.isEnvelope(api.TypeOf(c.info, a))
 					}
 				}
 			}
-			return true
-		})
-	}
+		}
+		return true
+	})
 	return found
 }
 
