@@ -26,7 +26,7 @@ const (
 // or option constructor, a pure standard-library function or a
 // same-package function that is pure by the same test.
 func (c *checker) checkLeafSpanOf(fi *funcInfo) {
-	if !c.r.Enabled(checkLeafSpan) || len(fi.starts) != 1 || len(fi.recordErrors) > 0 || c.inStdoutDemo() {
+	if !c.r.Enabled(checkLeafSpan) || len(fi.starts) != 1 || len(fi.recordErrors) > 0 || c.demo {
 		return
 	}
 	s := fi.starts[0]
@@ -38,19 +38,6 @@ func (c *checker) checkLeafSpanOf(fi *funcInfo) {
 	}
 	c.r.Reportf(checkLeafSpan, s.Call, "%s wraps only in-memory work that cannot block and calls nothing traced: it deepens every trace without showing where time goes; remove it and record what the function computes as an attribute or event on the caller's span",
 		c.spanLabel(s.SpanStart))
-}
-
-// inStdoutDemo reports whether the package is a demo program that prints
-// its spans with the stdout exporter (api.IsStdoutDemo): showing a child
-// span is what such a program is for, and no back end stores its traces.
-func (c *checker) inStdoutDemo() bool {
-	if c.demo == 0 {
-		c.demo = 2
-		if api.IsStdoutDemo(c.pass.Pkg) {
-			c.demo = 1
-		}
-	}
-	return c.demo == 1
 }
 
 // spanStaysHere reports whether the span and its context stay in the

@@ -22,7 +22,10 @@ type checker struct {
 	funcs map[ast.Node]*funcInfo
 	order []*funcInfo
 	decls map[*types.Func]*ast.FuncDecl // same-package function bodies
-	demo  uint8                         // 1 in a stdout demo program, 2 elsewhere, 0 not yet known
+	// demo is set in a stdout demo program (api.IsStdoutDemo), where a
+	// leaf span is what the program is for; computed only when leaf-span
+	// is on.
+	demo bool
 
 	helperEnds   map[paramKey]bool
 	helperBusy   map[paramKey]bool
@@ -64,6 +67,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		started: map[*types.Var]bool{}, fromContext: map[*types.Var]bool{}, wrappers: map[*types.Func]wrapperInfo{}, skipFiles: map[*ast.File]bool{},
 		flagInfos: map[*ast.BlockStmt]*flagInfo{}, funcLitBusy: map[effectKey]bool{},
 	}
+	c.demo = c.r.Enabled(checkLeafSpan) && api.IsStdoutDemo(pass.Pkg)
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
