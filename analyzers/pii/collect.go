@@ -45,6 +45,7 @@ func (c *checker) collect(ins *inspector.Inspector) {
 			c.recordNilGuard(n, stack)
 			c.recordFailureBranch(n)
 		case *ast.CallExpr:
+			c.noteFieldAddrs(n)
 			fn := api.Callee(c.info, n)
 			if fn == nil || c.skip(n) {
 				return true

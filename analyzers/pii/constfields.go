@@ -2,6 +2,7 @@ package pii
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
@@ -76,6 +77,22 @@ func (c *checker) noteFieldWrite(f *types.Var, value ast.Expr) {
 		isConst = isConst && prev
 	}
 	c.fields[f] = isConst
+}
+
+// noteFieldAddrs records the fields whose address a call is given
+// (fmt.Sscan(line, &u.email)): the callee may write anything there.
+func (c *checker) noteFieldAddrs(call *ast.CallExpr) {
+	for _, a := range call.Args {
+		u, ok := ast.Unparen(a).(*ast.UnaryExpr)
+		if !ok || u.Op != token.AND {
+			continue
+		}
+		if sel, ok := ast.Unparen(u.X).(*ast.SelectorExpr); ok {
+			if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.FieldVal {
+				c.noteFieldWrite(s.Obj().(*types.Var), nil)
+			}
+		}
+	}
 }
 
 // onlyConstants reports whether every write of f in the package is a

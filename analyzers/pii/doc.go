@@ -139,7 +139,8 @@
 // field of a struct type of the package that every write in the package
 // (composite literals and assignments) sets to a constant — the fixed
 // accounts a seed command creates and reports (u.email of a slice of
-// literals).
+// literals). A field whose address is given to a call (fmt.Sscan(line,
+// &u.email)) may hold anything.
 //
 // Bad:
 //

@@ -7,6 +7,7 @@ package seed
 import (
 	"context"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"log"
 )
@@ -19,6 +20,11 @@ type seedUser struct {
 
 type importedUser struct {
 	name  string
+	email string
+}
+
+// invitee is asked for at the terminal; its placeholder is a literal.
+type invitee struct {
 	email string
 }
 
@@ -57,4 +63,14 @@ func Import(ctx context.Context, s Store, r io.Reader, logger *log.Logger) error
 		logger.Printf("user imported: email=%q", u.email) // want `u\.email \(an email address\) reaches the log message of logger\.Printf in the clear`
 	}
 	return nil
+}
+
+// Invite reads an invitee's address from a line of input and reports it:
+// a field scanned into holds what the person typed.
+func Invite(line string, logger *log.Logger) {
+	in := invitee{email: "nobody@example.com"}
+	if _, err := fmt.Sscan(line, &in.email); err != nil {
+		return
+	}
+	logger.Printf("inviting %s", in.email) // want `in\.email \(an email address\) reaches the log message of logger\.Printf in the clear`
 }
