@@ -2,6 +2,7 @@ package cardinality
 
 import (
 	"go/types"
+	"slices"
 	"strings"
 	"sync"
 
@@ -109,10 +110,8 @@ type keyPolicy struct {
 // lists tenant_id in -cardinality.keys finds its tenants too many).
 func (p keyPolicy) tenantDenied() bool {
 	for _, d := range p.denied {
-		for _, w := range d.words {
-			if w == "tenant" {
-				return true
-			}
+		if slices.Contains(d.words, "tenant") {
+			return true
 		}
 	}
 	return false

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
@@ -592,10 +593,10 @@ func (c *checker) judgeNumericID(e ast.Expr) judgement {
 
 // namesTenant reports whether e is named for a tenant: tenantID,
 // q.tenantId, tenant.ID, t.ID of a value of a type named Tenant, or the
-// String() of one (tenantId.String()). A tenant identifies a customer of a multi-tenant
-// service: bounded by the number of tenants, and per-tenant series are
-// how such a service is run and billed, not an accident. A team that finds
-// its tenants too many lists tenant_id in -cardinality.keys.
+// String() of one (tenantId.String()). A tenant identifies a customer of a
+// multi-tenant service: bounded by the number of tenants, and per-tenant
+// series are how such a service is run and billed, not an accident. A team
+// that finds its tenants too many lists tenant_id in -cardinality.keys.
 func namesTenant(info *types.Info, e ast.Expr) bool {
 	for depth := 0; depth < 4; depth++ {
 		switch x := ast.Unparen(e).(type) {
@@ -640,10 +641,5 @@ func typeNamesTenant(t types.Type) bool {
 }
 
 func hasWord(name, word string) bool {
-	for _, w := range api.Words(name) {
-		if w == word {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(api.Words(name), word)
 }
