@@ -24,7 +24,7 @@ func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
 		}
 		check = checkConvention
 	}
-	if isLogCall(info, call) || inDefer(stack) || inCleanup(info, stack) || c.inKeptCallback(stack) || insideTwin(info, stack, cl) || givenContextInChain(info, stack) {
+	if isLogCall(info, call) || inDefer(stack) || inCleanup(info, stack) || c.inKeptCallback(stack) || insideTwin(info, stack, cl) || givenContextInChain(info, stack) || keptChildProcess(info, stack) {
 		return
 	}
 	src, ok := c.contextAt(stack, call.Pos())
@@ -62,6 +62,29 @@ func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
 // which can still be given a context: *http.Request, *exec.Cmd.
 func isUnsent(t types.Type) bool {
 	return api.IsHTTPRequest(t) || api.IsPointerTo(t, "os/exec", "Cmd")
+}
+
+// keptChildProcess reports whether the exec.Command at the top of stack is
+// kept in a struct field (s.proc = exec.Command(...), or a field of a kept
+// literal): the component owns the child process and ends it by hand, so
+// its lifetime is the component's, and CommandContext would kill it when
+// the caller's context is done.
+func keptChildProcess(info *types.Info, stack []ast.Node) bool {
+	call, ok := stack[len(stack)-1].(*ast.CallExpr)
+	if !ok || !api.IsPointerTo(api.TypeOf(info, call), "os/exec", "Cmd") {
+		return false
+	}
+	lhs, _ := flowTarget(info, stack)
+	switch l := lhs.(type) {
+	case *ast.SelectorExpr:
+		sel, ok := info.Selections[l]
+		return ok && sel.Kind() == types.FieldVal
+	case *ast.Ident:
+		// The key of a kept composite literal's element: a field name.
+		v, ok := info.Uses[l].(*types.Var)
+		return ok && v.IsField()
+	}
+	return false
 }
 
 // noteReboundRequest records the requests and commands that get a context

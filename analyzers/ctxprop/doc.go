@@ -295,6 +295,10 @@
 //     the same expression or later — or handed to a call together with a
 //     context (client.Do(ctx, req)), and likewise exec.Command whose
 //     *exec.Cmd is handed over with a context (run(ctx, cmd));
+//   - exec.Command whose *exec.Cmd is kept in a struct field
+//     (s.proc = exec.Command(...), &Pool{helper: exec.Command(...)}): the
+//     component owns the child process and kills it by hand, and
+//     CommandContext would kill it when the caller's context is done;
 //   - logging calls (slog.Info although slog.InfoContext exists, or a
 //     context.Background() passed to one): the logmix rule owns them;
 //   - generated files, and _test.go files unless -ctxprop.tests is set.
