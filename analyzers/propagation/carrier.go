@@ -2,7 +2,10 @@ package propagation
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
 )
@@ -24,7 +27,7 @@ func (c *checker) reportCarriers() {
 						"find nothing to extract; return the header keys", recv.(*types.Named).Obj().Name())
 			}
 		case "Set":
-			if appendsBlindly(fd.Body) {
+			if appendsBlindly(fd.Body) && !c.injectsOnlyIntoEmpty(recv) {
 				c.r.Reportf(checkCarrier, fd.Name,
 					"Set of carrier %s appends a header without replacing an existing one with the same key: a message "+
 						"that already carries a traceparent (re-published, retried) ends up with two, and the consumer may "+
@@ -111,4 +114,120 @@ func appendsBlindly(body *ast.BlockStmt) bool {
 		return !other
 	})
 	return appends && !other
+}
+
+// injectsOnlyIntoEmpty reports whether every carrier of type t this package
+// injects into starts empty — an empty literal (&T{}, or a local declared
+// as T{} or var c T that nothing else assigns or sets) — and there is at
+// least one: a Set that appends can then never meet an existing key.
+func (c *checker) injectsOnlyIntoEmpty(t types.Type) bool {
+	n := 0
+	for _, cur := range c.injectCalls {
+		call := cur.Node().(*ast.CallExpr)
+		if len(call.Args) != 2 {
+			return false
+		}
+		arg := ast.Unparen(call.Args[1])
+		if !types.Identical(derefType(api.TypeOf(c.info, arg)), t) {
+			continue
+		}
+		if !c.emptyCarrierAt(cur, arg) {
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+// emptyCarrierAt reports whether arg, given to the Inject call at cur, is an
+// empty carrier: an empty composite literal (or its address), or a local
+// variable (or its address) whose only value is one.
+func (c *checker) emptyCarrierAt(cur inspector.Cursor, arg ast.Expr) bool {
+	if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		arg = ast.Unparen(u.X)
+	}
+	if isEmptyLiteral(arg) {
+		return true
+	}
+	fnCur, ok := innermostFunc(cur)
+	if !ok {
+		return false
+	}
+	v := localVar(c.info, fnCur.Node(), arg)
+	if v == nil {
+		return false
+	}
+	for idCur := range fnCur.Preorder((*ast.Ident)(nil)) {
+		id := idCur.Node().(*ast.Ident)
+		if c.info.Defs[id] != v && c.info.Uses[id] != v {
+			continue
+		}
+		if u, ok := idCur.Parent().Node().(*ast.UnaryExpr); ok && u.Op == token.AND && isInjectCarrierArg(c.info, idCur.Parent()) {
+			continue // &carrier given to Inject itself
+		}
+		if _, m, ok := isMethodReceiver(idCur); ok && m == "Set" {
+			return false // set by hand besides Inject
+		}
+		if fieldAssigned(idCur) {
+			return false // carrier.Headers = consumed.Headers
+		}
+		rhs, assigned := assignedAt(idCur)
+		if assigned && (rhs == nil || !isEmptyLiteral(unaddr(rhs))) {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldAssigned reports whether the identifier at cur is the operand of a
+// selector that an assignment writes (c.Headers = h, c.msg.Headers = h).
+func fieldAssigned(cur inspector.Cursor) bool {
+	if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); !ok || sel.X != cur.Node() {
+		return false
+	}
+	for p := cur.Parent(); ; p = p.Parent() {
+		switch n := p.Node().(type) {
+		case *ast.SelectorExpr, *ast.IndexExpr, *ast.ParenExpr, *ast.StarExpr:
+			continue
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if l.Pos() <= cur.Node().Pos() && cur.Node().End() <= l.End() {
+					return true
+				}
+			}
+		}
+		return false
+	}
+}
+
+// isInjectCarrierArg reports whether the expression at cur is the carrier
+// argument of a TextMapPropagator.Inject call.
+func isInjectCarrierArg(info *types.Info, cur inspector.Cursor) bool {
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	return ok && len(call.Args) == 2 && call.Args[1] == cur.Node() && api.IsPropagatorInject(info, call)
+}
+
+// isEmptyLiteral reports whether e is a composite literal with no elements.
+func isEmptyLiteral(e ast.Expr) bool {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	return ok && len(lit.Elts) == 0
+}
+
+// unaddr strips a leading & from e.
+func unaddr(e ast.Expr) ast.Expr {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return u.X
+	}
+	return e
+}
+
+// derefType returns the type a pointer points to, or t.
+func derefType(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return types.Unalias(p.Elem())
+	}
+	return types.Unalias(t)
 }

@@ -140,7 +140,12 @@
 // type is, or has a field that is, a messaging library's header or message
 // type) whose Keys returns nil, or whose Set appends a header without a
 // loop or helper that replaces an existing key. The finding is at the
-// method. Case-sensitivity of Get is not checked: message headers are
+// method. An appending Set is not reported when every carrier of its type
+// that the package injects into starts empty (carrier := T{} or &T{},
+// nothing else assigned or set before Inject), as when one injected set
+// of headers is shared by a batch: no key can be there already. Carriers
+// built over a received message's headers (re-publishing, retries) are
+// where the duplicate appears. Case-sensitivity of Get is not checked: message headers are
 // case-sensitive in every library above, and HTTP headers are read through
 // propagation.HeaderCarrier.
 //

@@ -125,6 +125,7 @@ type checker struct {
 	producers   []inspector.Cursor // publishing calls and sends on AsyncProducer.Input()
 	spanStarts  []inspector.Cursor // tracer.Start calls
 	carrierDecl []*ast.FuncDecl    // methods named Get, Set or Keys
+	injectCalls []inspector.Cursor // TextMapPropagator.Inject calls
 	funcDecls   map[*types.Func]*ast.FuncDecl
 }
 
@@ -193,6 +194,7 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 	switch {
 	case api.IsPropagatorInject(c.info, call):
 		c.injects = true
+		c.injectCalls = append(c.injectCalls, cur)
 	case api.IsPropagatorExtract(c.info, call):
 		c.extracts = true
 	case api.IsProducerBuilder(c.info, call):

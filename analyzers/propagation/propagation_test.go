@@ -39,6 +39,8 @@ func TestAnalyzer(t *testing.T) {
 		"./natsservice",
 		"./natsconsumer",
 		"./carriers",
+		"./batchqueue",
+		"./retryqueue",
 		"./mainsetup",
 		"./helperqueue",
 		"./natsinjected",
