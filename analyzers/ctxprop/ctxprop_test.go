@@ -16,13 +16,13 @@ var fixPackages = []string{
 	"handlers", "repository", "workers", "goroutines", "closures", "httpclient",
 	"consumers", "shutdown", "convention", "generics", "mainpkg", "testfiles", "lifetimes",
 	"detached", "teardown", "links", "emptyroots", "suites", "chained", "callbacks",
-	"callerroots",
+	"callerroots", "cmd/reindex/traced",
 }
 
 // quietPackages have no findings: a framework type without
 // -ctxprop.context-types, test support, a command that never traces.
 var quietPackages = []string{
-	"carriers/plain", "blockscli", "suites/storetest", "suites/testutil",
+	"carriers/plain", "blockscli", "suites/storetest", "suites/testutil", "cmd/reindex/steps",
 }
 
 func patterns(pkgs ...string) []string {

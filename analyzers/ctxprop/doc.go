@@ -177,8 +177,9 @@
 //     by a support word (testutil, testfixtures, testhelpers, testenv, ...),
 //     e2etests or integrationtests, or a name ending in test as httptest and
 //     fstest do. (_test.go files are governed by -ctxprop.tests.)
-//   - a command-line tool that never traces: package main, or a package of
-//     commands built with cobra, urfave/cli, kingpin, kong or ffcli, whose
+//   - a command-line tool that never traces: package main, a package of
+//     commands built with cobra, urfave/cli, kingpin, kong or ffcli, or a
+//     package in a program's cmd tree (module/cmd/<tool>/...), whose
 //     own imports include no tracing API, SDK or set-up (OpenTelemetry,
 //     OpenTracing, Jaeger's, Zipkin's, OpenCensus, Datadog, Elastic APM,
 //     New Relic, dskit tracing): its contexts start in main and no span is

@@ -87,9 +87,11 @@
 // -version, rejecting a flag: there is no logger yet); adapter files (see
 // below). log in a command's body is still counted: it is logging. But a
 // main package that serves nothing (see debug-level) is not reported at
-// all: a command-line tool, a load generator or a one-shot job writes to
-// the terminal of the person running it, not into a production log
-// pipeline that must parse one format.
+// all, nor is a package of a program's cmd tree (module/cmd/<tool>/...)
+// that serves nothing and imports no tracing package (see ctxprop's
+// command-line tools): a command-line tool, a load generator or a one-shot
+// job writes to the terminal of the person running it, not into a
+// production log pipeline that must parse one format.
 //
 // An adapter file routes one library into another and legitimately uses
 // both: a file importing two logging libraries that declares a logging back
@@ -205,8 +207,10 @@
 //	Good: cfg := zap.NewProductionConfig()
 //	      cfg.Level, err = zap.ParseAtomicLevel(os.Getenv("LOG_LEVEL"))
 //
-// _test.go files are skipped unless -logmix.tests is set; generated files
-// and the packages of the logging libraries themselves are always skipped.
+// _test.go files, and hand-written test doubles named by convention
+// (mock.go, mocks.go, fake.go, mock_*.go, *_mock.go, fake_*.go, *_fake.go),
+// are skipped unless -logmix.tests is set; generated files and the packages
+// of the logging libraries themselves are always skipped.
 //
 // # Flags
 //

@@ -46,6 +46,9 @@ func TestLogmix(t *testing.T) {
 		"./logmix/versionflag",
 		"./logmix/zerolognohook",
 		"./logmix/loadtool",
+		"./logmix/cmd/benchtool/report",
+		"./logmix/cmd/gateway/proxy",
+		"./logmix/notify",
 	)
 }
 

@@ -47,10 +47,11 @@ func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallE
 	if !r.Enabled(checkMixed) {
 		return mixed
 	}
-	if pass.Pkg.Name() == "main" && !u.serves {
-		// A command-line tool, a load generator or a one-shot job: its
-		// logs go to the terminal of the person running it, not into a
-		// production log pipeline that must parse one format.
+	if !u.serves && (pass.Pkg.Name() == "main" || api.InCommandTree(pass.Pkg.Path()) && !api.ImportsTracing(pass.Pkg)) {
+		// A command-line tool, a load generator or a one-shot job (its
+		// main, or an untraced package of its cmd tree): its logs go to
+		// the terminal of the person running it, not into a production
+		// log pipeline that must parse one format.
 		return mixed
 	}
 	// Next to the standard log package alone, fmt printing values only

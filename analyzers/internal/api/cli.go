@@ -3,6 +3,7 @@ package api
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // Command-line frameworks and terminal output. A program built on a
@@ -99,4 +100,46 @@ var terminalPackages = map[string]bool{
 // output for a terminal (fatih/color, colorstring, tablewriter, tabwriter).
 func IsTerminalOutput(fn *types.Func) bool {
 	return fn != nil && fn.Pkg() != nil && terminalPackages[fn.Pkg().Path()]
+}
+
+// cliFrameworks are the imports that make a package the commands of a
+// command-line tool.
+var cliFrameworks = []string{
+	"github.com/spf13/cobra",
+	"github.com/urfave/cli",
+	"github.com/urfave/cli/v2",
+	"github.com/urfave/cli/v3",
+	"gopkg.in/alecthomas/kingpin.v2",
+	"github.com/alecthomas/kingpin/v2",
+	"github.com/alecthomas/kong",
+	"github.com/peterbourgon/ff/v3/ffcli",
+}
+
+// IsUntracedTool reports whether pkg is code of a command-line tool that
+// never traces: a command — package main, a package of commands built with
+// a CLI framework (cobra, urfave/cli, kingpin, kong, ffcli), or a package
+// inside a program's cmd tree (module/cmd/<tool>/..., Go's layout for the
+// code of one program) — whose own imports include no tracing API, SDK or
+// set-up (ImportsTracing). Such code neither installs a tracer nor starts
+// or forwards a trace itself, so its contexts carry none. (A program that
+// installs tracing through a helper package of its own, imported by a main
+// that names no tracing package, looks the same: export data does not show
+// what a dependency imports.)
+func IsUntracedTool(pkg *types.Package) bool {
+	if pkg == nil || ImportsTracing(pkg) {
+		return false
+	}
+	return pkg.Name() == "main" || ImportsAny(pkg, cliFrameworks...) || InCommandTree(pkg.Path())
+}
+
+// InCommandTree reports whether path lies under a cmd directory below the
+// module's domain: example.com/app/cmd/tool/internal/x.
+func InCommandTree(path string) bool {
+	segs := strings.Split(path, "/")
+	for i, s := range segs {
+		if i > 0 && i < len(segs)-1 && s == "cmd" {
+			return true
+		}
+	}
+	return false
 }

@@ -3,6 +3,7 @@ package lint
 import (
 	"go/ast"
 	"go/token"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -12,6 +13,29 @@ import (
 func IsTestFile(pass *analysis.Pass, pos token.Pos) bool {
 	f := pass.Fset.File(pos)
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
+}
+
+// IsTestDoubleFile reports whether pos lies in a hand-written test double
+// outside a _test.go file, named so by Go convention: mock.go, mocks.go,
+// fake.go, fakes.go, or a name starting with mock_ or fake_ or ending in
+// _mock.go or _fake.go (mock_grpc_server.go, store_fake.go). Only tests
+// use them.
+func IsTestDoubleFile(pass *analysis.Pass, pos token.Pos) bool {
+	f := pass.Fset.File(pos)
+	if f == nil {
+		return false
+	}
+	name := strings.TrimSuffix(filepath.Base(f.Name()), ".go")
+	switch name {
+	case "mock", "mocks", "fake", "fakes":
+		return true
+	}
+	for _, w := range []string{"mock", "fake"} {
+		if strings.HasPrefix(name, w+"_") || strings.HasSuffix(name, "_"+w) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsGenerated reports whether file carries the standard "Code generated ...
