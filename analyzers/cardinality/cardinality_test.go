@@ -18,6 +18,7 @@ func TestCardinality(t *testing.T) {
 		"./cardinality/repositories",
 		"./cardinality/registry",
 		"./cardinality/promvec",
+		"./cardinality/dashlinks",
 		"./cardinality/promauto",
 		"./cardinality/callbacks",
 		"./cardinality/attrslices",

@@ -85,7 +85,16 @@
 // value or r.Pattern. For a Prometheus label name that holds when the
 // vector is an unexported variable or field of the package that is only
 // registered and given positional values, each of them bounded for that
-// label: a "path" label that only ever gets r.Pattern is fine. In a
+// label: a "path" label that only ever gets r.Pattern is fine. Nor is a
+// key whose value is a link derived from the series' other labels: a
+// string built from a constant template (fmt.Sprintf with a constant
+// format, or a concatenation with a constant) from another label's value,
+// written the same way, and parts not found unbounded ("test_url":
+// fmt.Sprintf("%s/tests/%s", dashboard, r.Test) next to "name": r.Test).
+// It is one value per series, so only its value is judged; a Prometheus
+// label name is skipped where it is declared when every use of the vector
+// in the package — through its variable, or a struct field that variable
+// is stored in — gives such a value. In a
 // multi-tenant back end (a package that depends on dskit's or weaveworks'
 // tenant and user packages, or Cortex's tenant package) the "user" is the
 // tenant: a user id is an org id, bounded by the number of tenants, and

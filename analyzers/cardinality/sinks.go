@@ -226,7 +226,7 @@ func (c *checker) checkVecLabelNames(in api.Instrument) {
 			continue
 		}
 		d, ok := c.policy.deniedKey(l.name)
-		if !ok || isBareID(l.name) || c.labelOnlyBounded(in.Call, i) {
+		if !ok || isBareID(l.name) || c.labelOnlyBounded(in.Call, i) || c.labelDerivedAtUses(in.Call, i, l.name) {
 			continue // a bare "id" label says nothing of what it identifies: its values are checked where they are set
 		}
 		advice := d.advice
@@ -445,11 +445,14 @@ func (c *checker) checkPromLabels() {
 	}
 }
 
-// checkLabelsMap checks a prometheus.Labels map: a literal, or a local map
-// filled by a literal and index assignments before pos.
-func (c *checker) checkLabelsMap(e ast.Expr, pos token.Pos, of string) {
-	type entry struct{ key, value ast.Expr }
-	var entries []entry
+// labelEntry is one key and value of a prometheus.Labels map.
+type labelEntry struct{ key, value ast.Expr }
+
+// labelsMapEntries resolves a prometheus.Labels map to its entries: a
+// literal, or a local map filled by a literal and index assignments before
+// pos.
+func (c *checker) labelsMapEntries(e ast.Expr, pos token.Pos) []labelEntry {
+	var entries []labelEntry
 	var add func(e ast.Expr, pos token.Pos, depth int)
 	add = func(e ast.Expr, pos token.Pos, depth int) {
 		if depth > maxDepth {
@@ -459,7 +462,7 @@ func (c *checker) checkLabelsMap(e ast.Expr, pos token.Pos, of string) {
 		case *ast.CompositeLit:
 			for _, elt := range x.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
-					entries = append(entries, entry{kv.Key, kv.Value})
+					entries = append(entries, labelEntry{kv.Key, kv.Value})
 				}
 			}
 		case *ast.Ident:
@@ -474,7 +477,7 @@ func (c *checker) checkLabelsMap(e ast.Expr, pos token.Pos, of string) {
 				}
 				switch d.kind {
 				case defIndex:
-					entries = append(entries, entry{d.key, d.rhs})
+					entries = append(entries, labelEntry{d.key, d.rhs})
 				case defAssign:
 					if d.index < 0 {
 						add(d.rhs, d.pos, depth+1)
@@ -484,7 +487,17 @@ func (c *checker) checkLabelsMap(e ast.Expr, pos token.Pos, of string) {
 		}
 	}
 	add(e, pos, 0)
-	for _, en := range entries {
+	return entries
+}
+
+// checkLabelsMap checks a prometheus.Labels map.
+func (c *checker) checkLabelsMap(e ast.Expr, pos token.Pos, of string) {
+	entries := c.labelsMapEntries(e, pos)
+	values := make([]ast.Expr, len(entries))
+	for i, en := range entries {
+		values[i] = en.value
+	}
+	for i, en := range entries {
 		key, ok := api.StringConst(c.info, en.key)
 		what := "label value" + of
 		if ok {
@@ -492,6 +505,12 @@ func (c *checker) checkLabelsMap(e ast.Expr, pos token.Pos, of string) {
 				continue
 			}
 			what = "label " + quote(key) + of
+			if c.derivedFromLabels(en.value, values, i) {
+				// A link built from the other labels' values: the
+				// key's name says URL, the value adds no series.
+				c.checkValue(en.value, what)
+				continue
+			}
 			if c.checkKey(en.key, key, en.value, what) {
 				continue
 			}
