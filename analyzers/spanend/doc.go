@@ -70,7 +70,14 @@
 // ... if tracing { span.End() }), nor on the branch a local boolean flag
 // rules out: a loop that starts a span only when a flag says none is open
 // (if !started { ctx, span = tracer.Start(...); started = true }) and clears
-// the flag where it ends the span. Calling a local function literal that
+// the flag where it ends the span. A deferred function that ends the span
+// only under a local flag (defer func() { if endSpan { span.End() } }())
+// ends it on the paths that reach an exit with the flag set; a path that
+// clears the flag must end the span or hand it on itself, as a streaming
+// response does when a goroutine that ends the span takes it over
+// (endSpan = false; go func() { defer span.End(); ... }()). The finding
+// names the exit where the flag is cleared and nobody ends the span.
+// Calling a local function literal that
 // ends the span (reset := func() { ...; span.End() }) ends it. A span of a
 // noop tracer (a noop.Tracer, the Tracer of a noop.TracerProvider) holds
 // nothing and is never reported. When the span is not ended anywhere in the

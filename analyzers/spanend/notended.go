@@ -121,6 +121,8 @@ func (c *checker) notEndedMessage(l *leak, label string, v *types.Var, inLoop bo
 		return fmt.Sprintf("%s started here is not ended on the path that reaches the end of the function at line %d; add defer %s.End()", label, c.line(l.pos), v.Name())
 	case leakLoop:
 		return fmt.Sprintf("%s started here in a loop is not ended before the next iteration starts another; call %s.End() before the iteration ends", label, v.Name())
+	case leakGuarded:
+		return fmt.Sprintf("%s started here is not ended on the path that leaves the function at line %d: the deferred function at line %d ends it only when %s is %t, and on that path it is not; end the span there or hand it to code that does", label, c.line(l.pos), c.line(l.deferAt), l.flag, l.flagOn)
 	default: // leakPartial
 		return fmt.Sprintf("%s started here is ended by the deferred function at line %d only on some of its paths; call %s.End() on every path", label, c.line(l.pos), v.Name())
 	}

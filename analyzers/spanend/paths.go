@@ -59,12 +59,18 @@ const (
 	leakFuncEnd                 // reaches the closing brace of the function
 	leakLoop                    // comes back to the start in the next loop iteration
 	leakPartial                 // only a deferred function that ends it on some paths
+	leakGuarded                 // an exit where the flag guarding the deferred End is not true
 )
 
 type leak struct {
 	kind leakKind
 	pos  token.Pos // the return, closing brace, deferred statement or new start
 	call *ast.CallExpr
+	// deferAt and flag are, for leakGuarded, the deferred function and the
+	// flag under which it ends the span.
+	deferAt token.Pos
+	flag    string
+	flagOn  bool
 }
 
 // leakQuery asks whether a span variable leaks on some path.
@@ -113,6 +119,9 @@ func (c *checker) findLeak(q leakQuery) *leak {
 		b     *cfg.Block
 		from  int
 		flags flags
+		// guarded is a deferred function passed on this path that ends
+		// the span when its guard flag is true at the exit.
+		guarded *effect
 	}
 	g := q.g
 	fl := c.flagInfoOf(q.body)
@@ -121,17 +130,18 @@ func (c *checker) findLeak(q leakQuery) *leak {
 		if len(g.cfg.Blocks) == 0 {
 			return nil
 		}
-		work = append(work, item{g.cfg.Blocks[0], 0, nil})
+		work = append(work, item{g.cfg.Blocks[0], 0, nil, nil})
 	} else {
 		p, ok := g.where[q.start]
 		if !ok {
 			return nil
 		}
-		work = append(work, item{p.b, p.i + 1, c.stepFlags(fl, q.start, nil)})
+		work = append(work, item{p.b, p.i + 1, c.stepFlags(fl, q.start, nil), nil})
 	}
 	type visit struct {
-		b     *cfg.Block
-		flags string
+		b       *cfg.Block
+		flags   string
+		guarded *effect
 	}
 	seen := map[visit]bool{}
 	var partial *leak
@@ -140,6 +150,7 @@ func (c *checker) findLeak(q leakQuery) *leak {
 		work = work[:len(work)-1]
 		b := it.b
 		f := it.flags
+		guarded := it.guarded
 		stopped := false
 		for i := it.from; i < len(b.Nodes) && !stopped; i++ {
 			n := b.Nodes[i]
@@ -157,6 +168,10 @@ func (c *checker) findLeak(q leakQuery) *leak {
 					q.onDeferByRef(n, e.at)
 				}
 				stopped = true
+			case e.kind == effPartialDefer && e.guard != nil && fl.tracked[e.guard] && guarded == nil:
+				// It ends the span if the flag holds at the exit:
+				// follow the flag to each exit.
+				guarded = &e
 			case e.kind == effPartialDefer:
 				if partial == nil && e.at != nil {
 					partial = &leak{kind: leakPartial, pos: e.at.Pos()}
@@ -173,7 +188,15 @@ func (c *checker) findLeak(q leakQuery) *leak {
 			continue
 		}
 		if len(b.Succs) == 0 {
-			if l := c.exitLeak(b, q.body); l != nil {
+			l := c.exitLeak(b, q.body)
+			if l != nil && guarded != nil {
+				if val, known := f[guarded.guard]; !known || val != guarded.guardOn {
+					// The deferred function skips End here.
+					return &leak{kind: leakGuarded, pos: l.pos, deferAt: guarded.at.Pos(), flag: guarded.guard.Name(), flagOn: guarded.guardOn}
+				}
+				continue
+			}
+			if l != nil {
 				return l
 			}
 			continue
@@ -187,10 +210,10 @@ func (c *checker) findLeak(q leakQuery) *leak {
 		}
 		for i := len(succs) - 1; i >= 0; i-- {
 			s := succs[i]
-			k := visit{s, f.key()}
+			k := visit{s, f.key(), guarded}
 			if !seen[k] {
 				seen[k] = true
-				work = append(work, item{s, 0, f})
+				work = append(work, item{s, 0, f, guarded})
 			}
 		}
 	}

@@ -108,6 +108,12 @@ type effect struct {
 	// span the variable holds when the function returns, not the one it
 	// holds now.
 	byRef bool
+	// guard is, for an effPartialDefer, the local boolean of the enclosing
+	// function under which the deferred function ends the span on every
+	// path (defer func() { if endSpan { span.End() } }()), or nil; guardOn
+	// is the value it must have (false for if !handedOff { span.End() }).
+	guard   *types.Var
+	guardOn bool
 }
 
 func merge(a, b effect) effect {
@@ -506,6 +512,7 @@ func (c *checker) closureEffect(lit *ast.FuncLit, stack []ast.Node, v *types.Var
 			res = effect{kind: effDeferEnd, byRef: true, at: lit}
 		} else {
 			res = effect{kind: effPartialDefer, at: lit}
+			res.guard, res.guardOn = c.endGuard(lit, g, v)
 		}
 	case inner.kind.handled() || inner.kind == effPartialDefer:
 		res = effect{kind: effHandOff}
@@ -514,6 +521,45 @@ func (c *checker) closureEffect(lit *ast.FuncLit, stack []ast.Node, v *types.Var
 	}
 	c.closureMemo[key] = res
 	return res
+}
+
+// endGuard returns the boolean variable declared outside lit under which
+// the deferred literal lit ends v on every path — an if testing it, or its
+// negation, in lit's body — and the value it must have, or nil.
+func (c *checker) endGuard(lit *ast.FuncLit, g *graph, v *types.Var) (*types.Var, bool) {
+	var guard *types.Var
+	var cond ast.Expr
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if guard != nil {
+			return false
+		}
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok {
+			return true
+		}
+		e := ast.Unparen(ifs.Cond)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.NOT {
+			e = ast.Unparen(u.X)
+		}
+		id, ok := e.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		if b, ok := c.info.Uses[id].(*types.Var); ok && isBool(b.Type()) && !b.IsField() &&
+			(b.Pos() < lit.Pos() || b.Pos() >= lit.End()) && b.Parent() != nil && b.Parent() != b.Pkg().Scope() {
+			guard, cond = b, id
+		}
+		return true
+	})
+	if guard == nil {
+		return nil, false
+	}
+	for _, on := range []bool{true, false} {
+		if l := c.findLeak(leakQuery{g: g, body: lit.Body, v: v, assume: []assumption{{cond: cond, holds: on}}}); l == nil {
+			return guard, on
+		}
+	}
+	return nil, false
 }
 
 // localVar returns the local variable e denotes when it is declared inside
