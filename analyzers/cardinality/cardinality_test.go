@@ -19,6 +19,7 @@ func TestCardinality(t *testing.T) {
 		"./cardinality/registry",
 		"./cardinality/promvec",
 		"./cardinality/dashlinks",
+		"./cardinality/routemetrics",
 		"./cardinality/promauto",
 		"./cardinality/callbacks",
 		"./cardinality/attrslices",

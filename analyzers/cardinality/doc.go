@@ -79,7 +79,10 @@
 // Prometheus label named just "id" is judged by the values it is given: a
 // partition or shard number is an id too); user names; email
 // addresses; IP and client, remote or peer addresses; full URLs and URIs;
-// raw paths (path, url.path, http.target); query strings and query texts;
+// raw paths (url.path, http.target; a key named just "path" or ending in
+// path, like a label "path", is judged by its values: it holds a route
+// template as often as a raw path, so r.URL.Path given to it is reported
+// where it is given, and its declaration is not); query strings and query texts;
 // timestamps, times and dates (created_at, ts); error messages. A key is not
 // reported when its value is bounded: a constant, a bool, an enum-typed
 // value or r.Pattern. For a Prometheus label name that holds when the

@@ -20,6 +20,10 @@ type deniedKey struct {
 	// names is true when a variable or field with this name is itself a
 	// sign of an unbounded value (userID, req.SessionID), not only a key.
 	names bool
+	// byValue is true when the key's name alone does not say the value is
+	// unbounded: a "path" label holds a route template as often as a raw
+	// path, so its values are judged where they are given.
+	byValue bool
 }
 
 const (
@@ -76,7 +80,8 @@ var defaultDenied = []deniedKey{
 	{words: w("uri"), what: "a full URL", advice: adviceURL},
 	{words: w("url full"), what: "a full URL", advice: adviceURL},
 	{words: w("http target"), what: "a raw request path", advice: adviceURL},
-	{words: w("path"), what: "a raw path", advice: adviceURL},
+	{words: w("url path"), what: "a raw path", advice: adviceURL}, // semantic conventions' url.path is the raw path
+	{words: w("path"), what: "a raw path", advice: adviceURL, byValue: true},
 	{words: w("query string"), what: "a query string", advice: adviceURL},
 	{words: w("url query"), what: "a query string", advice: adviceURL},
 	{words: w("raw query"), what: "a query string", advice: adviceURL},

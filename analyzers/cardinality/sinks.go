@@ -160,7 +160,7 @@ func (c *checker) checkAttribute(u attrUse) {
 // bounded (a constant, a bool, an enum). It reports whether key is denied.
 func (c *checker) checkKey(at ast.Expr, key string, value ast.Expr, what string) bool {
 	d, ok := c.policy.deniedKey(key)
-	if !ok || !c.r.Enabled(checkKey) {
+	if !ok || d.byValue || !c.r.Enabled(checkKey) {
 		return false
 	}
 	if value != nil && c.judge(value, 0).v == bounded {
@@ -226,7 +226,7 @@ func (c *checker) checkVecLabelNames(in api.Instrument) {
 			continue
 		}
 		d, ok := c.policy.deniedKey(l.name)
-		if !ok || isBareID(l.name) || c.labelOnlyBounded(in.Call, i) || c.labelDerivedAtUses(in.Call, i, l.name) {
+		if !ok || isBareID(l.name) || d.byValue || c.labelOnlyBounded(in.Call, i) || c.labelDerivedAtUses(in.Call, i, l.name) {
 			continue // a bare "id" label says nothing of what it identifies: its values are checked where they are set
 		}
 		advice := d.advice
@@ -435,7 +435,7 @@ func (c *checker) checkPromLabels() {
 				if c.policy.allowedKey(names[i]) {
 					continue
 				}
-				if _, denied := c.policy.deniedKey(names[i]); denied && !isBareID(names[i]) && c.r.Enabled(checkKey) {
+				if d, denied := c.policy.deniedKey(names[i]); denied && !isBareID(names[i]) && !d.byValue && c.r.Enabled(checkKey) {
 					continue // reported where the label is declared
 				}
 				what = "label " + quote(names[i]) + of
