@@ -64,7 +64,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	perUser.WithLabelValues(r.Header.Get("X-User"), r.Method).Inc()
 	latency.WithLabelValues(r.Pattern).Observe(time.Since(start).Seconds())
 	latency.WithLabelValues(time.Since(start).String()).Observe(1) // want `label "route" of http_request_duration_seconds gets time.Since\(start\).String\(\) \(an elapsed time from time.Since\(start\)\).* \(cardinality/value\)`
-	hits.WithLabelValues(r.URL.Path).Inc() // want `label "path" of hits_total gets r\.URL\.Path \(a raw request path\).* \(cardinality/value\)`
+	hits.WithLabelValues(r.URL.Path).Inc()                         // want `label "path" of hits_total gets r\.URL\.Path \(a raw request path\).* \(cardinality/value\)`
 
 	s.errors.With(prometheus.Labels{"route": r.Pattern, "kind": "timeout"}).Inc()
 	s.errors.With(prometheus.Labels{"route": r.RequestURI, "kind": "timeout"}).Inc() // want `label "route" of errors_total gets r.RequestURI \(the raw request URI\).* \(cardinality/value\)`
