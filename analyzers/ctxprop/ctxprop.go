@@ -68,6 +68,8 @@ func run(pass *analysis.Pass) (any, error) {
 		params:     map[*types.Var]*types.Func{},
 		reassigned: map[*types.Var]bool{},
 		kept:       map[*types.Var]bool{},
+		goStarted:  map[*types.Func]bool{},
+		calledSync: map[*types.Func]bool{},
 
 		untraced:    isUntracedCommand(pass.Pkg),
 		testSupport: api.IsTestSupportPackage(pass.Pkg),
@@ -75,7 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}, c.visit)
 	r := lint.NewReporter(pass, "ctxprop", checks)
 	for _, f := range c.findings {
-		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) || c.emptyFromCallers(f.src) {
+		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) || c.emptyFromCallers(f.src) || c.onlyGoStarted(f.tick) {
 			continue
 		}
 		r.Report(f.check, f.diag)
@@ -96,6 +98,7 @@ type finding struct {
 	cancel  *types.Var    // the cancel function assigned beside flowsTo
 	src     *types.Var    // the context at hand
 	decl    *ast.FuncDecl // the function declaration the fresh context is in
+	tick    *types.Func   // the function whose ticker loop the fresh context is in (see inTickCase)
 }
 
 type collector struct {
@@ -116,12 +119,15 @@ type collector struct {
 	links    map[linkKey]bool          // whether a function links the trace of a context explicitly
 	comments map[*ast.File]*fileComments
 
-	calledAt   map[*ast.Ident]bool        // functions named in call position
-	callerArgs map[*types.Var][]callerArg // what the package's calls pass for a context parameter
-	params     map[*types.Var]*types.Func // a context parameter and its function
-	reassigned map[*types.Var]bool        // context variables assigned after their declaration
-	emptyParam map[*types.Var]bool        // solved once the walk is done
-	kept       map[*types.Var]bool        // function parameters kept to run later (see callbacks.go)
+	calledAt    map[*ast.Ident]bool        // functions named in call position
+	callerArgs  map[*types.Var][]callerArg // what the package's calls pass for a context parameter
+	params      map[*types.Var]*types.Func // a context parameter and its function
+	reassigned  map[*types.Var]bool        // context variables assigned after their declaration
+	emptyParam  map[*types.Var]bool        // solved once the walk is done
+	kept        map[*types.Var]bool        // function parameters kept to run later (see callbacks.go)
+	goStarted   map[*types.Func]bool       // functions called in a go statement
+	calledSync  map[*types.Func]bool       // functions called outside a go statement
+	usedAsValue map[*types.Func]bool       // solved once the walk is done
 	// untraced is set in a command-line tool that never traces, and
 	// testSupport in a test-support package: their non-test files are
 	// not checked.
@@ -170,6 +176,7 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 		c.noteRetainedArgs(n)
 		c.noteReboundRequest(n, fn)
 		c.noteCallerArgs(n, fn)
+		c.noteGoStarts(n, fn, stack)
 		switch c.kindOf(fn) {
 		case calleeFresh:
 			c.freshContext(n, "context."+fn.Name()+"()", stack)

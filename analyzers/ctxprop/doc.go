@@ -162,6 +162,13 @@
 //     at hand is the subscription's lifetime. A channel the function made,
 //     or one held in a field, may carry the caller's own work and is
 //     checked;
+//   - the work of a tick of a periodic loop that runs in a goroutine of its
+//     own: a case receiving from a timer channel (<-ticker.C,
+//     <-time.After(d), any chan of time.Time) in a select of an endless for,
+//     in a function literal started with go, or in a function the package
+//     only ever starts with go (go w.watch(ctx)). Each tick is a job of its
+//     own and the context at hand is the loop's lifetime. A loop the caller
+//     waits on (polling for a job's status) is checked;
 //   - a context parameter of an unexported function whose every caller in
 //     the package passes such an empty root — context.Background(), a local
 //     holding nothing but one, or its own parameter of this kind (a job

@@ -85,6 +85,10 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	if inConsumerLoop(info, stack, src.Var) {
 		return // each received item starts a trace of its own
 	}
+	tickFn, inTick := inTickCase(info, stack, src.Var)
+	if inTick && tickFn == nil {
+		return // each tick of a goroutine's loop starts a periodic job's own work
+	}
 	if inParent && argIndex(parent, call) == 0 && compensates(info, stack, parent, src.Var) {
 		return // undoing what a failed call under ctx left behind
 	}
@@ -100,8 +104,11 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	}
 	f := finding{flowsTo: flowsTo, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
 	f.cancel, f.decl, f.src = cancelOf(info, stack), lint.EnclosingFuncDecl(stack), src.Var
+	if inTick {
+		f.tick = tickFn
+	}
 	replacement := src.Expr
-	goArg := isGoArg(stack, parent, inParent)
+	goArg := isGoArg(info, stack)
 	loop := !goArg && loopAround(stack, src.Var) != nil
 	switch {
 	case loop:
@@ -166,16 +173,26 @@ func detachesDeadline(info *types.Info, call *ast.CallExpr) bool {
 }
 
 // isGoArg reports whether the top of stack is an argument of the call of a
-// go statement: go worker(context.Background()).
-func isGoArg(stack []ast.Node, parent *ast.CallExpr, inParent bool) bool {
-	if !inParent {
-		return false
-	}
-	for i := len(stack) - 1; i > 0; i-- {
-		if stack[i] == parent {
-			g, ok := stack[i-1].(*ast.GoStmt)
-			return ok && g.Call == parent
+// go statement — go worker(context.Background()) — directly or through
+// calls that decorate it and return the context
+// (go reload(logging.ToContext(context.Background(), log))).
+func isGoArg(info *types.Info, stack []ast.Node) bool {
+	var e ast.Node = stack[len(stack)-1]
+	for i := len(stack) - 2; i >= 1; i-- {
+		switch p := stack[i].(type) {
+		case *ast.ParenExpr:
+			e = p
+			continue
+		case *ast.CallExpr:
+			if g, ok := stack[i-1].(*ast.GoStmt); ok && g.Call == p && argIndex(p, e) >= 0 {
+				return true
+			}
+			if argIndex(p, e) == 0 && returnsContext(info, p) {
+				e = p
+				continue
+			}
 		}
+		return false
 	}
 	return false
 }
