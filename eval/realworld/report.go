@@ -234,7 +234,7 @@ func report(here, findingsPath, rulesFilter string, w io.Writer) error {
 
 	fmt.Fprintf(w, "untriaged findings: %d\n", len(untriaged))
 	for _, f := range untriaged {
-		fmt.Fprintf(w, "  %s\t%s\t%d\t%s\t?\t%s:%d: %s\n", f.Repo, f.Path, f.Line, f.Check, f.Path, f.Col, f.Message)
+		fmt.Fprintf(w, "  %s\t%s\t%d\t%s\t?\t%s:%d:%d: %s\n", f.Repo, f.Path, f.Line, f.Check, f.Path, f.Line, f.Col, f.Message)
 	}
 	fmt.Fprintf(w, "ledger rows this run no longer reports: %d\n", len(gone))
 	for _, v := range gone {
