@@ -198,4 +198,9 @@
 // fetch put into its errors. Functions of other packages are known only
 // from the tables above; interface method calls and function values are
 // not followed; a time.Time date of birth is not reported.
+//
+// _test.go files and test-support packages (a package importing testing or
+// a test framework under a path segment such as testutil, testenv,
+// testing, e2e or integration) are not checked: a harness logs the
+// throwaway credentials and fixtures of a test run.
 package pii

@@ -68,6 +68,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.TypesInfo == nil || !api.ImportsAny(pass.Pkg, sinkPackages...) {
 		return nil, nil
 	}
+	if api.IsTestSupportPackage(pass.Pkg) {
+		return nil, nil // harnesses and fixtures log the throwaway data of a test run
+	}
 	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	if ins == nil {
 		return nil, nil
