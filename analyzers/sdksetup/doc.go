@@ -101,7 +101,9 @@
 // unset so the SDK reads OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG, or
 // build it from configuration: samplers and ratios that are not constants
 // (config fields, parsed flags, parameters, variables also assigned another
-// sampler) are never reported.
+// sampler) are never reported. Nor is a package of an example tree (a path
+// segment example or examples), whatever it exports to: an example samples
+// every trace to show them all.
 //
 //	sdktrace.WithSampler(sdktrace.ParentBased(sdktrace.AlwaysSample())) // reported
 //	sdktrace.WithSampler(sdktrace.TraceIDRatioBased(cfg.SampleRatio))   // good

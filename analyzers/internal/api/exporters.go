@@ -67,12 +67,12 @@ func ExportsOnlyToStdout(pkg *types.Package) bool {
 // Nothing reaches a back end: sampling would save nothing, each process
 // prints its own spans, and no one queries its span names.
 func IsStdoutDemo(pkg *types.Package) bool {
-	return (pkg.Name() == "main" || inExampleTree(pkg.Path())) && ExportsOnlyToStdout(pkg)
+	return (pkg.Name() == "main" || InExampleTree(pkg.Path())) && ExportsOnlyToStdout(pkg)
 }
 
-// inExampleTree reports whether an import path has a segment example or
-// examples.
-func inExampleTree(path string) bool {
+// InExampleTree reports whether an import path has a segment example or
+// examples: code that shows how to use something, not a service.
+func InExampleTree(path string) bool {
 	for _, seg := range strings.Split(path, "/") {
 		if seg == "example" || seg == "examples" {
 			return true
