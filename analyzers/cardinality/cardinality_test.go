@@ -20,6 +20,7 @@ func TestCardinality(t *testing.T) {
 		"./cardinality/promvec",
 		"./cardinality/dashlinks",
 		"./cardinality/routemetrics",
+		"./cardinality/examples/promcompat",
 		"./cardinality/promauto",
 		"./cardinality/callbacks",
 		"./cardinality/attrslices",

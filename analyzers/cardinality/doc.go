@@ -175,8 +175,10 @@
 // boundaries reach past a minute measure long-running work (background
 // batch jobs, compactions, syncs, long queries), not request latency, and a
 // Prometheus histogram with NativeHistogramBucketFactor set gets its
-// resolution from native buckets: neither is reported. The guide's example
-// [0.1, 1, 10] is reported.
+// resolution from native buckets: neither is reported, nor are the
+// histograms of an example tree (a path segment example or examples),
+// whose boundaries illustrate an API. The guide's example [0.1, 1, 10] is
+// reported.
 //
 // counter-decrement: a counter given an amount that can be negative: an
 // OpenTelemetry Int64Counter or Float64Counter's Add, a Prometheus

@@ -193,8 +193,8 @@ func hasNativeBuckets(opts map[string]ast.Expr) bool {
 // sub-second values). An empty unit means seconds or milliseconds, and
 // the boundaries must be too coarse read either way.
 func (c *checker) checkBoundaries(at ast.Node, name, unit string, bounds []float64) {
-	if len(bounds) == 0 {
-		return
+	if len(bounds) == 0 || api.InExampleTree(c.pass.Pkg.Path()) {
+		return // an example's buckets illustrate an API, they measure nothing
 	}
 	if scale, ok := perSecond[unit]; ok && slices.Max(bounds) > longRunning*scale {
 		return // a batch job, compaction or long query: not request latency
