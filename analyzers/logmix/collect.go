@@ -77,6 +77,7 @@ type assignment struct {
 
 // usage is everything the walk collected.
 type usage struct {
+	pkg         *types.Package
 	calls       []*logCall
 	fields      []fieldUse
 	assigns     []assignment           // in source order
@@ -104,7 +105,7 @@ type usage struct {
 
 func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 	info := pass.TypesInfo
-	u := &usage{ctxOrigins: map[*types.Var][]ctxOrigin{}, idFuncs: map[*types.Func]string{}, out: newOutputPlaces()}
+	u := &usage{pkg: pass.Pkg, ctxOrigins: map[*types.Var][]ctxOrigin{}, idFuncs: map[*types.Func]string{}, out: newOutputPlaces()}
 	var (
 		file        *fileInfo
 		bootstrap   []ast.Node // bodies where a logger constructor failed
@@ -182,6 +183,11 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			}
 			u.addAssign(info, lhs, n.Values)
 		case *ast.CompositeLit:
+			for _, elt := range n.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok {
+					u.addFieldOrigin(info, pass.Pkg, kv.Key, kv.Value) // &PubSub{ctx: ctx}
+				}
+			}
 			if api.IsLogFieldMap(api.TypeOf(info, n)) {
 				for _, elt := range n.Elts {
 					if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -235,6 +241,10 @@ func newFileInfo(pass *analysis.Pass, f *ast.File) *fileInfo {
 // and what each assignment to a context variable gives it.
 func (u *usage) addAssign(info *types.Info, lhs, rhs []ast.Expr) {
 	for i, l := range lhs {
+		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && len(lhs) == len(rhs) {
+			u.addFieldOrigin(info, u.pkg, sel, rhs[i]) // s.ctx = ctx
+			continue
+		}
 		id, ok := ast.Unparen(l).(*ast.Ident)
 		if !ok || id.Name == "_" {
 			continue

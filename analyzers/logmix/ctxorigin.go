@@ -40,6 +40,11 @@ func spanlessOrigin(info *types.Info, e ast.Expr) ctxOrigin {
 				return ctxOrigin{parent: pv}
 			}
 			return ctxOrigin{}
+		case *ast.SelectorExpr: // a component's context field (p.ctx)
+			if fv, ok := info.Uses[x.Sel].(*types.Var); ok && fv.IsField() {
+				return ctxOrigin{parent: fv}
+			}
+			return ctxOrigin{}
 		case *ast.CallExpr:
 			name := api.CalleeName(info, x)
 			if name == "context.Background" || name == "context.TODO" {
@@ -67,6 +72,27 @@ var spanlessDerivations = map[string]bool{
 	"context.WithDeadlineCause": true,
 	"context.WithoutCancel":     true,
 	"os/signal.NotifyContext":   true,
+}
+
+// addFieldOrigin records what an assignment gives a context field of a
+// struct of this package: s.ctx = ctx, or &S{ctx: ctx}. Only an unexported
+// field is followed: every assignment to it is in this package. A field
+// with no recorded origin may hold anything.
+func (u *usage) addFieldOrigin(info *types.Info, pkg *types.Package, field ast.Expr, e ast.Expr) {
+	var id *ast.Ident
+	switch f := ast.Unparen(field).(type) {
+	case *ast.SelectorExpr:
+		id = f.Sel
+	case *ast.Ident:
+		id = f
+	default:
+		return
+	}
+	fv, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || !fv.IsField() || fv.Exported() || fv.Pkg() != pkg || !api.IsContext(fv.Type()) {
+		return
+	}
+	u.ctxOrigins[fv] = append(u.ctxOrigins[fv], spanlessOrigin(info, e))
 }
 
 // carriesNoSpan reports whether the local context v only ever holds

@@ -120,7 +120,11 @@
 // re-derived in place (ctx, stop := signal.NotifyContext(ctx, ...) in
 // main, ctx, cancel = context.WithTimeout(ctx, d)) — and the context
 // parameter of an unexported function that every call in the package
-// gives such a context (a helper of main or of a command); a function also
+// gives such a context (a helper of main or of a command), and an
+// unexported context field of a struct of the package that every
+// assignment in the package fills with such a context (a subscriber's
+// lifetime context made in its constructor, and the contexts derived from
+// it in its loops); a function also
 // used as a value, or a method an interface of the package may dispatch
 // to, has callers the package cannot see and is judged as a parameter;
 // logrus and zerolog calls when no hook is in reach — neither the package

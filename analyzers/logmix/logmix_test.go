@@ -19,6 +19,7 @@ var fixPackages = []string{
 	"./logmix/workers",
 	"./logmix/logrussvc",
 	"./logmix/zerologsvc",
+	"./logmix/subscriber",
 }
 
 func TestLogmix(t *testing.T) {
