@@ -177,24 +177,16 @@ func detachesDeadline(info *types.Info, call *ast.CallExpr) bool {
 // calls that decorate it and return the context
 // (go reload(logging.ToContext(context.Background(), log))).
 func isGoArg(info *types.Info, stack []ast.Node) bool {
-	var e ast.Node = stack[len(stack)-1]
-	for i := len(stack) - 2; i >= 1; i-- {
-		switch p := stack[i].(type) {
-		case *ast.ParenExpr:
-			e = p
-			continue
-		case *ast.CallExpr:
-			if g, ok := stack[i-1].(*ast.GoStmt); ok && g.Call == p && argIndex(p, e) >= 0 {
-				return true
-			}
-			if argIndex(p, e) == 0 && returnsContext(info, p) {
-				e = p
-				continue
-			}
-		}
+	e, i := climbCalls(stack, func(call *ast.CallExpr) bool { return returnsContext(info, call) })
+	if i < 1 {
 		return false
 	}
-	return false
+	call, ok := stack[i].(*ast.CallExpr)
+	if !ok || argIndex(call, e) < 0 {
+		return false
+	}
+	g, ok := stack[i-1].(*ast.GoStmt)
+	return ok && g.Call == call
 }
 
 // startsGoroutine reports whether the top of stack lies in a function

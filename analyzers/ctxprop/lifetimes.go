@@ -74,6 +74,14 @@ func flowTarget(info *types.Info, stack []ast.Node) (ast.Expr, token.Token) {
 // first argument it is, and returns the outermost such expression and the
 // stack index of its parent (-1 when there is none).
 func derivedContext(info *types.Info, stack []ast.Node) (ast.Node, int) {
+	return climbCalls(stack, func(call *ast.CallExpr) bool { return isContextDerivation(info, call) })
+}
+
+// climbCalls climbs from the expression at the top of stack through
+// parentheses and the calls through which it passes (as first argument)
+// and returns the outermost such expression and the stack index of its
+// parent (-1 when there is none).
+func climbCalls(stack []ast.Node, through func(*ast.CallExpr) bool) (ast.Node, int) {
 	var e ast.Node = stack[len(stack)-1]
 	for i := len(stack) - 2; i >= 0; i-- {
 		switch p := stack[i].(type) {
@@ -81,7 +89,7 @@ func derivedContext(info *types.Info, stack []ast.Node) (ast.Node, int) {
 			e = p
 			continue
 		case *ast.CallExpr:
-			if argIndex(p, e) == 0 && isContextDerivation(info, p) {
+			if argIndex(p, e) == 0 && through(p) {
 				e = p
 				continue
 			}
