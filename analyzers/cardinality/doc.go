@@ -119,7 +119,10 @@
 // values whose name is on the deny list (r.Header.Get("X-Request-ID"));
 // variables and fields named like an id on the deny list (userID,
 // order.ID, req.SessionID); integers named like an id formatted with
-// strconv (strconv.Itoa(id)). Values are followed through local variables
+// strconv (strconv.Itoa(id)). A name is evidence only next to the label it
+// fills: for a vector handed in by another package, whose label names are
+// out of sight, a value is reported only for what it is (a raw path, a
+// uuid), not for its name. Values are followed through local variables
 // within the function, taking the assignments that may reach the use (a
 // raw path replaced by r.Pattern before it is recorded is fine; one
 // assigned in only one branch is not), through strconv.Itoa and

@@ -176,16 +176,28 @@ func (c *checker) checkKey(at ast.Expr, key string, value ast.Expr, what string)
 
 // checkValue reports value when it takes unbounded values.
 func (c *checker) checkValue(value ast.Expr, what string) {
-	c.checkValueDepth(value, what, 0)
+	c.checkValueDepth(value, what, true, 0)
 }
 
-func (c *checker) checkValueDepth(value ast.Expr, what string, depth int) {
+// checkUnnamedLabelValue reports the value of a label whose name this
+// package cannot see (a vector built by another package and handed in):
+// only on evidence from the value itself. A name such as userID says
+// nothing without the label it fills: the package that declared the label
+// chose what a "user" is there (the tenant, in a multi-tenant back end).
+func (c *checker) checkUnnamedLabelValue(value ast.Expr, what string) {
+	c.checkValueDepth(value, what, false, 0)
+}
+
+func (c *checker) checkValueDepth(value ast.Expr, what string, keyKnown bool, depth int) {
 	if value == nil {
 		return
 	}
 	j := c.judge(value, 0)
 	if j.v != unbounded {
-		c.checkWrapperArgs(value, what, depth)
+		c.checkWrapperArgs(value, what, keyKnown, depth)
+		return
+	}
+	if j.byName && !keyKnown {
 		return
 	}
 	if j.advice == "" {
@@ -430,17 +442,17 @@ func (c *checker) checkPromLabels() {
 			continue
 		}
 		for i, v := range pl.Values {
-			what := "label value"
-			if i < len(names) && names[i] != "" {
-				if c.policy.allowedKey(names[i]) {
-					continue
-				}
-				if d, denied := c.policy.deniedKey(names[i]); denied && !isBareID(names[i]) && !d.byValue && c.r.Enabled(checkKey) {
-					continue // reported where the label is declared
-				}
-				what = "label " + quote(names[i]) + of
+			if i >= len(names) || names[i] == "" {
+				c.checkUnnamedLabelValue(v, "label value")
+				continue
 			}
-			c.checkValue(v, what)
+			if c.policy.allowedKey(names[i]) {
+				continue
+			}
+			if d, denied := c.policy.deniedKey(names[i]); denied && !isBareID(names[i]) && !d.byValue && c.r.Enabled(checkKey) {
+				continue // reported where the label is declared
+			}
+			c.checkValue(v, "label "+quote(names[i])+of)
 		}
 	}
 }
@@ -521,7 +533,7 @@ func (c *checker) checkLabelsMap(e ast.Expr, pos token.Pos, of string) {
 
 // checkWrapperArgs checks, when value is a parameter of a same-package
 // function that still holds its argument, the arguments its callers pass.
-func (c *checker) checkWrapperArgs(value ast.Expr, what string, depth int) {
+func (c *checker) checkWrapperArgs(value ast.Expr, what string, keyKnown bool, depth int) {
 	id, ok := ast.Unparen(value).(*ast.Ident)
 	if !ok || depth > 2 {
 		return
@@ -542,6 +554,6 @@ func (c *checker) checkWrapperArgs(value ast.Expr, what string, depth int) {
 		if p.index >= len(call.Args) {
 			continue
 		}
-		c.checkValueDepth(call.Args[p.index], what+" through "+p.fn.Name(), depth+1)
+		c.checkValueDepth(call.Args[p.index], what+" through "+p.fn.Name(), keyKnown, depth+1)
 	}
 }
