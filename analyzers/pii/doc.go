@@ -202,5 +202,7 @@
 // _test.go files and test-support packages (a package importing testing or
 // a test framework under a path segment such as testutil, testenv,
 // testing, e2e or integration) are not checked: a harness logs the
-// throwaway credentials and fixtures of a test run.
+// throwaway credentials and fixtures of a test run. Neither are examples
+// and demos (a path segment naming an example or a demo: examples/,
+// shop-demo/): they record synthetic data on purpose, to show it.
 package pii

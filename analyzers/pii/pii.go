@@ -71,6 +71,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if api.IsTestSupportPackage(pass.Pkg) {
 		return nil, nil // harnesses and fixtures log the throwaway data of a test run
 	}
+	if api.InExampleTree(pass.Pkg.Path()) {
+		return nil, nil // examples and demos record synthetic data to show it
+	}
 	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	if ins == nil {
 		return nil, nil

@@ -70,12 +70,17 @@ func IsStdoutDemo(pkg *types.Package) bool {
 	return (pkg.Name() == "main" || InExampleTree(pkg.Path())) && ExportsOnlyToStdout(pkg)
 }
 
-// InExampleTree reports whether an import path has a segment example or
-// examples: code that shows how to use something, not a service.
+// InExampleTree reports whether an import path has a segment that names an
+// example or a demo (example, examples, demo, go-example, otel-demo, ...):
+// code that shows how to use something, fed with synthetic data, not a
+// service run for users.
 func InExampleTree(path string) bool {
 	for _, seg := range strings.Split(path, "/") {
-		if seg == "example" || seg == "examples" {
-			return true
+		for _, w := range strings.FieldsFunc(seg, func(r rune) bool { return r == '-' || r == '_' }) {
+			switch w {
+			case "example", "examples", "demo", "demos":
+				return true
+			}
 		}
 	}
 	return false

@@ -31,3 +31,20 @@ func TestIsTestSupportPackage(t *testing.T) {
 		}
 	}
 }
+
+func TestInExampleTree(t *testing.T) {
+	for path, want := range map[string]bool{
+		"github.com/org/otel-contrib/examples/dice":           true,
+		"github.com/org/repo/instrumentation/x/example":       true,
+		"github.com/org/opentelemetry-demo/src/checkout":      true,
+		"github.com/org/shop_demo/payment":                    true,
+		"example.com/shop/telemetry":                          false, // a host, not an example tree
+		"github.com/org/svc/internal/demographics":            false,
+		"github.com/org/svc/pkg/examplestore":                 false,
+		"github.com/org/democracy-api/internal/ballots/tally": false,
+	} {
+		if got := InExampleTree(path); got != want {
+			t.Errorf("InExampleTree(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
