@@ -109,6 +109,7 @@ type checker struct {
 	attrSinks   []*ast.CallExpr // metric.WithAttributes / WithAttributeSet calls
 	promUses    []api.PromLabels
 	vecs        map[types.Object][]*ast.CallExpr // vector variable or field -> its constructors
+	pruned      map[types.Object]bool            // vectors whose series the package deletes, see checkPromLabels
 	instruments []api.Instrument                 // every constructor call, checked after the walk
 	pending     []pendingConstruction            // hot-path constructions, see reportConstructions
 	promRegs    []pendingRegistration            // hot-path Prometheus registrations, see reportRegistrations
@@ -148,6 +149,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		returns:   map[*ast.FuncDecl][]*ast.ReturnStmt{},
 		enums:     map[*types.Named]bool{},
 		vecs:      map[types.Object][]*ast.CallExpr{},
+		pruned:    map[types.Object]bool{},
 		reported:  map[reportKey]bool{},
 		generated: map[*token.File]bool{},
 		stored:    map[*types.Var]bool{},
@@ -458,6 +460,12 @@ func (c *checker) visitCall(call *ast.CallExpr, stack []ast.Node) {
 	}
 	if pl, ok := api.PromLabelsOf(info, call); ok {
 		c.promUses = append(c.promUses, pl)
+		return
+	}
+	if vec, ok := api.PromSeriesDeletion(info, call); ok {
+		if obj := api.ObjectOf(info, vec); obj != nil && !lint.IsTestFile(c.pass, call.Pos()) {
+			c.pruned[obj] = true
+		}
 		return
 	}
 	if in, ok := api.InstrumentOf(info, call); ok {

@@ -33,6 +33,7 @@ func TestCardinality(t *testing.T) {
 		"./cardinality/listindex",
 		"./cardinality/startup",
 		"./cardinality/batchbuckets",
+		"./cardinality/workerslots",
 	)
 }
 

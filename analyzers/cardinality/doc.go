@@ -106,7 +106,11 @@
 // ID of a value of a type named Tenant) is not reported, whatever its type
 // (a uuid too): per-tenant series are how a multi-tenant service is
 // watched and billed, bounded by its customers. A team whose tenants are
-// too many lists tenant_id in -cardinality.keys, and then they are.
+// too many lists tenant_id in -cardinality.keys, and then they are. The
+// label values of a Prometheus vector whose series the package deletes
+// (DeleteLabelValues, Delete, DeletePartialMatch, Reset) are not reported:
+// one series per live worker or connection, removed when it goes away,
+// follows the entities alive rather than every value ever seen.
 //
 // value: a value that is unbounded whatever its key: r.URL.Path,
 // r.URL.RawQuery, r.URL.String(), r.URL.EscapedPath(), r.RequestURI,

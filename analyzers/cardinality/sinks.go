@@ -429,6 +429,9 @@ func (c *checker) vecLabels(recv ast.Expr, pos token.Pos) ([]string, string) {
 func (c *checker) checkPromLabels() {
 	for _, pl := range c.promUses {
 		recv := api.Receiver(c.info, pl.Call)
+		if c.prunesSeries(recv) {
+			continue
+		}
 		names, metric := c.vecLabels(recv, pl.Call.Pos())
 		of := ""
 		if metric != "" {
@@ -455,6 +458,16 @@ func (c *checker) checkPromLabels() {
 			c.checkValue(v, "label "+quote(names[i])+of)
 		}
 	}
+}
+
+// prunesSeries reports whether the package deletes series of the vector
+// recv refers to (DeleteLabelValues, Delete, DeletePartialMatch, Reset): the
+// author keeps one series per live entity — a registered worker, an open
+// connection — and removes it when the entity goes away, so the number of
+// series follows the entities alive, not every value ever seen.
+func (c *checker) prunesSeries(recv ast.Expr) bool {
+	obj := api.ObjectOf(c.info, recv)
+	return obj != nil && c.pruned[obj]
 }
 
 // labelEntry is one key and value of a prometheus.Labels map.

@@ -260,6 +260,7 @@ func MayBeMetricCall(call *ast.CallExpr) bool {
 	case "WithAttributes", "WithAttributeSet", // MetricAttributesOf
 		"WithLabelValues", "GetMetricWithLabelValues", "With", "GetMetricWith", "CurryWith", "MustCurryWith", // PromLabelsOf
 		"MustRegister", "Register", // IsPromRegister
+		"Delete", "DeleteLabelValues", "DeletePartialMatch", "Reset", // PromSeriesDeletion
 		"RegisterCallback": // IsMeterRegisterCallback
 		return true
 	default: // InstrumentOf
@@ -306,6 +307,26 @@ func PromLabelsOf(info *types.Info, call *ast.CallExpr) (PromLabels, bool) {
 		}
 	}
 	return PromLabels{}, false
+}
+
+// PromSeriesDeletion reports whether call removes series from a Prometheus
+// metric vector (Delete, DeleteLabelValues, DeletePartialMatch, Reset), and
+// returns the vector's expression.
+func PromSeriesDeletion(info *types.Info, call *ast.CallExpr) (ast.Expr, bool) {
+	fn := Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != PrometheusPath {
+		return nil, false
+	}
+	if sig := fn.Type().(*types.Signature); sig.Recv() == nil {
+		return nil, false
+	}
+	switch fn.Name() {
+	case "Delete", "DeleteLabelValues", "DeletePartialMatch", "Reset":
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return sel.X, true
+		}
+	}
+	return nil, false
 }
 
 // IsPromRegister reports whether call registers a Prometheus collector

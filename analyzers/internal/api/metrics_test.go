@@ -46,6 +46,7 @@ func NoKey(v string) attribute.KeyValue { return attribute.String("x", v) }`,
 type Labels map[string]string
 type CounterVec struct{}
 func (v *CounterVec) WithLabelValues(lvs ...string) *CounterVec { return v }
+func (v *CounterVec) DeleteLabelValues(lvs ...string) bool { return true }
 func (v *CounterVec) MustCurryWith(l Labels) *CounterVec { return v }
 func (v *CounterVec) With(l Labels) *CounterVec { return v }`,
 }
@@ -98,6 +99,7 @@ func f(ctx context.Context, meter m.Meter, v *prometheus.CounterVec, cb m.Callba
 	_, _ = meter.RegisterCallback(cb)
 	_ = v.MustCurryWith(prometheus.Labels{"k": "v"})
 	_ = v.WithLabelValues("a", "b")
+	_ = v.DeleteLabelValues("a", "b")
 	_ = len("x")
 }
 `
@@ -149,6 +151,12 @@ func TestMetricCalls(t *testing.T) {
 	if pl, ok := PromLabelsOf(info, calls[`v.WithLabelValues("a", "b")`]); !ok || len(pl.Values) != 2 {
 		t.Errorf("PromLabelsOf(WithLabelValues) = %+v, %v", pl, ok)
 	}
+	if vec, ok := PromSeriesDeletion(info, calls[`v.DeleteLabelValues("a", "b")`]); !ok || types.ExprString(vec) != "v" {
+		t.Errorf("PromSeriesDeletion(DeleteLabelValues) = %v, %v", vec, ok)
+	}
+	if _, ok := PromSeriesDeletion(info, calls[`v.WithLabelValues("a", "b")`]); ok {
+		t.Error("PromSeriesDeletion(WithLabelValues) = true")
+	}
 	obs := info.Uses[calls[`meter.RegisterCallback(cb)`].Args[0].(*ast.Ident)].Type()
 	if IsObserverType(obs) {
 		t.Error("IsObserverType(Callback) = true")
@@ -164,7 +172,8 @@ func TestMayBeMetricCall(t *testing.T) {
 		_, instrument := InstrumentOf(info, call)
 		_, attrs := MetricAttributesOf(info, call)
 		_, labels := PromLabelsOf(info, call)
-		if instrument || attrs || labels || IsPromRegister(info, call) || IsMeterRegisterCallback(info, call) {
+		_, deletion := PromSeriesDeletion(info, call)
+		if instrument || attrs || labels || deletion || IsPromRegister(info, call) || IsMeterRegisterCallback(info, call) {
 			matched++
 			if !MayBeMetricCall(call) {
 				t.Errorf("MayBeMetricCall(%s) = false for a call a metric matcher accepts", src)
