@@ -66,7 +66,12 @@
 //
 // A grpc.NewServer whose options are visible and include no stats handler
 // and no interceptor, in a package that imports tracing; a suggested fix
-// adds grpc.StatsHandler(otelgrpc.NewServerHandler()). And an HTTP server
+// adds grpc.StatsHandler(otelgrpc.NewServerHandler()). Where the package
+// appends otelgrpc's server option only when a condition holds (if
+// cfg.Tracing.API { opts = append(opts, grpc.StatsHandler(...)) }), the
+// configuration chooses which servers are traced, and the servers built
+// without it are not reported; the same holds for client connections and
+// a conditional grpc.WithStatsHandler. And an HTTP server
 // (http.ListenAndServe, ListenAndServeTLS, Serve, ServeTLS, or an
 // http.Server literal's Handler) whose handler is a router built in the
 // same function (http.NewServeMux, gorilla/mux or chi NewRouter) and used

@@ -25,6 +25,9 @@ func (c *checker) reportGRPC() {
 		if !ctor.Server && c.dialsCollector {
 			continue // the collector's connection: tracing it would trace the export
 		}
+		if c.tracingByConfig[b2i(ctor.Server)] {
+			continue // the configuration chooses which are traced, and this one is not among them
+		}
 		if !ctor.Server && !c.startsSpans && c.inCommandCode(cur) {
 			continue // a command-line command's client: no span to carry
 		}

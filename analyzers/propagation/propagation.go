@@ -109,6 +109,11 @@ type checker struct {
 	// exporter (WithGRPCConn); the client connections it builds are the
 	// telemetry's own.
 	dialsCollector bool
+	// tracingByConfig: the package adds otelgrpc to its gRPC servers
+	// (index 1) or clients (index 0) only when a condition holds — the
+	// configuration decides which are traced, and those built without it
+	// were left out of that choice.
+	tracingByConfig [2]bool
 	// replacesDefaults: the package assigns http.DefaultTransport or
 	// http.DefaultClient (or a field of it), as programs that instrument
 	// the default transport do.
@@ -212,6 +217,10 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		c.grpcCalls = append(c.grpcCalls, cur)
 		return
 	}
+	if server, ok := api.OtelGRPCOption(c.info, call); ok && appendedUnderCondition(cur) {
+		c.tracingByConfig[b2i(server)] = true
+		return
+	}
 	if api.HTTPServeHandlerArg(c.info, call) >= 0 {
 		c.serveCalls = append(c.serveCalls, cur)
 		return
@@ -227,6 +236,39 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 	if _, ok := api.SpanStartOf(c.info, call); ok {
 		c.spanStarts = append(c.spanStarts, cur)
 	}
+}
+
+// appendedUnderCondition reports whether cur is appended to a slice (of
+// options) in the body of an if statement or a case of a switch, within
+// its function:
+//
+//	if cfg.Tracing.Enabled {
+//		opts = append(opts, grpc.StatsHandler(otelgrpc.NewServerHandler()))
+//	}
+func appendedUnderCondition(cur inspector.Cursor) bool {
+	parent, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if id, ok := ast.Unparen(parent.Fun).(*ast.Ident); !ok || id.Name != "append" {
+		return false
+	}
+	for e := range cur.Enclosing() {
+		switch e.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.IfStmt, *ast.CaseClause:
+			return true
+		}
+	}
+	return false
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // enclosingFuncs returns the functions enclosing cur, outermost first.

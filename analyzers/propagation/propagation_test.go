@@ -22,6 +22,8 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, dir, propagation.Analyzer,
 		"./grpcclients",
 		"./grpcserver",
+		"./realtime",
+		"./edgeproxy",
 		"./gateway",
 		"./httpclients",
 		"./injectingclient",

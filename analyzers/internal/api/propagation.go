@@ -264,6 +264,25 @@ var grpcTracingOptions = map[string]bool{
 	"google.golang.org/grpc.ChainStreamInterceptor":     true,
 }
 
+// OtelGRPCOption reports whether call is a gRPC option that traces with
+// otelgrpc (grpc.StatsHandler(otelgrpc.NewServerHandler()), an otelgrpc
+// interceptor option), and whether it is a server option.
+func OtelGRPCOption(info *types.Info, call *ast.CallExpr) (server, ok bool) {
+	fn := Callee(info, call)
+	if fn == nil || !grpcTracingOptions[FullName(fn)] || len(call.Args) == 0 {
+		return false, false
+	}
+	arg, isCall := ast.Unparen(call.Args[0]).(*ast.CallExpr)
+	if !isCall {
+		return false, false
+	}
+	inner := Callee(info, arg)
+	if inner == nil || inner.Pkg() == nil || inner.Pkg().Path() != OtelGRPCPath {
+		return false, false
+	}
+	return !strings.HasPrefix(fn.Name(), "With"), true
+}
+
 // GRPCOptionKind says what a gRPC option argument tells about tracing.
 type GRPCOptionKind int
 
