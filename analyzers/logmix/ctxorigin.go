@@ -121,17 +121,17 @@ func (u *usage) spanless(v *types.Var, visiting map[*types.Var]bool) bool {
 	return true
 }
 
-// addArgumentOrigins records, for a call of an unexported function of the
-// package, what each context argument gives the parameter it is passed
-// for: a function called only with context.Background() (a command's
-// helper, a start-up step) is given no span.
+// addArgumentOrigins records, for a call of a function whose every caller
+// is in the package, what each context argument gives the parameter it is
+// passed for: a function called only with context.Background() (a
+// command's helper, a start-up step) is given no span.
 func (u *usage) addArgumentOrigins(info *types.Info, pkg *types.Package, call *ast.CallExpr) {
 	fn := api.Callee(info, call)
-	if fn == nil || fn.Pkg() != pkg || fn.Exported() || call.Ellipsis.IsValid() {
+	if fn == nil || fn.Pkg() != pkg || call.Ellipsis.IsValid() {
 		return
 	}
 	sig, ok := fn.Type().(*types.Signature)
-	if !ok {
+	if !ok || !callersAllInPackage(pkg, fn, sig) {
 		return
 	}
 	for i := 0; i < sig.Params().Len() && i < len(call.Args); i++ {
@@ -145,6 +145,14 @@ func (u *usage) addArgumentOrigins(info *types.Info, pkg *types.Package, call *a
 		}
 		u.argCalls[fn]++
 	}
+}
+
+// callersAllInPackage reports whether only pkg can call fn directly: an
+// unexported function or method, or a plain function of a main package,
+// which nothing imports. An exported method of a main package may still be
+// called by another package through one of its interfaces.
+func callersAllInPackage(pkg *types.Package, fn *types.Func, sig *types.Signature) bool {
+	return !fn.Exported() || pkg.Name() == "main" && sig.Recv() == nil
 }
 
 // dropUnknownCallers forgets the argument origins of the functions whose

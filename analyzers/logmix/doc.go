@@ -119,8 +119,10 @@
 // WithDeadline, WithoutCancel or signal.NotifyContext — also when it is
 // re-derived in place (ctx, stop := signal.NotifyContext(ctx, ...) in
 // main, ctx, cancel = context.WithTimeout(ctx, d)) — and the context
-// parameter of an unexported function that every call in the package
-// gives such a context (a helper of main or of a command), and an
+// parameter of a function that only the package can call (an unexported
+// one, or any plain function of a main package, which nothing imports)
+// when every call in the package gives it such a context (a helper of main
+// or of a command), and an
 // unexported context field of a struct of the package that every
 // assignment in the package fills with such a context (a subscriber's
 // lifetime context made in its constructor, and the contexts derived from

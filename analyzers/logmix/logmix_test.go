@@ -48,6 +48,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/zerolognohook",
 		"./logmix/loadtool",
 		"./logmix/cmd/benchtool/report",
+		"./logmix/cmd/loadgen",
 		"./logmix/cmd/gateway/proxy",
 		"./logmix/notify",
 	)
