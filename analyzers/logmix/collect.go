@@ -136,6 +136,11 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			if n.Recv == nil && n.Name.Name == "main" && pass.Pkg.Name() == "main" {
 				mainDecl = n
 			}
+			if n.Recv == nil && n.Name.Name == "init" && n.Body != nil {
+				// A package's init runs before main has built or
+				// configured any logger.
+				bootstrap = append(bootstrap, n.Body)
+			}
 			// A back end's methods name its library's types (slog.Record,
 			// zapcore.Entry, *logrus.Entry, *zerolog.Event): only files
 			// importing a structured library can declare one.
@@ -161,6 +166,9 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 		case *ast.IfStmt:
 			if followsLoggerConstructor(info, n, stack) {
 				bootstrap = append(bootstrap, n.Body)
+			}
+			if b := noLoggerBranch(info, n); b != nil {
+				bootstrap = append(bootstrap, b)
 			}
 			if followsCommandRun(info, n, stack) {
 				u.out.exitBranches = append(u.out.exitBranches, n.Body)
@@ -395,6 +403,49 @@ func (u *usage) addKeyValues(info *types.Info, args []ast.Expr, first int, lib a
 // fallback when the logger could not be built, not a second library.
 func followsLoggerConstructor(info *types.Info, ifs *ast.IfStmt, stack []ast.Node) bool {
 	return checksOutcomeOf(ifs, stack, func(s ast.Stmt) bool { return assignsLoggerConstructor(info, s) })
+}
+
+// noLoggerBranch returns the branch of an if statement that runs when a
+// logger is nil — the body of if logger == nil, the else of if logger !=
+// nil — where the code falls back to printing because there is no logger
+// to use:
+//
+//	if entry := GetLogEntry(r); entry != nil {
+//		entry.Panic(rvr, stack)
+//	} else {
+//		fmt.Fprintf(os.Stderr, "panic: %v\n", rvr)
+//	}
+func noLoggerBranch(info *types.Info, ifs *ast.IfStmt) ast.Node {
+	cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.EQL && cond.Op != token.NEQ {
+		return nil
+	}
+	x, y := cond.X, cond.Y
+	if isNilIdent(info, x) {
+		x, y = y, x
+	}
+	if !isNilIdent(info, y) {
+		return nil
+	}
+	if _, ok := api.LoggerTypeOf(api.TypeOf(info, x)); !ok {
+		return nil
+	}
+	if cond.Op == token.EQL {
+		return ifs.Body
+	}
+	if ifs.Else == nil {
+		return nil
+	}
+	return ifs.Else
+}
+
+func isNilIdent(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
 }
 
 // checksOutcomeOf reports whether the if statement's init, or the

@@ -81,7 +81,10 @@
 // err := root.Execute(); err != nil { fmt.Fprintln(os.Stderr, err) });
 // the fallback in the error branch right after a logger constructor or a
 // call returning a logger (log.Fatalf("can't initialize zap logger: %v",
-// err)); fmt and log in a func main that neither builds, holds nor calls a
+// err)); fmt and log in the branch that runs when a logger is nil (the
+// else of if entry := LogEntry(r); entry != nil: there is no logger to
+// use); fmt and log in a package's init function, which runs before main
+// has built any logger; fmt and log in a func main that neither builds, holds nor calls a
 // structured logger (it reports the exit of run(), whose logger is gone),
 // and in func main before it builds its structured logger (printing the
 // -version, rejecting a flag: there is no logger yet); adapter files (see
@@ -213,9 +216,12 @@
 //	Good: cfg := zap.NewProductionConfig()
 //	      cfg.Level, err = zap.ParseAtomicLevel(os.Getenv("LOG_LEVEL"))
 //
-// _test.go files, and hand-written test doubles named by convention
+// _test.go files, hand-written test doubles named by convention
 // (mock.go, mocks.go, fake.go, mock_*.go, *_mock.go, fake_*.go, *_fake.go),
-// are skipped unless -logmix.tests is set; generated files and the packages
+// and test-support packages (a package importing testing or a test
+// framework under a path segment such as testutil, testenv, testing, e2e
+// or integration: a harness reports to the test run) are skipped unless
+// -logmix.tests is set; generated files and the packages
 // of the logging libraries themselves are always skipped.
 //
 // # Flags

@@ -58,6 +58,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if pass.Pkg == nil || pass.TypesInfo == nil || !usesLogging(pass.Pkg) || isLoggingLibrary(pass.Pkg) {
 		return nil, nil
 	}
+	if !flagTests && api.IsTestSupportPackage(pass.Pkg) {
+		return nil, nil // a harness reports to the test run, like a _test.go file
+	}
 	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	if ins == nil {
 		return nil, nil

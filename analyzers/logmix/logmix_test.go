@@ -49,6 +49,8 @@ func TestLogmix(t *testing.T) {
 		"./logmix/loadtool",
 		"./logmix/cmd/benchtool/report",
 		"./logmix/cmd/loadgen",
+		"./logmix/recoverer",
+		"./logmix/testutil/harness",
 		"./logmix/cmd/gateway/proxy",
 		"./logmix/notify",
 	)
