@@ -9,14 +9,17 @@
 // lists what goes wrong there. sdksetup reports five mistakes, each a check
 // of its own (category sdksetup/<check>). Code in _test.go files is never
 // reported: tests legitimately export synchronously, sample everything and
-// skip shutdown. Nor are sync-export, full-sampling and propagator reported
-// in a demo program: a main package, or a package of an example tree (a
-// path segment example or examples, such as the set-up its client and
-// server share), that imports a stdout exporter and,
+// skip shutdown. Nor are sync-export, full-sampling and propagator
+// reported in a demo program: a main package, or a package of an example tree (a path segment
+// naming an example or a demo, such as the set-up its client and server
+// share), that imports a stdout exporter and,
 // directly or through its imports, no exporter that sends telemetry
 // anywhere else (OTLP, Zipkin, Prometheus, autoexport, declarative
 // configuration). Its spans never reach a back end, sampling them all and
-// printing each as it ends is the point of the demo.
+// printing each as it ends is the point of the demo. In an example tree
+// such a demo's missing Shutdown is not reported either: what it loses at
+// exit is the tail of its printout. A main package outside one may be a
+// service whose standard output is collected, and still is.
 //
 // # shutdown
 //

@@ -83,7 +83,9 @@ func run(pass *analysis.Pass) (any, error) {
 		demo:      api.IsStdoutDemo(pass.Pkg),
 	}
 	c.scan()
-	if c.r.Enabled(checkShutdown) {
+	if c.r.Enabled(checkShutdown) && !(c.demo && api.InExampleTree(pass.Pkg.Path())) {
+		// What an example that prints its telemetry loses at exit is
+		// the tail of its printout.
 		c.reportUnshutProviders()
 	}
 	if c.r.Enabled(checkPropagator) {
@@ -112,7 +114,7 @@ type checker struct {
 
 	// demo is set for a program that only prints its telemetry (see
 	// api.IsStdoutDemo): sampling, export mode and propagation are not
-	// reported there.
+	// reported there, nor shutdown in an example tree.
 	demo bool
 
 	decls     map[*types.Func]*ast.FuncDecl                  // same-package functions, built on demand
