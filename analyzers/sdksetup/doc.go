@@ -122,7 +122,10 @@
 // go.opentelemetry.io/contrib/propagators/autoprop by name counts as setting
 // the propagator (it builds one from OTEL_PROPAGATORS, and an unused import
 // does not compile); a blank import does not, because autoprop installs
-// nothing by itself. Installing a noop TracerProvider is not reported. Nor
+// nothing by itself. So does a package that hands its instrumentation the
+// propagators it chose (otelhttp.WithPropagators, otelgrpc.WithPropagators
+// and the other instrumentation libraries' option): it does not rely on the
+// global one. Installing a noop TracerProvider is not reported. Nor
 // is a package that imports, directly or not, another package of the
 // program that imports both the otel package and a propagator (one that
 // installs the propagator, as a set-up package split in two does); the

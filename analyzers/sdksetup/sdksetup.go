@@ -158,6 +158,15 @@ func (c *checker) visitCall(cur inspector.Cursor, test bool) {
 		}
 		return
 	}
+	if isPropagatorsOption(fn) {
+		if !test {
+			// otelhttp.WithPropagators(p): the package hands its
+			// instrumentation the propagators it chose, rather than
+			// relying on the global one.
+			c.propagatorSet = true
+		}
+		return
+	}
 	switch fn.Pkg().Path() {
 	case api.OtelPath, api.SDKTracePath, api.SDKMetricPath, api.SDKLogPath, api.SDKResourcePath:
 	default:
@@ -175,6 +184,7 @@ func (c *checker) visitCall(cur inspector.Cursor, test bool) {
 		if !test {
 			c.propagatorSet = true
 		}
+
 	case test:
 		// The remaining checks are about production set-up: tests may
 		// export synchronously and sample everything.
@@ -217,6 +227,12 @@ func returnsProvider(fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// isPropagatorsOption reports whether fn is an instrumentation library's
+// WithPropagators option (otelhttp, otelgrpc, otelmux, ...).
+func isPropagatorsOption(fn *types.Func) bool {
+	return fn.Name() == "WithPropagators" && strings.HasPrefix(fn.Pkg().Path(), api.ContribInstrumentationPath+"/")
 }
 
 // usesAutoprop reports whether file imports autoprop by name: it then uses

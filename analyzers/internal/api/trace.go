@@ -21,6 +21,9 @@ const (
 	SDKLogPath      = "go.opentelemetry.io/otel/sdk/log"
 	SDKResourcePath = "go.opentelemetry.io/otel/sdk/resource"
 	OtelHTTPPath    = "go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
+	// ContribInstrumentationPath holds OpenTelemetry's instrumentation
+	// libraries (otelhttp, otelgrpc, otelmux, ...).
+	ContribInstrumentationPath = "go.opentelemetry.io/contrib/instrumentation"
 )
 
 // SpanStart describes a call that starts a span.
