@@ -56,7 +56,7 @@ func compensates(info *types.Info, stack []ast.Node, call *ast.CallExpr, src *ty
 // nonNilChecked returns v of a condition v != nil, or nil.
 func nonNilChecked(info *types.Info, cond ast.Expr) *types.Var {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ || !isNil(info, b.Y) {
+	if !ok || b.Op != token.NEQ || !api.IsNil(info, b.Y) {
 		return nil
 	}
 	return identVar(info, b.X)

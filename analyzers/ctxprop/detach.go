@@ -143,9 +143,9 @@ func (c *collector) errChecked(cond ast.Expr) *types.Var {
 	}
 	info := c.pass.TypesInfo
 	switch {
-	case isNil(info, b.Y):
+	case api.IsNil(info, b.Y):
 		return c.contextMethodReceiver(b.X, "Err")
-	case isNil(info, b.X):
+	case api.IsNil(info, b.X):
 		return c.contextMethodReceiver(b.Y, "Err")
 	}
 	return nil

@@ -60,7 +60,7 @@ func insideNilContextCheck(info *types.Info, stack []ast.Node) bool {
 			return false
 		case *ast.IfStmt:
 			if b, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && (b.Op == token.EQL || b.Op == token.NEQ) {
-				if isNil(info, b.Y) && api.IsContextLike(api.TypeOf(info, b.X)) || isNil(info, b.X) && api.IsContextLike(api.TypeOf(info, b.Y)) {
+				if api.IsNil(info, b.Y) && api.IsContextLike(api.TypeOf(info, b.X)) || api.IsNil(info, b.X) && api.IsContextLike(api.TypeOf(info, b.Y)) {
 					return true
 				}
 			}
@@ -105,12 +105,7 @@ func comparesToNil(info *types.Info, b *ast.BinaryExpr, v *types.Var) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && info.Uses[id] == v
 	}
-	return is(b.X) && isNil(info, b.Y) || isNil(info, b.X) && is(b.Y)
-}
-
-func isNil(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.IsNil()
+	return is(b.X) && api.IsNil(info, b.Y) || api.IsNil(info, b.X) && is(b.Y)
 }
 
 // inOnceInit reports whether the top of stack lies in a function literal

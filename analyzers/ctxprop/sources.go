@@ -61,7 +61,7 @@ func (c *collector) noteSet(as *ast.AssignStmt, stack []ast.Node) {
 		if !ok || !c.unset[v] || fn == nil || !declaredIn(v, fn) {
 			continue
 		}
-		if len(as.Rhs) == len(as.Lhs) && isNil(c.pass.TypesInfo, as.Rhs[i]) {
+		if len(as.Rhs) == len(as.Lhs) && api.IsNil(c.pass.TypesInfo, as.Rhs[i]) {
 			continue
 		}
 		if _, seen := c.setAt[v]; !seen {

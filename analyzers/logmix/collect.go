@@ -421,10 +421,10 @@ func noLoggerBranch(info *types.Info, ifs *ast.IfStmt) ast.Node {
 		return nil
 	}
 	x, y := cond.X, cond.Y
-	if isNilIdent(info, x) {
+	if api.IsNil(info, x) {
 		x, y = y, x
 	}
-	if !isNilIdent(info, y) {
+	if !api.IsNil(info, y) {
 		return nil
 	}
 	if _, ok := api.LoggerTypeOf(api.TypeOf(info, x)); !ok {
@@ -437,15 +437,6 @@ func noLoggerBranch(info *types.Info, ifs *ast.IfStmt) ast.Node {
 		return nil
 	}
 	return ifs.Else
-}
-
-func isNilIdent(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.Uses[id].(*types.Nil)
-	return isNil
 }
 
 // checksOutcomeOf reports whether the if statement's init, or the

@@ -279,7 +279,7 @@ func (c *checker) returnsRecorded(ret *ast.ReturnStmt, sig *types.Signature, rec
 		return c.mentions(ret.Results[0], rec, carriers) // return handle(err)
 	}
 	for _, i := range errorResults(sig) {
-		if i < len(ret.Results) && !isNilExpr(c.info, ret.Results[i]) && c.mentions(ret.Results[i], rec, carriers) {
+		if i < len(ret.Results) && !api.IsNil(c.info, ret.Results[i]) && c.mentions(ret.Results[i], rec, carriers) {
 			return true
 		}
 	}
@@ -404,7 +404,7 @@ func (c *checker) exprNilTest(cond ast.Expr, e ast.Expr) token.Token {
 	if !ok || (be.Op != token.EQL && be.Op != token.NEQ) {
 		return token.ILLEGAL
 	}
-	if (c.sameExpr(be.X, e) && isNilExpr(c.info, be.Y)) || (isNilExpr(c.info, be.X) && c.sameExpr(be.Y, e)) {
+	if (c.sameExpr(be.X, e) && api.IsNil(c.info, be.Y)) || (api.IsNil(c.info, be.X) && c.sameExpr(be.Y, e)) {
 		return be.Op
 	}
 	return token.ILLEGAL

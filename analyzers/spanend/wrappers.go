@@ -132,7 +132,7 @@ func (c *checker) decideWrapper(fn *types.Func) wrapperInfo {
 				r := ast.Unparen(n.Results[s.SpanResult])
 				if id, ok := r.(*ast.Ident); ok && startedHere[c.info.ObjectOf(id)] {
 					returnsStart = true
-				} else if !isNilExpr(c.info, r) {
+				} else if !api.IsNil(c.info, r) {
 					otherReturn = true
 				}
 			default:
@@ -145,15 +145,6 @@ func (c *checker) decideWrapper(fn *types.Func) wrapperInfo {
 		return wrapperInfo{}
 	}
 	return wrapperInfo{start: s, ok: true}
-}
-
-func isNilExpr(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.Uses[id].(*types.Nil)
-	return isNil
 }
 
 // endsAny reports whether body calls End on one of the variables vars.

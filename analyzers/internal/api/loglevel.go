@@ -126,7 +126,7 @@ func IsServerStart(info *types.Info, call *ast.CallExpr) bool {
 func ServesDebugMux(info *types.Info, call *ast.CallExpr) bool {
 	name := CalleeName(info, call)
 	i := HTTPServeHandlerArg(info, call)
-	if i < 0 || i >= len(call.Args) || !isNilExpr(info, call.Args[i]) || name == "net/http.Serve" || name == "net/http.ServeTLS" {
+	if i < 0 || i >= len(call.Args) || !IsNil(info, call.Args[i]) || name == "net/http.Serve" || name == "net/http.ServeTLS" {
 		return false // http.Serve's address is its listener's
 	}
 	addr, ok := StringConst(info, call.Args[0])
@@ -148,7 +148,8 @@ func StartsServing(info *types.Info, call *ast.CallExpr) bool {
 	return IsServerStart(info, call) && !ServesDebugMux(info, call)
 }
 
-func isNilExpr(info *types.Info, e ast.Expr) bool {
-	tv, ok := info.Types[e]
+// IsNil reports whether e is the predeclared nil.
+func IsNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[ast.Unparen(e)]
 	return ok && tv.IsNil()
 }
