@@ -57,6 +57,7 @@ func runCmd(here string, args []string) error {
 	asked := splitList(*rules)
 	var findings []finding
 	var header []string
+	var unloaded []string // "repo: package" of the packages that did not load
 	for _, r := range repos {
 		ruleList, ok := r.rulesFor(asked)
 		if !ok {
@@ -74,7 +75,10 @@ func runCmd(here string, args []string) error {
 		}
 		for _, mod := range r.Modules {
 			start := time.Now()
-			fs, err := runModule(*bin, flags, root, mod, r.Name)
+			fs, broken, err := runModule(*bin, flags, root, mod, r.Name)
+			for _, pkg := range broken {
+				unloaded = append(unloaded, r.Name+": "+pkg)
+			}
 			if err != nil {
 				fmt.Fprintf(os.Stderr, "%s/%s: %v\n", r.Name, mod, err)
 			}
@@ -88,6 +92,14 @@ func runCmd(here string, args []string) error {
 		return err
 	}
 	fmt.Fprintf(os.Stderr, "wrote %d findings to %s\n", len(findings), *out)
+	if len(unloaded) > 0 {
+		// A package that does not load reports nothing: its ledger rows
+		// would read as fixed and its findings as absent.
+		fmt.Fprintf(os.Stderr, "packages that did not load, whose findings this run lacks (%d):\n", len(unloaded))
+		for _, u := range unloaded {
+			fmt.Fprintf(os.Stderr, "  %s\n", u)
+		}
+	}
 	return report(here, *out, "", os.Stdout)
 }
 
@@ -111,10 +123,10 @@ func ranLine(repo string, rules []string) string {
 	return "# ran: " + repo + " " + list
 }
 
-// runModule runs otellint -json in one module and returns its findings. Load errors of some
-// packages are printed and the rest is kept: real repositories have packages behind build
-// tags or cgo that do not load on every machine.
-func runModule(bin string, flags []string, root, mod, name string) ([]finding, error) {
+// runModule runs otellint -json in one module and returns its findings and the packages that
+// did not load. Load errors of some packages are printed and the rest is kept: real
+// repositories have packages behind build tags or cgo that do not load on every machine.
+func runModule(bin string, flags []string, root, mod, name string) ([]finding, []string, error) {
 	cmd := exec.Command(bin, append(append([]string{"-json"}, flags...), "./...")...)
 	cmd.Dir = filepath.Join(root, mod)
 	var stdout, stderr bytes.Buffer
@@ -125,14 +137,16 @@ func runModule(bin string, flags []string, root, mod, name string) ([]finding, e
 		if len(msg) > 2000 {
 			msg = msg[:2000] + "..."
 		}
-		return nil, fmt.Errorf("otellint: %v: %s", runErr, msg)
+		return nil, nil, fmt.Errorf("otellint: %v: %s", runErr, msg)
 	}
 	var tree map[string]map[string]json.RawMessage
 	if err := json.Unmarshal(stdout.Bytes(), &tree); err != nil {
-		return nil, fmt.Errorf("reading otellint's JSON: %v", err)
+		return nil, nil, fmt.Errorf("reading otellint's JSON: %v", err)
 	}
 	seen := map[string]bool{}
+	brokenSeen := map[string]bool{}
 	var out []finding
+	var broken []string
 	for pkg, byRule := range tree {
 		for rule, raw := range byRule {
 			var diags []struct {
@@ -146,6 +160,10 @@ func runModule(bin string, flags []string, root, mod, name string) ([]finding, e
 				// the broken package's own entry says why.
 				if json.Unmarshal(raw, &e) == nil && e.Error != "" && !strings.Contains(e.Error, "analysis skipped") {
 					fmt.Fprintf(os.Stderr, "%s: %s: %s: %s\n", name, pkg, rule, firstLine(e.Error))
+					if !brokenSeen[pkg] {
+						brokenSeen[pkg] = true
+						broken = append(broken, pkg)
+					}
 				}
 				continue
 			}
@@ -168,7 +186,8 @@ func runModule(bin string, flags []string, root, mod, name string) ([]finding, e
 			}
 		}
 	}
-	return out, nil
+	sort.Strings(broken)
+	return out, broken, nil
 }
 
 func firstLine(s string) string {
