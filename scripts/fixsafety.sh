@@ -52,7 +52,9 @@ for mod in "${modules[@]}"; do
 	cp=$work/$(echo "$mod" | tr '/@' '__')
 	cp -r "$mod" "$cp" && chmod -R u+w "$cp"
 	# Relative replace directives (../propagators/autoprop in a repository
-	# of modules) must still point at the original tree.
+	# of modules) must still point at the original tree. In a module from
+	# the module cache the siblings live in versioned folders the directive
+	# cannot name: drop it, and the required version is used.
 	(cd "$cp" && go mod edit -json | python3 -c '
 import json, os, sys
 mod = sys.argv[1]
@@ -60,7 +62,11 @@ for r in json.load(sys.stdin).get("Replace") or []:
     p = r["New"]["Path"]
     if p.startswith("./") or p.startswith("../"):
         old = r["Old"]["Path"] + ("@" + r["Old"]["Version"] if r["Old"].get("Version") else "")
-        print("-replace=%s=%s" % (old, os.path.normpath(os.path.join(mod, p))))
+        target = os.path.normpath(os.path.join(mod, p))
+        if os.path.isfile(os.path.join(target, "go.mod")):
+            print("-replace=%s=%s" % (old, target))
+        else:
+            print("-dropreplace=%s" % old)
 ' "$mod" | xargs -r go mod edit)
 	echo "== $mod"
 	(cd "$cp" && "$bin" -fix ./... >"$work/fix.out" 2>"$work/fix.err")
