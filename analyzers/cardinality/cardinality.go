@@ -110,6 +110,7 @@ type checker struct {
 	promUses    []api.PromLabels
 	vecs        map[types.Object][]*ast.CallExpr // vector variable or field -> its constructors
 	pruned      map[types.Object]bool            // vectors whose series the package deletes, see checkPromLabels
+	fieldStores map[types.Object][]*types.Var    // variables stored into struct fields of the package, see vectorHolders
 	instruments []api.Instrument                 // every constructor call, checked after the walk
 	pending     []pendingConstruction            // hot-path constructions, see reportConstructions
 	promRegs    []pendingRegistration            // hot-path Prometheus registrations, see reportRegistrations
@@ -138,22 +139,23 @@ type reportKey struct {
 
 func newChecker(pass *analysis.Pass) *checker {
 	c := &checker{
-		pass:      pass,
-		info:      pass.TypesInfo,
-		r:         lint.NewReporter(pass, "cardinality", checks),
-		policy:    newPolicy(keys.list(), allow.list()),
-		defs:      map[*types.Var][]def{},
-		pkgInits:  map[*types.Var]ast.Expr{},
-		params:    map[*types.Var]paramRef{},
-		decls:     map[*types.Func]*ast.FuncDecl{},
-		returns:   map[*ast.FuncDecl][]*ast.ReturnStmt{},
-		enums:     map[*types.Named]bool{},
-		vecs:      map[types.Object][]*ast.CallExpr{},
-		pruned:    map[types.Object]bool{},
-		reported:  map[reportKey]bool{},
-		generated: map[*token.File]bool{},
-		stored:    map[*types.Var]bool{},
-		indexed:   map[ast.Decl]bool{},
+		pass:        pass,
+		info:        pass.TypesInfo,
+		r:           lint.NewReporter(pass, "cardinality", checks),
+		policy:      newPolicy(keys.list(), allow.list()),
+		defs:        map[*types.Var][]def{},
+		pkgInits:    map[*types.Var]ast.Expr{},
+		params:      map[*types.Var]paramRef{},
+		decls:       map[*types.Func]*ast.FuncDecl{},
+		returns:     map[*ast.FuncDecl][]*ast.ReturnStmt{},
+		enums:       map[*types.Named]bool{},
+		vecs:        map[types.Object][]*ast.CallExpr{},
+		pruned:      map[types.Object]bool{},
+		fieldStores: map[types.Object][]*types.Var{},
+		reported:    map[reportKey]bool{},
+		generated:   map[*token.File]bool{},
+		stored:      map[*types.Var]bool{},
+		indexed:     map[ast.Decl]bool{},
 	}
 	c.policy.tenantUsers = multiTenant(pass.Pkg)
 	for _, f := range pass.Files {
@@ -273,6 +275,7 @@ func (c *checker) indexDecl(f *ast.File, d ast.Decl) {
 			if id, ok := n.Key.(*ast.Ident); ok {
 				if f, ok := c.info.Uses[id].(*types.Var); ok && f.IsField() {
 					c.recordVec(f, n.Value)
+					c.recordFieldStore(f, n.Value)
 				}
 			}
 		}
@@ -358,6 +361,9 @@ func (c *checker) recordAssign(as *ast.AssignStmt, stack []ast.Node) {
 			if obj := api.ObjectOf(c.info, lhs); obj != nil {
 				if v, ok := obj.(*types.Var); ok {
 					c.recordVec(v, rhs)
+					if v.IsField() {
+						c.recordFieldStore(v, rhs)
+					}
 				}
 			}
 		}
@@ -438,6 +444,19 @@ func (c *checker) recordRange(rs *ast.RangeStmt) {
 // rather than a map key or a received value: bounded by the list's length.
 func (c *checker) rangesOverPositions(x ast.Expr) bool {
 	return api.RangeYieldsIndex(api.TypeOf(c.info, x))
+}
+
+// recordFieldStore remembers that the field f of a struct of this package
+// is given the variable rhs names (m.requests = requests,
+// Metrics{Requests: requests}).
+func (c *checker) recordFieldStore(f *types.Var, rhs ast.Expr) {
+	id, ok := ast.Unparen(rhs).(*ast.Ident)
+	if !ok || f.Pkg() != c.pass.Pkg {
+		return
+	}
+	if v, ok := c.info.Uses[id].(*types.Var); ok {
+		c.fieldStores[v] = append(c.fieldStores[v], f)
+	}
 }
 
 // recordVec remembers that the variable or field v holds the Prometheus

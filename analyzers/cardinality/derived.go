@@ -5,9 +5,6 @@ import (
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
-
 	"github.com/otellint/otellint/analyzers/internal/api"
 )
 
@@ -137,44 +134,13 @@ func (c *checker) labelDerivedAtUses(ctor *ast.CallExpr, index int, name string)
 }
 
 // vectorHolders returns obj and the struct fields of this package that obj
-// is stored into (Metrics{Requests: requests}, m.requests = requests).
+// is stored into (Metrics{Requests: requests}, m.requests = requests), as
+// the package's index recorded them (the whole package is indexed when it
+// uses Prometheus).
 func (c *checker) vectorHolders(obj types.Object) map[types.Object]bool {
 	holders := map[types.Object]bool{obj: true}
-	ins := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	field := func(e ast.Expr) {
-		var id *ast.Ident
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			id = x
-		case *ast.SelectorExpr:
-			id = x.Sel
-		}
-		if id == nil {
-			return
-		}
-		if v, ok := c.info.ObjectOf(id).(*types.Var); ok && v.IsField() && v.Pkg() == c.pass.Pkg {
-			holders[v] = true
-		}
+	for _, f := range c.fieldStores[obj] {
+		holders[f] = true
 	}
-	refersTo := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && c.info.Uses[id] == obj
-	}
-	ins.Preorder([]ast.Node{(*ast.KeyValueExpr)(nil), (*ast.AssignStmt)(nil)}, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.KeyValueExpr:
-			if refersTo(n.Value) {
-				field(n.Key)
-			}
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for i, r := range n.Rhs {
-					if refersTo(r) {
-						field(n.Lhs[i])
-					}
-				}
-			}
-		}
-	})
 	return holders
 }
