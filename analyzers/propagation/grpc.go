@@ -25,7 +25,7 @@ func (c *checker) reportGRPC() {
 		if !ctor.Server && c.dialsCollector {
 			continue // the collector's connection: tracing it would trace the export
 		}
-		if c.tracingByConfig[b2i(ctor.Server)] {
+		if ctor.Server && c.serversByConfig || !ctor.Server && c.clientsByConfig {
 			continue // the configuration chooses which are traced, and this one is not among them
 		}
 		if !ctor.Server && !c.startsSpans && c.inCommandCode(cur) {

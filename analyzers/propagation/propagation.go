@@ -109,11 +109,11 @@ type checker struct {
 	// exporter (WithGRPCConn); the client connections it builds are the
 	// telemetry's own.
 	dialsCollector bool
-	// tracingByConfig: the package adds otelgrpc to its gRPC servers
-	// (index 1) or clients (index 0) only when a condition holds — the
+	// serversByConfig, clientsByConfig: the package adds otelgrpc to its
+	// gRPC servers (or clients) only when a condition holds — the
 	// configuration decides which are traced, and those built without it
 	// were left out of that choice.
-	tracingByConfig [2]bool
+	serversByConfig, clientsByConfig bool
 	// replacesDefaults: the package assigns http.DefaultTransport or
 	// http.DefaultClient (or a field of it), as programs that instrument
 	// the default transport do.
@@ -218,7 +218,8 @@ func (c *checker) visitCall(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if server, ok := api.OtelGRPCOption(c.info, call); ok && appendedUnderCondition(cur) {
-		c.tracingByConfig[b2i(server)] = true
+		c.serversByConfig = c.serversByConfig || server
+		c.clientsByConfig = c.clientsByConfig || !server
 		return
 	}
 	if api.HTTPServeHandlerArg(c.info, call) >= 0 {
@@ -262,13 +263,6 @@ func appendedUnderCondition(cur inspector.Cursor) bool {
 		}
 	}
 	return false
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // enclosingFuncs returns the functions enclosing cur, outermost first.

@@ -184,7 +184,6 @@ func (c *checker) visitCall(cur inspector.Cursor, test bool) {
 		if !test {
 			c.propagatorSet = true
 		}
-
 	case test:
 		// The remaining checks are about production set-up: tests may
 		// export synchronously and sample everything.
