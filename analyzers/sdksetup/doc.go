@@ -132,6 +132,12 @@
 // type information's import lists are the only evidence read, so a
 // propagator installed by a package that imports this one is not seen:
 // set the propagator where you set the provider, or in a package it imports.
+// The exception is a package whose exported API hands its provider out as
+// the trace.TracerProvider interface (func (s *SDK) TracerProvider()
+// trace.TracerProvider): its importers wire their instrumentation with
+// WithTracerProvider and choose its propagators the same way, out of this
+// package's sight, so it is not reported. Returning *sdktrace.TracerProvider
+// for the caller to shut down is not such a hand-out.
 //
 //	otel.SetTracerProvider(tp) // reported when the package sets no propagator
 //	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(

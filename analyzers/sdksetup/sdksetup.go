@@ -253,7 +253,7 @@ func usesAutoprop(file *ast.File) bool {
 // another of its packages: one among the package's transitive imports that
 // imports both the otel package and a propagator.
 func (c *checker) reportMissingPropagator() {
-	if c.propagatorSet || c.demo || api.ImportsPropagatorSetter(c.pass.Pkg) {
+	if c.propagatorSet || c.demo || api.ImportsPropagatorSetter(c.pass.Pkg) || c.handsOutTracerProvider() {
 		return
 	}
 	for _, call := range c.installs {
@@ -293,3 +293,49 @@ func (t checkToggle) Set(s string) error {
 }
 
 func (t checkToggle) IsBoolFlag() bool { return true }
+
+// handsOutTracerProvider reports whether the package's exported API gives
+// its provider to importers as the trace.TracerProvider interface, the type
+// instrumentation takes in WithTracerProvider: the importers then wire their
+// instrumentation explicitly, and may hand it the propagators they chose in
+// the same way, out of this package's sight. A *sdktrace.TracerProvider
+// result is not such evidence: callers take it to shut the provider down.
+func (c *checker) handsOutTracerProvider() bool {
+	scope := c.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		obj := scope.Lookup(name)
+		if !obj.Exported() || lint.IsTestFile(c.pass, obj.Pos()) {
+			continue
+		}
+		switch obj := obj.(type) {
+		case *types.Func:
+			if returnsAPITracerProvider(obj) {
+				return true
+			}
+		case *types.TypeName:
+			mset := types.NewMethodSet(types.NewPointer(obj.Type()))
+			for i := 0; i < mset.Len(); i++ {
+				if m, ok := mset.At(i).Obj().(*types.Func); ok && m.Exported() && m.Pkg() == c.pass.Pkg &&
+					returnsAPITracerProvider(m) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// returnsAPITracerProvider reports whether one of fn's results is the API's
+// trace.TracerProvider interface.
+func returnsAPITracerProvider(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		if api.IsNamed(sig.Results().At(i).Type(), api.TracePath, "TracerProvider") {
+			return true
+		}
+	}
+	return false
+}
