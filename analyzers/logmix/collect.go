@@ -427,7 +427,7 @@ func noLoggerBranch(info *types.Info, ifs *ast.IfStmt) ast.Node {
 	if !api.IsNil(info, y) {
 		return nil
 	}
-	if _, ok := api.LoggerTypeOf(api.TypeOf(info, x)); !ok {
+	if _, ok := api.LoggerOrWrapperOf(api.TypeOf(info, x)); !ok {
 		return nil
 	}
 	if cond.Op == token.EQL {

@@ -82,8 +82,9 @@
 // the fallback in the error branch right after a logger constructor or a
 // call returning a logger (log.Fatalf("can't initialize zap logger: %v",
 // err)); fmt and log in the branch that runs when a logger is nil (the
-// else of if entry := LogEntry(r); entry != nil: there is no logger to
-// use); fmt and log in a package's init function, which runs before main
+// else of if entry := LogEntry(r); entry != nil, the logger being one of
+// the libraries' or a type of the program that embeds one: there is no
+// logger to use); fmt and log in a package's init function, which runs before main
 // has built any logger; fmt and log in a func main that neither builds, holds nor calls a
 // structured logger (it reports the exit of run(), whose logger is gone),
 // and in func main before it builds its structured logger (printing the

@@ -49,7 +49,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/loadtool",
 		"./logmix/cmd/benchtool/report",
 		"./logmix/cmd/loadgen",
-		"./logmix/recoverer",
+		"./logmix/recoverer/...",
 		"./logmix/testutil/harness",
 		"./logmix/cmd/gateway/proxy",
 		"./logmix/notify",

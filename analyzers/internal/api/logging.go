@@ -544,3 +544,30 @@ func LoggerTypeOf(t types.Type) (LogLibrary, bool) {
 	}
 	return "", false
 }
+
+// LoggerOrWrapperOf is LoggerTypeOf, also accepting a struct (or a pointer
+// to one) that embeds such a logger: a request's log entry or a service's
+// logger type built on logrus.Entry or zap.Logger is a logger too.
+func LoggerOrWrapperOf(t types.Type) (LogLibrary, bool) {
+	if lib, ok := LoggerTypeOf(t); ok {
+		return lib, true
+	}
+	if t == nil {
+		return "", false
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := types.Unalias(t).Underlying().(*types.Struct)
+	if !ok {
+		return "", false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Embedded() {
+			if lib, ok := LoggerTypeOf(f.Type()); ok {
+				return lib, true
+			}
+		}
+	}
+	return "", false
+}

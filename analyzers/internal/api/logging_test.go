@@ -344,3 +344,32 @@ func TestAdaptersFieldsConstructors(t *testing.T) {
 		t.Error("LogBackendOf(notALogger) = true")
 	}
 }
+
+func TestLoggerOrWrapperOf(t *testing.T) {
+	logrusPkg := types.NewPackage(LogrusPath, "logrus")
+	entry := types.NewNamed(types.NewTypeName(0, logrusPkg, "Entry", nil), types.NewStruct(nil, nil), nil)
+	own := types.NewPackage("example.com/svc/reqlog", "reqlog")
+	wrapper := func(name string, embedded bool) types.Type {
+		fields := []*types.Var{
+			types.NewField(0, own, "Entry", types.NewPointer(entry), embedded),
+			types.NewField(0, own, "RequestID", types.Typ[types.String], false),
+		}
+		return types.NewPointer(types.NewNamed(types.NewTypeName(0, own, name, nil), types.NewStruct(fields, nil), nil))
+	}
+	for _, tc := range []struct {
+		name string
+		t    types.Type
+		want bool
+	}{
+		{"logrus entry", types.NewPointer(entry), true},
+		{"struct embedding an entry", wrapper("Entry", true), true},
+		{"struct with an entry field", wrapper("Holder", false), false},
+		{"string", types.Typ[types.String], false},
+		{"nil", nil, false},
+	} {
+		lib, ok := LoggerOrWrapperOf(tc.t)
+		if ok != tc.want || ok && lib != LibLogrus {
+			t.Errorf("%s: LoggerOrWrapperOf = %q, %v; want %v", tc.name, lib, ok, tc.want)
+		}
+	}
+}
