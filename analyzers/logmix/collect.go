@@ -88,6 +88,7 @@ type usage struct {
 	// context.Background(), context.TODO() or a span-less derivation.
 	ctxOrigins map[*types.Var][]ctxOrigin
 	argCalls   map[*types.Func]int // calls passing a context, per unexported function
+	life       lifetimes           // where the context at hand is a lifetime (see lifetime.go)
 	// mainLogs is true when func main of package main builds, holds or
 	// calls a structured logger; when it does not, its fmt and log calls
 	// report the process's exit outside any logger's lifetime (the
@@ -105,7 +106,7 @@ type usage struct {
 
 func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 	info := pass.TypesInfo
-	u := &usage{pkg: pass.Pkg, ctxOrigins: map[*types.Var][]ctxOrigin{}, idFuncs: map[*types.Func]string{}, out: newOutputPlaces()}
+	u := &usage{pkg: pass.Pkg, ctxOrigins: map[*types.Var][]ctxOrigin{}, idFuncs: map[*types.Func]string{}, out: newOutputPlaces(), life: newLifetimes()}
 	var (
 		file        *fileInfo
 		bootstrap   []ast.Node // bodies where a logger constructor failed
@@ -119,6 +120,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 	filter := []ast.Node{
 		(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil),
 		(*ast.ValueSpec)(nil), (*ast.IfStmt)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil),
+		(*ast.SendStmt)(nil),
 	}
 	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
@@ -132,6 +134,9 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			file = newFileInfo(pass, n)
 		case *ast.FuncLit:
 			u.out.command.NoteLit(n, innermostFunc(stack[:len(stack)-1]))
+			u.life.noteFuncLit(n, stack)
+		case *ast.SendStmt:
+			u.life.sends = append(u.life.sends, n.Pos())
 		case *ast.FuncDecl:
 			if n.Recv == nil && n.Name.Name == "main" && pass.Pkg.Name() == "main" {
 				mainDecl = n
@@ -175,6 +180,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			}
 		case *ast.AssignStmt:
 			u.addAssign(info, n.Lhs, n.Rhs)
+			u.life.noteLitVar(info, n, stack)
 			if mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos()) && assignsLogger(info, n) {
 				u.mainLogs = true
 				if assignsLoggerConstructor(info, n) {
@@ -207,6 +213,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			u.serves = u.serves || api.StartsServing(info, n)
 			u.out.addCall(info, pass.Pkg, n, api.Callee(info, n), innermostFunc(stack))
 			u.addArgumentOrigins(info, pass.Pkg, n)
+			u.life.noteCall(info, n, stack)
 			inMain := mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos())
 			if c := u.addCall(pass, n, stack, file, within(bootstrap, n.Pos()), within(usageFns, n.Pos()), within(backendFn, n.Pos())); c != nil && inMain {
 				c.inMain = true
@@ -224,6 +231,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 	})
 	u.out.mark(info, u.calls)
 	u.dropUnknownCallers(info, pass.Pkg)
+	u.life.finishLitVars(info)
 	return u
 }
 

@@ -48,8 +48,11 @@ func reachableContext(pass *analysis.Pass, u *usage, c *logCall) (api.ContextSou
 	if !ok || src.Kind == api.CtxCarrier {
 		return api.ContextSource{}, false
 	}
-	if (src.Kind == api.CtxLocal || src.Kind == api.CtxParam) && u.carriesNoSpan(src.Var) {
+	if (src.Kind == api.CtxLocal || src.Kind == api.CtxParam) && (u.carriesNoSpan(src.Var) || u.detachedWork(c, src.Var)) {
 		return api.ContextSource{}, false
+	}
+	if u.life.serving[c.fn] {
+		return api.ContextSource{}, false // a server's start or exit
 	}
 	return src, true
 }

@@ -13,6 +13,12 @@ import (
 type ctxOrigin struct {
 	empty  bool
 	parent *types.Var
+	// span is set when the value is a span's context (ctx, span :=
+	// tracer.Start(ctx, ...), trace.ContextWithSpan, a propagator's
+	// Extract); from is the context another derivation was made from
+	// (ctx = withComment(ctx, ...)). Both serve mayCarrySpan.
+	span bool
+	from *types.Var
 }
 
 // addContextOrigin records what the assignment of e gives the local
@@ -25,7 +31,46 @@ func (u *usage) addContextOrigin(info *types.Info, v *types.Var, e ast.Expr) {
 	if !api.IsContext(v.Type()) {
 		return
 	}
-	u.ctxOrigins[v] = append(u.ctxOrigins[v], spanlessOrigin(info, e))
+	u.ctxOrigins[v] = append(u.ctxOrigins[v], originOf(info, e))
+}
+
+// originOf decides one value assigned to a context: whether it is
+// span-less (spanlessOrigin) and whether it holds a span (spanEvidence).
+func originOf(info *types.Info, e ast.Expr) ctxOrigin {
+	o := spanlessOrigin(info, e)
+	o.span, o.from = spanEvidence(info, e)
+	return o
+}
+
+// spanEvidence tells whether e puts a span into the context it yields: a
+// call with a trace.Span among its results (a tracer's Start or a wrapper
+// of it), a function of the trace API (trace.ContextWithSpan and the like)
+// or a propagator's Extract. Otherwise, for a call whose first argument is
+// a context variable, it returns that variable: the value derives from it.
+func spanEvidence(info *types.Info, e ast.Expr) (span bool, from *types.Var) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false, nil
+	}
+	if sig, ok := api.TypeOf(info, call.Fun).(*types.Signature); ok {
+		for i := 0; i < sig.Results().Len(); i++ {
+			if api.IsSpan(sig.Results().At(i).Type()) {
+				return true, nil
+			}
+		}
+	}
+	if fn := api.Callee(info, call); fn != nil && (fn.Name() == "Extract" ||
+		fn.Pkg() != nil && fn.Pkg().Path() == api.TracePath) {
+		return true, nil
+	}
+	if len(call.Args) > 0 {
+		if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok {
+			if pv, ok := info.Uses[id].(*types.Var); ok && api.IsContext(pv.Type()) {
+				return false, pv
+			}
+		}
+	}
+	return false, nil
 }
 
 // spanlessOrigin decides one value assigned to a context: the zero
@@ -92,7 +137,7 @@ func (u *usage) addFieldOrigin(info *types.Info, pkg *types.Package, field ast.E
 	if !ok || !fv.IsField() || fv.Exported() || fv.Pkg() != pkg || !api.IsContext(fv.Type()) {
 		return
 	}
-	u.ctxOrigins[fv] = append(u.ctxOrigins[fv], spanlessOrigin(info, e))
+	u.ctxOrigins[fv] = append(u.ctxOrigins[fv], originOf(info, e))
 }
 
 // carriesNoSpan reports whether the local context v only ever holds
@@ -139,7 +184,7 @@ func (u *usage) addArgumentOrigins(info *types.Info, pkg *types.Package, call *a
 		if !api.IsContext(p.Type()) {
 			continue
 		}
-		u.ctxOrigins[p] = append(u.ctxOrigins[p], spanlessOrigin(info, call.Args[i]))
+		u.ctxOrigins[p] = append(u.ctxOrigins[p], originOf(info, call.Args[i]))
 		if u.argCalls == nil {
 			u.argCalls = map[*types.Func]int{}
 		}

@@ -133,6 +133,16 @@
 // it in its loops); a function also
 // used as a value, or a method an interface of the package may dispatch
 // to, has callers the package cannot see and is judged as a parameter;
+// a call in a goroutine the function leaves running (go func() {...}(),
+// or a local function literal only ever started with go, with no Wait in
+// the function and no send back) that does its work with a context
+// captured from outside: the work outlives the call, so callers hand in a
+// root or a component's lifetime context, not a request's, whose end would
+// cancel it half done — unless the package derived that context from a
+// span (tracer.Start, trace.ContextWithSpan, a propagator's Extract) or the
+// goroutine only uses it through context.WithoutCancel, which keeps a
+// request's trace on purpose; a call in a function that starts serving
+// (a server's Serve or ListenAndServe): the server's start and exit;
 // logrus and zerolog calls when no hook is in reach — neither the package
 // nor any package it imports, directly or not, declares a type
 // implementing logrus.Hook or zerolog.Hook, or imports an otellogrus or

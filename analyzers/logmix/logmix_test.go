@@ -17,6 +17,7 @@ import (
 var fixPackages = []string{
 	"./logmix/handlers",
 	"./logmix/workers",
+	"./logmix/retention",
 	"./logmix/logrussvc",
 	"./logmix/zerologsvc",
 	"./logmix/subscriber",

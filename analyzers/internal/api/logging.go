@@ -546,8 +546,10 @@ func LoggerTypeOf(t types.Type) (LogLibrary, bool) {
 }
 
 // LoggerOrWrapperOf is LoggerTypeOf, also accepting a struct (or a pointer
-// to one) that embeds such a logger: a request's log entry or a service's
-// logger type built on logrus.Entry or zap.Logger is a logger too.
+// to one) that embeds such a logger or holds nothing else: a request's log
+// entry type built on a *logrus.Entry or a *zap.Logger is a logger too. A
+// struct holding a logger among other things (a service with its logger)
+// is not.
 func LoggerOrWrapperOf(t types.Type) (LogLibrary, bool) {
 	if lib, ok := LoggerTypeOf(t); ok {
 		return lib, true
@@ -563,7 +565,7 @@ func LoggerOrWrapperOf(t types.Type) (LogLibrary, bool) {
 		return "", false
 	}
 	for i := 0; i < st.NumFields(); i++ {
-		if f := st.Field(i); f.Embedded() {
+		if f := st.Field(i); f.Embedded() || st.NumFields() == 1 {
 			if lib, ok := LoggerTypeOf(f.Type()); ok {
 				return lib, true
 			}

@@ -363,7 +363,9 @@ func TestLoggerOrWrapperOf(t *testing.T) {
 	}{
 		{"logrus entry", types.NewPointer(entry), true},
 		{"struct embedding an entry", wrapper("Entry", true), true},
-		{"struct with an entry field", wrapper("Holder", false), false},
+		{"struct with an entry field among others", wrapper("Holder", false), false},
+		{"struct holding only an entry", types.NewPointer(types.NewNamed(types.NewTypeName(0, own, "logEntry", nil),
+			types.NewStruct([]*types.Var{types.NewField(0, own, "Entry", types.NewPointer(entry), false)}, nil), nil)), true},
 		{"string", types.Typ[types.String], false},
 		{"nil", nil, false},
 	} {

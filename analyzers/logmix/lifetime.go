@@ -1,0 +1,204 @@
+package logmix
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/otellint/otellint/analyzers/internal/api"
+)
+
+// lifetimes records where the context at hand is a component's lifetime
+// rather than a request's: the places missing-context leaves alone because
+// passing the context to the logger would attach no trace.
+//
+//   - A goroutine the function leaves running (go func() { ... }() with no
+//     Wait in the function that starts it, no send to report back) that
+//     does its work with a context captured from outside: the work outlives
+//     the call, so the context must too. Callers hand such a function a
+//     root or a component's lifetime context, not a request's, whose
+//     cancellation would stop the work half done. A context the goroutine
+//     detaches with context.WithoutCancel is the request's, kept on purpose,
+//     and is not such evidence; nor is one the function derived from a span.
+//   - A function that starts serving requests (a server's Serve or
+//     ListenAndServe): its logs are the server's start and exit, before and
+//     after every request.
+type lifetimes struct {
+	goLits  map[*ast.FuncLit]ast.Node  // function literals started with go → the function starting them
+	waits   map[ast.Node]bool          // functions that call a Wait method (sync.WaitGroup, errgroup)
+	sends   []token.Pos                // send statements
+	work    map[*types.Var][]token.Pos // where a context variable is handed to a call
+	serving map[ast.Node]bool          // functions that start serving requests
+
+	// litVars are locals holding a function literal (work := func() {...}),
+	// with the function that declares them; goCalls counts the go
+	// statements calling each (go work(item)), -1 for a local assigned
+	// twice. One only ever started with go is a goroutine's function, as a
+	// literal started in place is.
+	litVars map[*types.Var]litVar
+	goCalls map[*types.Var]int
+}
+
+type litVar struct {
+	lit     *ast.FuncLit
+	starter ast.Node
+}
+
+func newLifetimes() lifetimes {
+	return lifetimes{
+		goLits:  map[*ast.FuncLit]ast.Node{},
+		waits:   map[ast.Node]bool{},
+		work:    map[*types.Var][]token.Pos{},
+		serving: map[ast.Node]bool{},
+		litVars: map[*types.Var]litVar{},
+		goCalls: map[*types.Var]int{},
+	}
+}
+
+// noteLitVar records work := func(...) {...}, a single local given a
+// function literal.
+func (l *lifetimes) noteLitVar(info *types.Info, as *ast.AssignStmt, stack []ast.Node) {
+	if len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return
+	}
+	lit, ok := ast.Unparen(as.Rhs[0]).(*ast.FuncLit)
+	if !ok {
+		return
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok {
+		return
+	}
+	if _, seen := l.litVars[v]; seen || l.goCalls[v] < 0 {
+		delete(l.litVars, v) // assigned twice: which literal runs is unknown
+		l.goCalls[v] = -1
+		return
+	}
+	l.litVars[v] = litVar{lit, innermostFunc(stack)}
+}
+
+// finishLitVars adds to goLits the literals of the locals whose every use
+// is a go statement's call.
+func (l *lifetimes) finishLitVars(info *types.Info) {
+	if len(l.litVars) == 0 {
+		return
+	}
+	uses := map[*types.Var]int{}
+	for _, obj := range info.Uses {
+		if v, ok := obj.(*types.Var); ok {
+			if _, ok := l.litVars[v]; ok {
+				uses[v]++
+			}
+		}
+	}
+	for v, lv := range l.litVars {
+		if n := l.goCalls[v]; n > 0 && n == uses[v] {
+			l.goLits[lv.lit] = lv.starter
+		}
+	}
+}
+
+// noteFuncLit records a function literal started by a go statement.
+func (l *lifetimes) noteFuncLit(lit *ast.FuncLit, stack []ast.Node) {
+	n := len(stack)
+	if n < 3 {
+		return
+	}
+	call, ok := stack[n-2].(*ast.CallExpr)
+	if !ok || call.Fun != lit {
+		return
+	}
+	if g, ok := stack[n-3].(*ast.GoStmt); ok && g.Call == call {
+		l.goLits[lit] = innermostFunc(stack[:n-3])
+	}
+}
+
+// noteCall records what a call tells about lifetimes: a Wait, a server
+// start, a context handed on as an argument.
+func (l *lifetimes) noteCall(info *types.Info, call *ast.CallExpr, stack []ast.Node) {
+	fn := innermostFunc(stack)
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && len(stack) >= 2 {
+		if g, ok := stack[len(stack)-2].(*ast.GoStmt); ok && g.Call == call {
+			if v, ok := info.Uses[id].(*types.Var); ok && l.goCalls[v] >= 0 {
+				l.goCalls[v]++
+			}
+		}
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" {
+		if _, isMethod := info.Selections[sel]; isMethod {
+			l.waits[fn] = true
+		}
+	}
+	if api.StartsServing(info, call) {
+		l.serving[fn] = true
+	}
+	if api.CalleeName(info, call) == "context.WithoutCancel" {
+		return // detaching a request's context keeps its trace
+	}
+	for _, arg := range call.Args {
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if v, ok := info.Uses[id].(*types.Var); ok && api.IsContext(v.Type()) {
+			l.work[v] = append(l.work[v], id.Pos())
+		}
+	}
+}
+
+// detachedWork reports whether the log call runs in a goroutine left
+// running that does its work with v, a context captured from outside it
+// and not derived from a span (see lifetimes).
+func (u *usage) detachedWork(c *logCall, v *types.Var) bool {
+	if v == nil || u.mayCarrySpan(v, map[*types.Var]bool{}) {
+		return false
+	}
+	for _, f := range c.funcs {
+		lit, ok := f.(*ast.FuncLit)
+		if !ok || within([]ast.Node{lit}, v.Pos()) {
+			continue
+		}
+		starter, ok := u.life.goLits[lit]
+		if !ok || u.life.waits[starter] || anyWithin(lit, u.life.sends) || !anyWithin(lit, u.life.work[v]) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// mayCarrySpan reports whether the package puts a span into the context v:
+// one of the values assigned to it, or to a context it copies or derives
+// from, is a span's context (see spanEvidence). A parameter assigned
+// nothing, or a context derived by another package's helper that adds a
+// value, has no such evidence.
+func (u *usage) mayCarrySpan(v *types.Var, visiting map[*types.Var]bool) bool {
+	if visiting[v] || len(visiting) > 16 {
+		return false
+	}
+	visiting[v] = true
+	for _, o := range u.ctxOrigins[v] {
+		switch {
+		case o.span:
+			return true
+		case o.parent != nil && u.mayCarrySpan(o.parent, visiting):
+			return true
+		case o.from != nil && u.mayCarrySpan(o.from, visiting):
+			return true
+		}
+	}
+	return false
+}
+
+func anyWithin(n ast.Node, ps []token.Pos) bool {
+	for _, p := range ps {
+		if n.Pos() <= p && p < n.End() {
+			return true
+		}
+	}
+	return false
+}
