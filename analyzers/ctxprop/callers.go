@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // What a function's callers give it. A context parameter of an unexported
@@ -58,7 +59,7 @@ func (c *collector) noteCallerArgs(call *ast.CallExpr, fn *types.Func) {
 		}
 		arg := callerArg{pure: c.pureRoot(call.Args[i])}
 		if !arg.pure {
-			if v := identVar(c.pass.TypesInfo, call.Args[i]); v != nil && c.params[v] != nil {
+			if v := lint.IdentVar(c.pass.TypesInfo, call.Args[i]); v != nil && c.params[v] != nil {
 				arg.param = v
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // compensationVerbs start the names of calls that undo work: what a failed
@@ -59,7 +60,7 @@ func nonNilChecked(info *types.Info, cond ast.Expr) *types.Var {
 	if !ok || b.Op != token.NEQ || !api.IsNil(info, b.Y) {
 		return nil
 	}
-	return identVar(info, b.X)
+	return lint.IdentVar(info, b.X)
 }
 
 // assignedFromCallWith reports whether errVar is assigned, in the if
@@ -81,7 +82,7 @@ func assignedFromCallWith(info *types.Info, parent ast.Node, ifs *ast.IfStmt, er
 	}
 	assigns := false
 	for _, l := range as.Lhs {
-		if identVar(info, l) == errVar {
+		if lint.IdentVar(info, l) == errVar {
 			assigns = true
 		}
 	}
@@ -90,7 +91,7 @@ func assignedFromCallWith(info *types.Info, parent ast.Node, ifs *ast.IfStmt, er
 		return false
 	}
 	for _, a := range call.Args {
-		if identVar(info, a) == src {
+		if lint.IdentVar(info, a) == src {
 			return true
 		}
 	}

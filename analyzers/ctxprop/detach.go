@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // This file decides when a fresh root context is a deliberate detachment
@@ -27,29 +28,20 @@ func (c *collector) noteDerivations(lhs, rhs []ast.Expr) {
 	if !ok {
 		return
 	}
-	v := identVar(info, lhs[0])
+	v := lint.IdentVar(info, lhs[0])
 	if v == nil || !api.IsContextLike(v.Type()) {
 		return
 	}
 	if len(call.Args) > 0 {
-		if p := identVar(info, call.Args[0]); p != nil && p != v && api.IsContextLike(p.Type()) {
+		if p := lint.IdentVar(info, call.Args[0]); p != nil && p != v && api.IsContextLike(p.Type()) {
 			c.parentOf[v] = p
 		}
 	}
 	if len(lhs) == 2 && isContextDerivation(info, call) {
-		if cf := identVar(info, lhs[1]); cf != nil {
+		if cf := lint.IdentVar(info, lhs[1]); cf != nil {
 			c.cancels[cf] = v
 		}
 	}
-}
-
-// identVar returns the variable e names, or nil.
-func identVar(info *types.Info, e ast.Expr) *types.Var {
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-		v, _ := info.ObjectOf(id).(*types.Var)
-		return v
-	}
-	return nil
 }
 
 // doneContexts returns the context variables known to be cancelled at the
@@ -109,7 +101,7 @@ func (c *collector) cancelledBefore(list []ast.Stmt, child ast.Node, add func(*t
 			continue
 		}
 		if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok && len(call.Args) == 0 {
-			if cf := identVar(c.pass.TypesInfo, call.Fun); cf != nil {
+			if cf := lint.IdentVar(c.pass.TypesInfo, call.Fun); cf != nil {
 				add(c.cancels[cf])
 			}
 		}
@@ -163,12 +155,12 @@ func (c *collector) contextMethodReceiver(e ast.Expr, name string) *types.Var {
 	if !ok || sel.Sel.Name != name {
 		return nil
 	}
-	if v := identVar(info, sel.X); v != nil && api.IsContextLike(v.Type()) {
+	if v := lint.IdentVar(info, sel.X); v != nil && api.IsContextLike(v.Type()) {
 		return v
 	}
 	if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok && len(inner.Args) == 0 {
 		if isel, ok := ast.Unparen(inner.Fun).(*ast.SelectorExpr); ok && isel.Sel.Name == "Context" {
-			if v := identVar(info, isel.X); v != nil && api.IsHTTPRequest(v.Type()) {
+			if v := lint.IdentVar(info, isel.X); v != nil && api.IsHTTPRequest(v.Type()) {
 				return v
 			}
 		}
@@ -204,11 +196,11 @@ func cancelOf(info *types.Info, stack []ast.Node) *types.Var {
 	switch p := stack[i].(type) {
 	case *ast.AssignStmt:
 		if len(p.Lhs) == 2 && len(p.Rhs) == 1 && p.Rhs[0] == e {
-			return identVar(info, p.Lhs[1])
+			return lint.IdentVar(info, p.Lhs[1])
 		}
 	case *ast.ValueSpec:
 		if len(p.Names) == 2 && len(p.Values) == 1 && p.Values[0] == e {
-			return identVar(info, p.Names[1])
+			return lint.IdentVar(info, p.Names[1])
 		}
 	}
 	return nil

@@ -115,7 +115,7 @@ func comparesToNil(info *types.Info, b *ast.BinaryExpr, v *types.Var) bool {
 func inOnceInit(info *types.Info, stack []ast.Node, src *types.Var) bool {
 	for i := len(stack) - 1; i > 0; i-- {
 		lit, ok := stack[i].(*ast.FuncLit)
-		if !ok || declaredIn(src, lit) {
+		if !ok || lint.DeclaredIn(src, lit) {
 			continue
 		}
 		if call, ok := stack[i-1].(*ast.CallExpr); ok && argIndex(call, lit) >= 0 {

@@ -82,7 +82,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	if c.pure[src.Var] {
 		return // the only context at hand is another empty root: no trace to lose
 	}
-	if inConsumerLoop(info, stack, src.Var) {
+	if lint.InConsumerLoop(info, stack, src.Var) {
 		return // each received item starts a trace of its own
 	}
 	tickFn, inTick := inTickCase(info, stack, src.Var)
@@ -195,7 +195,7 @@ func isGoArg(info *types.Info, stack []ast.Node) bool {
 func startsGoroutine(info *types.Info, stack []ast.Node, src *types.Var) bool {
 	for i := len(stack) - 1; i > 1; i-- {
 		lit, ok := stack[i].(*ast.FuncLit)
-		if !ok || declaredIn(src, lit) {
+		if !ok || lint.DeclaredIn(src, lit) {
 			continue
 		}
 		call, ok := stack[i-1].(*ast.CallExpr)
@@ -229,7 +229,7 @@ func loopAround(stack []ast.Node, src *types.Var) ast.Node {
 		default:
 			continue
 		}
-		if body.Pos() <= top.Pos() && top.End() <= body.End() && !declaredIn(src, stack[i]) {
+		if body.Pos() <= top.Pos() && top.End() <= body.End() && !lint.DeclaredIn(src, stack[i]) {
 			return stack[i]
 		}
 	}

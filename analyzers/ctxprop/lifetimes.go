@@ -283,7 +283,7 @@ func (c *collector) cancelledByHand(fd *ast.FuncDecl, cancel, fresh, src *types.
 					return true // defer cancel()
 				}
 			}
-			if lit := innermostLit(stack); lit != nil && !declaredIn(cancel, lit) && !runsInPlace(stack, lit) && !api.Mentions(info, lit.Body, fresh) {
+			if lit := innermostLit(stack); lit != nil && !lint.DeclaredIn(cancel, lit) && !runsInPlace(stack, lit) && !api.Mentions(info, lit.Body, fresh) {
 				byHand = true
 			} else if src != nil && c.isDone(c.doneContexts(append(append([]ast.Node(nil), stack...), id)), src) {
 				byHand = true

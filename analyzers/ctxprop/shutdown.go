@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // This file decides which calls end or start the life of a component. The
@@ -127,7 +128,7 @@ func (c *collector) noteShutdownArgs(call *ast.CallExpr) {
 	if !isShutdownCall(info, call) && !startsComponent(info, call) {
 		return
 	}
-	if v := identVar(info, call.Args[0]); v != nil {
+	if v := lint.IdentVar(info, call.Args[0]); v != nil {
 		c.shutdown[v] = true
 	}
 }

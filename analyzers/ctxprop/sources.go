@@ -58,7 +58,7 @@ func (c *collector) noteSet(as *ast.AssignStmt, stack []ast.Node) {
 			continue
 		}
 		v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-		if !ok || !c.unset[v] || fn == nil || !declaredIn(v, fn) {
+		if !ok || !c.unset[v] || fn == nil || !lint.DeclaredIn(v, fn) {
 			continue
 		}
 		if len(as.Rhs) == len(as.Lhs) && api.IsNil(c.pass.TypesInfo, as.Rhs[i]) {
@@ -122,10 +122,6 @@ func (c *collector) notePureRoots(lhs, rhs []ast.Expr) {
 	}
 }
 
-func declaredIn(v *types.Var, n ast.Node) bool {
-	return v != nil && n.Pos() <= v.Pos() && v.Pos() < n.End()
-}
-
 // isTestContext reports whether call is t.Context() of a *testing.T, B or
 // F, or of a testing.TB: a root a test starts, cancelled when it ends.
 func isTestContext(info *types.Info, call *ast.CallExpr) bool {
@@ -145,7 +141,7 @@ func (c *collector) inCallbackWithOwnContext(stack []ast.Node, src api.ContextSo
 	funcs := lint.EnclosingFuncs(stack)
 	for i := len(funcs) - 1; i >= 0; i-- {
 		fl, isLit := funcs[i].(*ast.FuncLit)
-		if !isLit || ok && declaredIn(src.Var, fl) {
+		if !isLit || ok && lint.DeclaredIn(src.Var, fl) {
 			return false
 		}
 		if fl.Type.Params == nil {
