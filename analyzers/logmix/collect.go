@@ -18,6 +18,7 @@ type logCall struct {
 	api.LogCall
 	file      *fileInfo
 	funcs     []ast.Node // enclosing functions, outermost first
+	stack     []ast.Node // the path from the file to the call, for a call that could take a context
 	fn        ast.Node   // the innermost enclosing function
 	bootstrap bool       // in the error branch of a logger constructor
 	cliOutput bool       // fmt inside a flag.Usage function
@@ -302,6 +303,7 @@ func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Nod
 		c := &logCall{LogCall: lc, fn: fn, file: file, bootstrap: bootstrap, cliOutput: cli && lc.Library == api.LibFmt}
 		if lc.ContextForm != "" && !lc.HasContext {
 			c.funcs = lint.EnclosingFuncs(stack)
+			c.stack = append([]ast.Node(nil), stack...)
 		}
 		u.calls = append(u.calls, c)
 		u.addCallOperands(info, c, backend)

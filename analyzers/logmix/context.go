@@ -48,7 +48,8 @@ func reachableContext(pass *analysis.Pass, u *usage, c *logCall) (api.ContextSou
 	if !ok || src.Kind == api.CtxCarrier {
 		return api.ContextSource{}, false
 	}
-	if (src.Kind == api.CtxLocal || src.Kind == api.CtxParam) && (u.carriesNoSpan(src.Var) || u.detachedWork(c, src.Var)) {
+	if (src.Kind == api.CtxLocal || src.Kind == api.CtxParam) &&
+		(u.carriesNoSpan(src.Var) || u.detachedWork(c, src.Var) || u.consumerLifetime(pass.TypesInfo, c, src.Var)) {
 		return api.ContextSource{}, false
 	}
 	if u.life.serving[c.fn] {

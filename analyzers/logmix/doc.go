@@ -141,7 +141,12 @@
 // cancel it half done — unless the package derived that context from a
 // span (tracer.Start, trace.ContextWithSpan, a propagator's Extract) or the
 // goroutine only uses it through context.WithoutCancel, which keeps a
-// request's trace on purpose; a call in a function that starts serving
+// request's trace on purpose; a call in the work of an item a consumer
+// loop receives from a subscription (for a := range actions, or case a :=
+// <-actions: in an endless for, over a channel a call returned), when the
+// context at hand is the loop's own and not derived from a span: each item
+// is a unit of work of its own (the same model as ctxprop's); a call in a
+// function that starts serving
 // (a server's Serve or ListenAndServe): the server's start and exit;
 // logrus and zerolog calls when no hook is in reach — neither the package
 // nor any package it imports, directly or not, declares a type

@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // lifetimes records where the context at hand is a component's lifetime
@@ -169,6 +170,14 @@ func (u *usage) detachedWork(c *logCall, v *types.Var) bool {
 		return true
 	}
 	return false
+}
+
+// consumerLifetime reports whether the log call is in the work of an item
+// a consumer loop receives from a subscription (lint.InConsumerLoop) and v,
+// the context at hand, is the loop's own and not derived from a span: each
+// item is a unit of work of its own, and the loop's context spans them all.
+func (u *usage) consumerLifetime(info *types.Info, c *logCall, v *types.Var) bool {
+	return v != nil && !u.mayCarrySpan(v, map[*types.Var]bool{}) && lint.InConsumerLoop(info, c.stack, v)
 }
 
 // mayCarrySpan reports whether the package puts a span into the context v:

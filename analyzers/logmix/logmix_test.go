@@ -18,6 +18,7 @@ var fixPackages = []string{
 	"./logmix/handlers",
 	"./logmix/workers",
 	"./logmix/retention",
+	"./logmix/actionlistener",
 	"./logmix/logrussvc",
 	"./logmix/zerologsvc",
 	"./logmix/subscriber",
