@@ -49,7 +49,7 @@ func reachableContext(pass *analysis.Pass, u *usage, c *logCall) (api.ContextSou
 		return api.ContextSource{}, false
 	}
 	if (src.Kind == api.CtxLocal || src.Kind == api.CtxParam) &&
-		(u.carriesNoSpan(src.Var) || u.detachedWork(c, src.Var) || u.consumerLifetime(pass.TypesInfo, c, src.Var)) {
+		(u.carriesNoSpan(src.Var) || u.detachedWork(c, src.Var) || u.consumerLifetime(pass.TypesInfo, c, src.Var) || u.awaitsEnd(src.Var)) {
 		return api.ContextSource{}, false
 	}
 	if u.life.serving[c.fn] {

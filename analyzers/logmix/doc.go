@@ -145,8 +145,13 @@
 // loop receives from a subscription (for a := range actions, or case a :=
 // <-actions: in an endless for, over a channel a call returned), when the
 // context at hand is the loop's own and not derived from a span: each item
-// is a unit of work of its own (the same model as ctxprop's); a call in a
-// function that starts serving
+// is a unit of work of its own (the same model as ctxprop's); a call whose
+// context is a parameter its function blocks on until it ends — a statement
+// <-ctx.Done(), or a case <-ctx.Done() in a select of an endless for, in the
+// function itself — and not derived from a span: the function runs for the
+// context's lifetime (an engine's Run, a poller), while a single select
+// waiting for a reply or the cancellation is a request's wait and is
+// reported; a call in a function that starts serving
 // (a server's Serve or ListenAndServe): the server's start and exit;
 // logrus and zerolog calls when no hook is in reach — neither the package
 // nor any package it imports, directly or not, declares a type

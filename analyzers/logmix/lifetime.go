@@ -38,6 +38,13 @@ type lifetimes struct {
 	// literal started in place is.
 	litVars map[*types.Var]litVar
 	goCalls map[*types.Var]int
+
+	// blocksOn are context parameters whose function blocks until they
+	// end: a statement <-ctx.Done(), or an endless for whose select has a
+	// case <-ctx.Done(), in the function itself rather than in a goroutine
+	// it starts. Such a function runs for the context's lifetime (a
+	// component's Run, an engine's start-up), not for a request.
+	blocksOn map[*types.Var]bool
 }
 
 type litVar struct {
@@ -47,12 +54,13 @@ type litVar struct {
 
 func newLifetimes() lifetimes {
 	return lifetimes{
-		goLits:  map[*ast.FuncLit]ast.Node{},
-		waits:   map[ast.Node]bool{},
-		work:    map[*types.Var][]token.Pos{},
-		serving: map[ast.Node]bool{},
-		litVars: map[*types.Var]litVar{},
-		goCalls: map[*types.Var]int{},
+		goLits:   map[*ast.FuncLit]ast.Node{},
+		waits:    map[ast.Node]bool{},
+		work:     map[*types.Var][]token.Pos{},
+		serving:  map[ast.Node]bool{},
+		litVars:  map[*types.Var]litVar{},
+		goCalls:  map[*types.Var]int{},
+		blocksOn: map[*types.Var]bool{},
 	}
 }
 
@@ -134,6 +142,9 @@ func (l *lifetimes) noteCall(info *types.Info, call *ast.CallExpr, stack []ast.N
 			l.waits[fn] = true
 		}
 	}
+	if v := l.awaitedParam(info, call, stack); v != nil {
+		l.blocksOn[v] = true
+	}
 	if api.StartsServing(info, call) {
 		l.serving[fn] = true
 	}
@@ -149,6 +160,44 @@ func (l *lifetimes) noteCall(info *types.Info, call *ast.CallExpr, stack []ast.N
 			l.work[v] = append(l.work[v], id.Pos())
 		}
 	}
+}
+
+// awaitedParam returns the context parameter p when call is p.Done() in a
+// statement <-p.Done() or in the case <-p.Done() of a select in an endless
+// for, in the function declaring p (not in a function literal).
+func (l *lifetimes) awaitedParam(info *types.Info, call *ast.CallExpr, stack []ast.Node) *types.Var {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Done" || len(call.Args) != 0 {
+		return nil
+	}
+	v := lint.IdentVar(info, sel.X)
+	fd := lint.EnclosingFuncDecl(stack)
+	if v == nil || fd == nil || !api.IsContext(v.Type()) || !lint.DeclaredIn(v, fd.Type) {
+		return nil
+	}
+	n := len(stack)
+	if n < 4 {
+		return nil
+	}
+	recv, ok := stack[n-2].(*ast.UnaryExpr)
+	if !ok || recv.Op != token.ARROW {
+		return nil
+	}
+	es, ok := stack[n-3].(*ast.ExprStmt)
+	if !ok || es.X != recv {
+		return nil
+	}
+	for _, f := range stack {
+		if _, isLit := f.(*ast.FuncLit); isLit {
+			return nil
+		}
+	}
+	if cc, ok := stack[n-4].(*ast.CommClause); ok {
+		if cc.Comm != es || !lint.InEndlessFor(stack[:n-4]) {
+			return nil
+		}
+	}
+	return v
 }
 
 // detachedWork reports whether the log call runs in a goroutine left
@@ -170,6 +219,12 @@ func (u *usage) detachedWork(c *logCall, v *types.Var) bool {
 		return true
 	}
 	return false
+}
+
+// awaitsEnd reports whether v is a context parameter its function blocks
+// on until it ends (see blocksOn), with no span derived from it here.
+func (u *usage) awaitsEnd(v *types.Var) bool {
+	return v != nil && u.life.blocksOn[v] && !u.mayCarrySpan(v, map[*types.Var]bool{})
 }
 
 // consumerLifetime reports whether the log call is in the work of an item

@@ -19,6 +19,7 @@ var fixPackages = []string{
 	"./logmix/workers",
 	"./logmix/retention",
 	"./logmix/actionlistener",
+	"./logmix/engine",
 	"./logmix/logrussvc",
 	"./logmix/zerologsvc",
 	"./logmix/subscriber",
