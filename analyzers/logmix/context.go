@@ -52,6 +52,9 @@ func reachableContext(pass *analysis.Pass, u *usage, c *logCall) (api.ContextSou
 		(u.carriesNoSpan(src.Var) || u.detachedWork(c, src.Var) || u.consumerLifetime(pass.TypesInfo, c, src.Var) || u.awaitsEnd(src.Var)) {
 		return api.ContextSource{}, false
 	}
+	if src.Kind == api.CtxParam && inResourceDetect(pass.TypesInfo, c, src.Var) {
+		return api.ContextSource{}, false // the SDK's set-up, before any span
+	}
 	if u.life.serving[c.fn] {
 		return api.ContextSource{}, false // a server's start or exit
 	}
@@ -125,4 +128,18 @@ func receiverText(sel *ast.SelectorExpr) string {
 		return types.ExprString(sel.X) + "."
 	}
 	return ""
+}
+
+// inResourceDetect reports whether v is the context parameter of a resource
+// detector's Detect method enclosing the call.
+func inResourceDetect(info *types.Info, c *logCall, v *types.Var) bool {
+	if len(c.funcs) == 0 {
+		return false
+	}
+	fd, ok := c.funcs[0].(*ast.FuncDecl)
+	if !ok || !lint.DeclaredIn(v, fd.Type) {
+		return false
+	}
+	fn, _ := info.Defs[fd.Name].(*types.Func)
+	return api.IsResourceDetect(fn)
 }

@@ -151,7 +151,10 @@
 // function itself — and not derived from a span: the function runs for the
 // context's lifetime (an engine's Run, a poller), while a single select
 // waiting for a reply or the cancellation is a request's wait and is
-// reported; a call in a function that starts serving
+// reported; the context parameter of a resource detector's Detect method
+// (the signature of resource.Detector), which the SDK calls while it builds
+// the resource, before any span exists; a call in a function that starts
+// serving
 // (a server's Serve or ListenAndServe): the server's start and exit;
 // logrus and zerolog calls when no hook is in reach — neither the package
 // nor any package it imports, directly or not, declares a type

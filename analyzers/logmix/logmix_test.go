@@ -20,6 +20,7 @@ var fixPackages = []string{
 	"./logmix/retention",
 	"./logmix/actionlistener",
 	"./logmix/engine",
+	"./logmix/detector",
 	"./logmix/logrussvc",
 	"./logmix/zerologsvc",
 	"./logmix/subscriber",

@@ -350,3 +350,21 @@ func IsErrorTypeAttr(info *types.Info, e ast.Expr) bool {
 	sig, _ := fn.Type().(*types.Signature)
 	return sig != nil && sig.Recv() == nil && sig.Results().Len() == 1 && IsNamed(sig.Results().At(0).Type(), AttributePath, "KeyValue")
 }
+
+// IsResourceDetect reports whether fn is the Detect method of a resource
+// detector (it has the signature of resource.Detector's Detect:
+// func(context.Context) (*resource.Resource, error)). The SDK calls it while
+// it builds the resource, before any provider exists: its context carries
+// no span.
+func IsResourceDetect(fn *types.Func) bool {
+	if fn == nil || fn.Name() != "Detect" {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil || sig.Params().Len() != 1 || sig.Results().Len() != 2 {
+		return false
+	}
+	return IsContext(sig.Params().At(0).Type()) &&
+		IsNamed(sig.Results().At(0).Type(), SDKResourcePath, "Resource") &&
+		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
+}
