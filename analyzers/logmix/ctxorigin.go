@@ -143,8 +143,10 @@ func (u *usage) addFieldOrigin(info *types.Info, pkg *types.Package, field ast.E
 // carriesNoSpan reports whether the local context v only ever holds
 // context.Background(), context.TODO() or span-less derivations of locals
 // that carry no span themselves (v itself included: a context re-derived
-// from itself keeps what it had). A parameter, or a local assigned
-// anything else even once, may carry a span.
+// from itself keeps what it had), or the context parameter a function
+// blocks on until it ends (awaitsEnd), which the package hands down to its
+// helpers. A parameter, or a local assigned anything else even once, may
+// carry a span.
 func (u *usage) carriesNoSpan(v *types.Var) bool {
 	return u.spanless(v, map[*types.Var]bool{})
 }
@@ -152,6 +154,9 @@ func (u *usage) carriesNoSpan(v *types.Var) bool {
 func (u *usage) spanless(v *types.Var, visiting map[*types.Var]bool) bool {
 	if visiting[v] {
 		return true // decided by its other origins
+	}
+	if u.awaitsEnd(v) {
+		return true // a lifetime its function blocks on, handed down
 	}
 	origins := u.ctxOrigins[v]
 	if len(origins) == 0 || len(visiting) > 16 {

@@ -53,13 +53,18 @@ func (p *Poller) Run(ctx context.Context) {
 		case <-p.wake:
 		case <-ticker.C:
 		}
-		n, err := p.poll(ctx)
-		if err != nil {
-			p.logger.Error("poll failed", "err", err) // ok: the poller's lifetime
-			continue
-		}
-		p.logger.Debug("polled", "jobs", n) // ok: the poller's lifetime
+		p.pollOnce(ctx)
 	}
+}
+
+// pollOnce is one poll, on the poller's context.
+func (p *Poller) pollOnce(ctx context.Context) {
+	n, err := p.poll(ctx)
+	if err != nil {
+		p.logger.Error("poll failed", "err", err) // ok: the poller's lifetime, handed down
+		return
+	}
+	p.logger.Debug("polled", "jobs", n) // ok: the poller's lifetime, handed down
 }
 
 // Client talks to the engine.
