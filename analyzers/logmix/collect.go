@@ -136,6 +136,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 		case *ast.FuncLit:
 			u.out.command.NoteLit(n, innermostFunc(stack[:len(stack)-1]))
 			u.life.noteFuncLit(n, stack)
+			u.life.noteScheduledLit(info, n, stack)
 		case *ast.SendStmt:
 			u.life.sends = append(u.life.sends, n.Pos())
 		case *ast.FuncDecl:
@@ -213,7 +214,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 		case *ast.CallExpr:
 			u.serves = u.serves || api.StartsServing(info, n)
 			u.out.addCall(info, pass.Pkg, n, api.Callee(info, n), innermostFunc(stack))
-			u.addArgumentOrigins(info, pass.Pkg, n)
+			u.addArgumentOrigins(info, pass.Pkg, n, stack)
 			u.life.noteCall(info, n, stack)
 			inMain := mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos())
 			if c := u.addCall(pass, n, stack, file, within(bootstrap, n.Pos()), within(usageFns, n.Pos()), within(backendFn, n.Pos())); c != nil && inMain {

@@ -19,6 +19,10 @@ type ctxOrigin struct {
 	// (ctx = withComment(ctx, ...)). Both serve mayCarrySpan.
 	span bool
 	from *types.Var
+	// inLit is the function literal a call passing a context argument is
+	// in (see addArgumentOrigins): a literal on a goroutine left running
+	// that hands on a captured context passes a lifetime.
+	inLit *ast.FuncLit
 }
 
 // addContextOrigin records what the assignment of e gives the local
@@ -164,7 +168,10 @@ func (u *usage) spanless(v *types.Var, visiting map[*types.Var]bool) bool {
 	}
 	visiting[v] = true
 	for _, o := range origins {
-		if !o.empty && (o.parent == nil || !u.spanless(o.parent, visiting)) {
+		if o.empty || o.parent != nil && u.detachedLit(o.inLit, o.parent) {
+			continue
+		}
+		if o.parent == nil || !u.spanless(o.parent, visiting) {
 			return false
 		}
 	}
@@ -174,8 +181,9 @@ func (u *usage) spanless(v *types.Var, visiting map[*types.Var]bool) bool {
 // addArgumentOrigins records, for a call of a function whose every caller
 // is in the package, what each context argument gives the parameter it is
 // passed for: a function called only with context.Background() (a
-// command's helper, a start-up step) is given no span.
-func (u *usage) addArgumentOrigins(info *types.Info, pkg *types.Package, call *ast.CallExpr) {
+// command's helper, a start-up step) is given no span, nor is one called
+// from a goroutine left running with the context it captured (detachedLit).
+func (u *usage) addArgumentOrigins(info *types.Info, pkg *types.Package, call *ast.CallExpr, stack []ast.Node) {
 	fn := api.Callee(info, call)
 	if fn == nil || fn.Pkg() != pkg || call.Ellipsis.IsValid() {
 		return
@@ -189,7 +197,9 @@ func (u *usage) addArgumentOrigins(info *types.Info, pkg *types.Package, call *a
 		if !api.IsContext(p.Type()) {
 			continue
 		}
-		u.ctxOrigins[p] = append(u.ctxOrigins[p], originOf(info, call.Args[i]))
+		o := originOf(info, call.Args[i])
+		o.inLit, _ = innermostFunc(stack).(*ast.FuncLit)
+		u.ctxOrigins[p] = append(u.ctxOrigins[p], o)
 		if u.argCalls == nil {
 			u.argCalls = map[*types.Func]int{}
 		}

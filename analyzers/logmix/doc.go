@@ -134,9 +134,11 @@
 // used as a value, or a method an interface of the package may dispatch
 // to, has callers the package cannot see and is judged as a parameter;
 // a call in a goroutine the function leaves running (go func() {...}(),
-// or a local function literal only ever started with go, with no Wait in
-// the function and no send back) that does its work with a context
-// captured from outside: the work outlives the call, so callers hand in a
+// a local function literal only ever started with go, or a literal handed
+// to time.AfterFunc, a gocron task or a cron job, with no Wait in the
+// function and no send back) that does its work with a context captured
+// from outside, or in a helper of the package only ever given such a
+// context: the work outlives the call, so callers hand in a
 // root or a component's lifetime context, not a request's, whose end would
 // cancel it half done — unless the package derived that context from a
 // span (tracer.Start, trace.ContextWithSpan, a propagator's Extract) or the

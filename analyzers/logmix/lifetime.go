@@ -126,6 +126,23 @@ func (l *lifetimes) noteFuncLit(lit *ast.FuncLit, stack []ast.Node) {
 	}
 }
 
+// noteScheduledLit records a function literal handed to a call that runs
+// it later on a goroutine of its own (api.DeferredFuncArg: a timer's
+// callback, a scheduler's job); it is judged like one started with go.
+func (l *lifetimes) noteScheduledLit(info *types.Info, lit *ast.FuncLit, stack []ast.Node) {
+	n := len(stack)
+	if n < 2 {
+		return
+	}
+	call, ok := stack[n-2].(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	if i := api.DeferredFuncArg(info, call); i >= 0 && ast.Unparen(call.Args[i]) == lit {
+		l.goLits[lit] = innermostFunc(stack[:n-2])
+	}
+}
+
 // noteCall records what a call tells about lifetimes: a Wait, a server
 // start, a context handed on as an argument.
 func (l *lifetimes) noteCall(info *types.Info, call *ast.CallExpr, stack []ast.Node) {
@@ -204,21 +221,26 @@ func (l *lifetimes) awaitedParam(info *types.Info, call *ast.CallExpr, stack []a
 // running that does its work with v, a context captured from outside it
 // and not derived from a span (see lifetimes).
 func (u *usage) detachedWork(c *logCall, v *types.Var) bool {
-	if v == nil || u.mayCarrySpan(v, map[*types.Var]bool{}) {
-		return false
-	}
 	for _, f := range c.funcs {
-		lit, ok := f.(*ast.FuncLit)
-		if !ok || within([]ast.Node{lit}, v.Pos()) {
-			continue
+		if lit, ok := f.(*ast.FuncLit); ok && u.detachedLit(lit, v) {
+			return true
 		}
-		starter, ok := u.life.goLits[lit]
-		if !ok || u.life.waits[starter] || anyWithin(lit, u.life.sends) || !anyWithin(lit, u.life.work[v]) {
-			continue
-		}
-		return true
 	}
 	return false
+}
+
+// detachedLit reports whether lit runs on a goroutine left running (see
+// lifetimes) and does its work with v, a context captured from outside it
+// and not derived from a span.
+func (u *usage) detachedLit(lit *ast.FuncLit, v *types.Var) bool {
+	if v == nil || lit == nil || within([]ast.Node{lit}, v.Pos()) {
+		return false
+	}
+	starter, ok := u.life.goLits[lit]
+	if !ok || u.life.waits[starter] || anyWithin(lit, u.life.sends) || !anyWithin(lit, u.life.work[v]) {
+		return false
+	}
+	return !u.mayCarrySpan(v, map[*types.Var]bool{})
 }
 
 // awaitsEnd reports whether v is a context parameter its function blocks

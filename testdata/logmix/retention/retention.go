@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"net/http"
 	"sync"
+	"time"
 
 	"go.opentelemetry.io/otel"
 )
@@ -99,6 +100,36 @@ func (s *Store) Notify(ctx context.Context, table string) {
 	go func() {
 		s.logger.Info("retention change requested", "table", table) // want `^s\.logger\.Info drops the context although ctx \(parameter of Notify\) is in scope: use InfoContext\(ctx, \.\.\.\)`
 	}()
+}
+
+// ScheduleCleanup cleans the table up once the grace period is over, on
+// the context it captured: the timer runs the cleanup after the call.
+func (s *Store) ScheduleCleanup(ctx context.Context, table string, grace time.Duration) {
+	time.AfterFunc(grace, func() {
+		s.cleanup(ctx, table)
+	})
+}
+
+func (s *Store) cleanup(ctx context.Context, table string) {
+	if _, err := s.db.ExecContext(ctx, "DELETE FROM "+table+" WHERE expired"); err != nil {
+		s.logger.Error("cleanup failed", "table", table) // ok: only ever run by a timer, on the context it captured
+	}
+}
+
+// VacuumNow vacuums the table for the caller, who waits.
+func (s *Store) VacuumNow(ctx context.Context, table string) {
+	s.vacuum(ctx, table)
+}
+
+// ScheduleVacuum vacuums the table later.
+func (s *Store) ScheduleVacuum(ctx context.Context, table string, after time.Duration) {
+	time.AfterFunc(after, func() { s.vacuum(ctx, table) })
+}
+
+func (s *Store) vacuum(ctx context.Context, table string) {
+	if _, err := s.db.ExecContext(ctx, "VACUUM "+table); err != nil {
+		s.logger.Warn("vacuum failed", "table", table) // want `^s\.logger\.Warn drops the context although ctx \(parameter of vacuum\) is in scope: use WarnContext\(ctx, \.\.\.\)`
+	}
 }
 
 // Admin serves the retention API.
