@@ -232,7 +232,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 		return true
 	})
 	u.out.mark(info, u.calls)
-	u.dropUnknownCallers(info, pass.Pkg)
+	u.dropUnknownCallers(pass)
 	u.life.finishLitVars(info)
 	return u
 }

@@ -4,7 +4,10 @@ import (
 	"go/ast"
 	"go/types"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // ctxOrigin is one value assigned to a local context: context.Background()
@@ -218,18 +221,22 @@ func callersAllInPackage(pkg *types.Package, fn *types.Func, sig *types.Signatur
 // dropUnknownCallers forgets the argument origins of the functions whose
 // every call this package cannot see: one also used as a value (a
 // callback, a method value) or a method that an interface of the package
-// may dispatch to.
-func (u *usage) dropUnknownCallers(info *types.Info, pkg *types.Package) {
+// may dispatch to. The uses in the tests the walk skips (see collect) are
+// not calls it cannot see: tests are not the program's callers.
+func (u *usage) dropUnknownCallers(pass *analysis.Pass) {
 	if len(u.argCalls) == 0 {
 		return
 	}
 	uses := map[*types.Func]int{}
-	for _, obj := range info.Uses {
+	for id, obj := range pass.TypesInfo.Uses {
 		if fn, ok := obj.(*types.Func); ok && u.argCalls[fn] > 0 {
+			if !flagTests && (lint.IsTestFile(pass, id.Pos()) || lint.IsTestDoubleFile(pass, id.Pos())) {
+				continue
+			}
 			uses[fn]++
 		}
 	}
-	ifaceMethods := api.InterfaceMethodNames(pkg)
+	ifaceMethods := api.InterfaceMethodNames(pass.Pkg)
 	for fn, calls := range u.argCalls {
 		sig := fn.Type().(*types.Signature)
 		if uses[fn] <= calls && (sig.Recv() == nil || !ifaceMethods[fn.Name()]) {

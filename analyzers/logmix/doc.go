@@ -132,7 +132,8 @@
 // lifetime context made in its constructor, and the contexts derived from
 // it in its loops); a function also
 // used as a value, or a method an interface of the package may dispatch
-// to, has callers the package cannot see and is judged as a parameter;
+// to, has callers the package cannot see and is judged as a parameter (a
+// call from the package's tests is not such a caller);
 // a call in a goroutine the function leaves running (go func() {...}(),
 // a local function literal only ever started with go, or a literal handed
 // to time.AfterFunc, a gocron task or a cron job, with no Wait in the
