@@ -90,6 +90,7 @@ type usage struct {
 	ctxOrigins map[*types.Var][]ctxOrigin
 	argCalls   map[*types.Func]int // calls passing a context, per unexported function
 	life       lifetimes           // where the context at hand is a lifetime (see lifetime.go)
+	builders   loggerBuilders      // which same-package functions call which (see builders.go)
 	// mainLogs is true when func main of package main builds, holds or
 	// calls a structured logger; when it does not, its fmt and log calls
 	// report the process's exit outside any logger's lifetime (the
@@ -213,9 +214,11 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			}
 		case *ast.CallExpr:
 			u.serves = u.serves || api.StartsServing(info, n)
-			u.out.addCall(info, pass.Pkg, n, api.Callee(info, n), innermostFunc(stack))
+			callee := api.Callee(info, n)
+			u.out.addCall(info, pass.Pkg, n, callee, innermostFunc(stack))
 			u.addArgumentOrigins(info, pass.Pkg, n, stack)
 			u.life.noteCall(info, n, stack)
+			u.builders.noteCall(pass.Pkg, callee, stack)
 			inMain := mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos())
 			if c := u.addCall(pass, n, stack, file, within(bootstrap, n.Pos()), within(usageFns, n.Pos()), within(backendFn, n.Pos())); c != nil && inMain {
 				c.inMain = true
@@ -234,6 +237,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 	u.out.mark(info, u.calls)
 	u.dropUnknownCallers(pass)
 	u.life.finishLitVars(info)
+	u.builders.markBootstrap(pass, u.calls)
 	return u
 }
 

@@ -83,8 +83,12 @@
 // call returning a logger (log.Fatalf("can't initialize zap logger: %v",
 // err)); fmt and log in the branch that runs when a logger is nil (the
 // else of if entry := LogEntry(r); entry != nil, the logger being one of
-// the libraries' or a type of the program that embeds one: there is no
-// logger to use); fmt and log in a package's init function, which runs before main
+// the libraries' or a type of the program that embeds one or holds nothing
+// else: there is no logger to use); fmt and log in an unexported helper
+// whose every call is in a function returning a structured logger and that
+// holds no logger itself (levelFromEnv warning about a bad LOG_LEVEL while
+// New builds the logger it configures); fmt and log in a package's init
+// function, which runs before main
 // has built any logger; fmt and log in a func main that neither builds, holds nor calls a
 // structured logger (it reports the exit of run(), whose logger is gone),
 // and in func main before it builds its structured logger (printing the

@@ -54,6 +54,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/cmd/benchtool/report",
 		"./logmix/cmd/loadgen",
 		"./logmix/recoverer/...",
+		"./logmix/logsetup",
 		"./logmix/testutil/harness",
 		"./logmix/cmd/gateway/proxy",
 		"./logmix/notify",
