@@ -13,19 +13,24 @@ import (
 // rather than a request's: the places missing-context leaves alone because
 // passing the context to the logger would attach no trace.
 //
-//   - A goroutine the function leaves running (go func() { ... }() with no
-//     Wait in the function that starts it, no send to report back) that
-//     does its work with a context captured from outside: the work outlives
-//     the call, so the context must too. Callers hand such a function a
-//     root or a component's lifetime context, not a request's, whose
-//     cancellation would stop the work half done. A context the goroutine
-//     detaches with context.WithoutCancel is the request's, kept on purpose,
-//     and is not such evidence; nor is one the function derived from a span.
+//   - A goroutine the function leaves running (go func() { ... }(), a local
+//     literal only ever started with go, or one a timer or a scheduler runs
+//     later; no Wait in the function that starts it, no send to report
+//     back) that does its work with a context captured from outside: the
+//     work outlives the call, so the context must too. Callers hand such a
+//     function a root or a component's lifetime context, not a request's,
+//     whose cancellation would stop the work half done. A context the
+//     goroutine detaches with context.WithoutCancel is the request's, kept
+//     on purpose, and is not such evidence; nor is one the function derived
+//     from a span.
 //   - A function that starts serving requests (a server's Serve or
 //     ListenAndServe): its logs are the server's start and exit, before and
 //     after every request.
+//   - A context parameter its function blocks on until it ends (blocksOn).
+//
+// Consumer loops are judged by lint.InConsumerLoop (consumerLifetime).
 type lifetimes struct {
-	goLits  map[*ast.FuncLit]ast.Node  // function literals started with go → the function starting them
+	goLits  map[*ast.FuncLit]ast.Node  // function literals run on a goroutine of their own → the function starting them
 	waits   map[ast.Node]bool          // functions that call a Wait method (sync.WaitGroup, errgroup)
 	sends   []token.Pos                // send statements
 	work    map[*types.Var][]token.Pos // where a context variable is handed to a call
