@@ -58,6 +58,9 @@ func reachableContext(pass *analysis.Pass, u *usage, c *logCall) (api.ContextSou
 	if u.life.serving[c.fn] {
 		return api.ContextSource{}, false // a server's start or exit
 	}
+	if flagSpans && (src.Kind == api.CtxLocal || src.Kind == api.CtxParam) && !u.mayCarrySpan(src.Var, map[*types.Var]bool{}) {
+		return api.ContextSource{}, false // -logmix.spans-only: no span in sight
+	}
 	return src, true
 }
 

@@ -263,6 +263,12 @@
 //	                          most used library of each package)
 //	-logmix.context bool      report context-less log calls (the
 //	                          missing-context check) (default true)
+//	-logmix.spans-only bool   report missing-context only where the context
+//	                          at hand carries a span the package started
+//	                          (tracer.Start, or a helper only given such a
+//	                          context) or is an HTTP request's: fewer
+//	                          findings, each with a trace to lose (default
+//	                          false)
 //	-logmix.tests bool        also check _test.go files (default false)
 //	-logmix.bridges list      comma-separated import paths of adapter
 //	                          packages; "path/..." includes the packages below

@@ -137,6 +137,14 @@ func TestPolicyFlags(t *testing.T) {
 	analysistest.Run(t, dir, logmix.Analyzer, "./logmix/policy", "./logmix/policy/adapters")
 }
 
+// TestSpansOnly runs with -logmix.spans-only: a context with no span in
+// sight is not reported.
+func TestSpansOnly(t *testing.T) {
+	dir := testutil.TestData(t)
+	setFlag(t, "spans-only", "true")
+	analysistest.Run(t, dir, logmix.Analyzer, "./logmix/spansonly")
+}
+
 // TestHotPath runs only the hot-path check (-logmix.checks): the package
 // deliberately builds loggers of every library.
 func TestHotPath(t *testing.T) {
