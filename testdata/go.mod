@@ -3,6 +3,7 @@ module otellint.test
 go 1.26.0
 
 require (
+	connectrpc.com/connect v1.21.1
 	github.com/alecthomas/kingpin/v2 v2.4.0
 	github.com/fatih/color v1.18.0
 	github.com/google/uuid v1.6.0

@@ -156,7 +156,10 @@
 // context is a parameter its function blocks on until it ends — a statement
 // <-ctx.Done(), or a case <-ctx.Done() in a select of an endless for, in the
 // function itself — and not derived from a span: the function runs for the
-// context's lifetime (an engine's Run, a poller), and so do the package's
+// context's lifetime (an engine's Run, a poller) — unless it also takes the
+// request or stream it serves (an *http.Request, a connect request or
+// stream, a gRPC stream): a streaming handler loops until its request
+// ends, on the request's context — and so do the package's
 // helpers it hands that context to (judged as above), while a single select
 // waiting for a reply or the cancellation is a request's wait and is
 // reported; the context parameter of a resource detector's Detect method

@@ -197,6 +197,9 @@ func (l *lifetimes) awaitedParam(info *types.Info, call *ast.CallExpr, stack []a
 	if v == nil || fd == nil || !api.IsContext(v.Type()) || !lint.DeclaredIn(v, fd.Type) {
 		return nil
 	}
+	if fn, ok := info.Defs[fd.Name].(*types.Func); !ok || api.ServesOneRequest(fn.Type().(*types.Signature)) {
+		return nil // a streaming handler runs until its request ends: the context is the request's
+	}
 	n := len(stack)
 	if n < 4 {
 		return nil

@@ -21,6 +21,7 @@ var fixPackages = []string{
 	"./logmix/actionlistener",
 	"./logmix/engine",
 	"./logmix/detector",
+	"./logmix/feed",
 	"./logmix/logrussvc",
 	"./logmix/zerologsvc",
 	"./logmix/subscriber",
