@@ -156,17 +156,16 @@
 // context is a parameter its function blocks on until it ends — a statement
 // <-ctx.Done(), or a case <-ctx.Done() in a select of an endless for, in the
 // function itself — and not derived from a span: the function runs for the
-// context's lifetime (an engine's Run, a poller) — unless it also takes the
-// request or stream it serves (an *http.Request, a connect request or
-// stream, a gRPC stream): a streaming handler loops until its request
-// ends, on the request's context — and so do the package's
-// helpers it hands that context to (judged as above), while a single select
-// waiting for a reply or the cancellation is a request's wait and is
-// reported; the context parameter of a resource detector's Detect method
-// (the signature of resource.Detector), which the SDK calls while it builds
-// the resource, before any span exists; a call in a function that starts
-// serving
-// (a server's Serve or ListenAndServe): the server's start and exit;
+// context's lifetime (an engine's Run, a poller), and so do the package's
+// helpers it hands that context to (judged as above). A single select
+// waiting for a reply or the cancellation is a request's wait, and a
+// function that also takes the request or stream it serves (an
+// *http.Request, a connect request or stream, a gRPC stream) is a streaming
+// handler looping until its request ends: both are reported; the context
+// parameter of a resource detector's Detect method (the signature of
+// resource.Detector), which the SDK calls while it builds the resource,
+// before any span exists; a call in a function that starts serving (a
+// server's Serve or ListenAndServe): the server's start and exit;
 // logrus and zerolog calls when no hook is in reach — neither the package
 // nor any package it imports, directly or not, declares a type
 // implementing logrus.Hook or zerolog.Hook, or imports an otellogrus or
