@@ -151,8 +151,9 @@
 // request's trace on purpose; a call in the work of an item a consumer
 // loop receives from a subscription (for a := range actions, or case a :=
 // <-actions: in an endless for, over a channel a call returned), when the
-// context at hand is the loop's own and not derived from a span: each item
-// is a unit of work of its own (the same model as ctxprop's); a call whose
+// context at hand is the loop's own and not derived from a span, outside a
+// function serving one request or stream (below): each item is a unit of
+// work of its own (the same model as ctxprop's); a call whose
 // context is a parameter its function blocks on until it ends — a statement
 // <-ctx.Done(), or a case <-ctx.Done() in a select of an endless for, in the
 // function itself — and not derived from a span: the function runs for the

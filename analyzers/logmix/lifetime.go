@@ -262,7 +262,25 @@ func (u *usage) awaitsEnd(v *types.Var) bool {
 // the context at hand, is the loop's own and not derived from a span: each
 // item is a unit of work of its own, and the loop's context spans them all.
 func (u *usage) consumerLifetime(info *types.Info, c *logCall, v *types.Var) bool {
-	return v != nil && !u.mayCarrySpan(v, map[*types.Var]bool{}) && lint.InConsumerLoop(info, c.stack, v)
+	if v == nil || u.mayCarrySpan(v, map[*types.Var]bool{}) || servesOneRequest(info, c) {
+		return false
+	}
+	return lint.InConsumerLoop(info, c.stack, v)
+}
+
+// servesOneRequest reports whether the function declaration around the
+// call takes the request or stream it serves (api.ServesOneRequest): a
+// streaming handler's loops run on the request's context.
+func servesOneRequest(info *types.Info, c *logCall) bool {
+	if len(c.funcs) == 0 {
+		return false
+	}
+	fd, ok := c.funcs[0].(*ast.FuncDecl)
+	if !ok {
+		return false
+	}
+	fn, ok := info.Defs[fd.Name].(*types.Func)
+	return ok && api.ServesOneRequest(fn.Type().(*types.Signature))
 }
 
 // mayCarrySpan reports whether the package puts a span into the context v:

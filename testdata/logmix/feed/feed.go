@@ -86,3 +86,23 @@ func (s *Server) relay(ctx context.Context, topic string, stream WatchServer) er
 		}
 	}
 }
+
+// Bus delivers the events of a topic to each subscriber.
+type Bus interface {
+	Subscribe(ctx context.Context, topic string) (<-chan Event, error)
+}
+
+// Follow streams a topic from the bus, one subscription per client.
+func (s *Server) Follow(ctx context.Context, req *connect.Request[WatchRequest], stream *connect.ServerStream[Event], bus Bus) error {
+	events, err := bus.Subscribe(ctx, req.Msg.Topic)
+	if err != nil {
+		return err
+	}
+	for ev := range events {
+		if err := stream.Send(&ev); err != nil {
+			s.logger.Warn("follow send failed", "topic", ev.Topic) // want `^s\.logger\.Warn drops the context although ctx \(parameter of Follow\) is in scope: use WarnContext\(ctx, \.\.\.\)`
+			return err
+		}
+	}
+	return nil
+}
