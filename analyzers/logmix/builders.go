@@ -110,16 +110,10 @@ func (b *loggerBuilders) countUses(pass *analysis.Pass) map[*types.Func]int {
 // returnsStructuredLogger reports whether one of fn's results is a logger
 // of a structured library (not the standard log package's).
 func returnsStructuredLogger(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok {
-		return false
-	}
-	for i := 0; i < sig.Results().Len(); i++ {
-		if lib, ok := api.LoggerTypeOf(sig.Results().At(i).Type()); ok && lib != api.LibLog {
-			return true
-		}
-	}
-	return false
+	return api.AnyResult(fn, func(t types.Type) bool {
+		lib, ok := api.LoggerTypeOf(t)
+		return ok && lib != api.LibLog
+	})
 }
 
 // takesStructuredLogger reports whether fn has a structured logger among

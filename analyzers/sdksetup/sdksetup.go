@@ -216,16 +216,10 @@ func exportsToTestExporter(info *types.Info, call *ast.CallExpr) bool {
 
 // returnsProvider reports whether one of fn's results is an SDK provider.
 func returnsProvider(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok {
-		return false
-	}
-	for i := 0; i < sig.Results().Len(); i++ {
-		if _, ok := api.SDKProvider(sig.Results().At(i).Type()); ok {
-			return true
-		}
-	}
-	return false
+	return api.AnyResult(fn, func(t types.Type) bool {
+		_, ok := api.SDKProvider(t)
+		return ok
+	})
 }
 
 // isPropagatorsOption reports whether fn is an instrumentation library's
@@ -328,14 +322,5 @@ func (c *checker) handsOutTracerProvider() bool {
 // returnsAPITracerProvider reports whether one of fn's results is the API's
 // trace.TracerProvider interface.
 func returnsAPITracerProvider(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok {
-		return false
-	}
-	for i := 0; i < sig.Results().Len(); i++ {
-		if api.IsNamed(sig.Results().At(i).Type(), api.TracePath, "TracerProvider") {
-			return true
-		}
-	}
-	return false
+	return api.AnyResult(fn, func(t types.Type) bool { return api.IsNamed(t, api.TracePath, "TracerProvider") })
 }

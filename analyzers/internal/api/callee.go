@@ -178,3 +178,21 @@ func findPackage(pkg *types.Package, path string) *types.Package {
 	}
 	return walk(pkg)
 }
+
+// AnyResult reports whether one of fn's results has a type for which pred
+// holds.
+func AnyResult(fn *types.Func, pred func(types.Type) bool) bool {
+	if fn == nil {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		if pred(sig.Results().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
