@@ -36,8 +36,9 @@ func (b *loggerBuilders) noteCall(pkg *types.Package, fn *types.Func, stack []as
 // functions whose every call is in a function returning a structured
 // logger, that are used nowhere else, and that hold no structured logger
 // themselves (none among their parameters, no structured log call): they
-// run while the logger is being built.
-func (b *loggerBuilders) markBootstrap(pass *analysis.Pass, calls []*logCall) {
+// run while the logger is being built. useCounts gives the uses of each
+// function outside the skipped tests (see usage.useCounts).
+func (b *loggerBuilders) markBootstrap(pass *analysis.Pass, calls []*logCall, useCounts func() map[types.Object]int) {
 	if len(b.callers) == 0 {
 		return
 	}
@@ -47,7 +48,6 @@ func (b *loggerBuilders) markBootstrap(pass *analysis.Pass, calls []*logCall) {
 			helpers[c.fn] = false // logs through a structured logger: it exists
 		}
 	}
-	var uses map[*types.Func]int
 	for _, c := range calls {
 		fd, ok := c.fn.(*ast.FuncDecl)
 		if !ok || c.bootstrap || (c.Library.Family() != api.LibFmt && c.Library.Family() != api.LibLog) {
@@ -61,10 +61,7 @@ func (b *loggerBuilders) markBootstrap(pass *analysis.Pass, calls []*logCall) {
 		if fn == nil {
 			continue
 		}
-		if uses == nil {
-			uses = b.countUses(pass)
-		}
-		helpers[fd] = !takesStructuredLogger(fn) && b.onlyBuildsLoggers(pass.TypesInfo, fn, uses[fn])
+		helpers[fd] = !takesStructuredLogger(fn) && b.onlyBuildsLoggers(pass.TypesInfo, fn, useCounts()[fn])
 		c.bootstrap = helpers[fd]
 	}
 }
@@ -85,26 +82,6 @@ func (b *loggerBuilders) onlyBuildsLoggers(info *types.Info, fn *types.Func, use
 		}
 	}
 	return true
-}
-
-// countUses counts the uses of the recorded functions outside the tests
-// the walk skips.
-func (b *loggerBuilders) countUses(pass *analysis.Pass) map[*types.Func]int {
-	uses := map[*types.Func]int{}
-	for id, obj := range pass.TypesInfo.Uses {
-		fn, ok := obj.(*types.Func)
-		if !ok {
-			continue
-		}
-		if _, ok := b.callers[fn.Origin()]; !ok {
-			continue
-		}
-		if !flagTests && (lint.IsTestFile(pass, id.Pos()) || lint.IsTestDoubleFile(pass, id.Pos())) {
-			continue
-		}
-		uses[fn.Origin()]++
-	}
-	return uses
 }
 
 // returnsStructuredLogger reports whether one of fn's results is a logger

@@ -31,6 +31,20 @@ type logCall struct {
 	output bool
 }
 
+// declaration returns the function declaration the call is in, outermost,
+// and the function it declares; nil, nil at package level.
+func (c *logCall) declaration(info *types.Info) (*ast.FuncDecl, *types.Func) {
+	if len(c.funcs) == 0 {
+		return nil, nil
+	}
+	fd, ok := c.funcs[0].(*ast.FuncDecl)
+	if !ok {
+		return nil, nil
+	}
+	fn, _ := info.Defs[fd.Name].(*types.Func)
+	return fd, fn
+}
+
 // fileInfo is what the walk learns about one file.
 type fileInfo struct {
 	file     *ast.File
@@ -88,9 +102,10 @@ type usage struct {
 	// ctxorigin.go): it carries no span when every one of them is
 	// context.Background(), context.TODO() or a span-less derivation.
 	ctxOrigins map[*types.Var][]ctxOrigin
-	argCalls   map[*types.Func]int // calls passing a context, per unexported function
-	life       lifetimes           // where the context at hand is a lifetime (see lifetime.go)
-	builders   loggerBuilders      // which same-package functions call which (see builders.go)
+	argCalls   map[*types.Func]int  // calls passing a context, per unexported function
+	life       lifetimes            // where the context at hand is a lifetime (see lifetime.go)
+	builders   loggerBuilders       // which same-package functions call which (see builders.go)
+	uses       map[types.Object]int // see useCounts
 	// mainLogs is true when func main of package main builds, holds or
 	// calls a structured logger; when it does not, its fmt and log calls
 	// report the process's exit outside any logger's lifetime (the
@@ -202,7 +217,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 		case *ast.CompositeLit:
 			for _, elt := range n.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
-					u.addFieldOrigin(info, pass.Pkg, kv.Key, kv.Value) // &PubSub{ctx: ctx}
+					u.addFieldOrigin(info, kv.Key, kv.Value) // &PubSub{ctx: ctx}
 				}
 			}
 			if api.IsLogFieldMap(api.TypeOf(info, n)) {
@@ -236,8 +251,10 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 	})
 	u.out.mark(info, u.calls)
 	u.dropUnknownCallers(pass)
-	u.life.finishLitVars(info)
-	u.builders.markBootstrap(pass, u.calls)
+	if len(u.life.litVars) > 0 {
+		u.life.finishLitVars(u.useCounts(pass))
+	}
+	u.builders.markBootstrap(pass, u.calls, func() map[types.Object]int { return u.useCounts(pass) })
 	return u
 }
 
@@ -264,7 +281,7 @@ func newFileInfo(pass *analysis.Pass, f *ast.File) *fileInfo {
 func (u *usage) addAssign(info *types.Info, lhs, rhs []ast.Expr) {
 	for i, l := range lhs {
 		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && len(lhs) == len(rhs) {
-			u.addFieldOrigin(info, u.pkg, sel, rhs[i]) // s.ctx = ctx
+			u.addFieldOrigin(info, sel, rhs[i]) // s.ctx = ctx
 			continue
 		}
 		id, ok := ast.Unparen(l).(*ast.Ident)

@@ -48,17 +48,19 @@ func reachableContext(pass *analysis.Pass, u *usage, c *logCall) (api.ContextSou
 	if !ok || src.Kind == api.CtxCarrier {
 		return api.ContextSource{}, false
 	}
-	if (src.Kind == api.CtxLocal || src.Kind == api.CtxParam) &&
-		(u.carriesNoSpan(src.Var) || u.detachedWork(c, src.Var) || u.consumerLifetime(pass.TypesInfo, c, src.Var) || u.awaitsEnd(src.Var)) {
-		return api.ContextSource{}, false
-	}
-	if src.Kind == api.CtxParam && inResourceDetect(pass.TypesInfo, c, src.Var) {
-		return api.ContextSource{}, false // the SDK's set-up, before any span
-	}
 	if u.life.serving[c.fn] {
 		return api.ContextSource{}, false // a server's start or exit
 	}
-	if flagSpans && (src.Kind == api.CtxLocal || src.Kind == api.CtxParam) && !u.mayCarrySpan(src.Var, map[*types.Var]bool{}) {
+	if src.Kind != api.CtxLocal && src.Kind != api.CtxParam {
+		return src, true
+	}
+	v := src.Var
+	switch {
+	case u.carriesNoSpan(v), u.detachedWork(c, v), u.consumerLifetime(pass.TypesInfo, c, v), u.awaitsEnd(v):
+		return api.ContextSource{}, false // a lifetime or a root, not a request's context
+	case src.Kind == api.CtxParam && inResourceDetect(pass.TypesInfo, c, v):
+		return api.ContextSource{}, false // the SDK's set-up, before any span
+	case flagSpans && !u.mayCarrySpan(v, map[*types.Var]bool{}):
 		return api.ContextSource{}, false // -logmix.spans-only: no span in sight
 	}
 	return src, true
@@ -136,13 +138,6 @@ func receiverText(sel *ast.SelectorExpr) string {
 // inResourceDetect reports whether v is the context parameter of a resource
 // detector's Detect method enclosing the call.
 func inResourceDetect(info *types.Info, c *logCall, v *types.Var) bool {
-	if len(c.funcs) == 0 {
-		return false
-	}
-	fd, ok := c.funcs[0].(*ast.FuncDecl)
-	if !ok || !lint.DeclaredIn(v, fd.Type) {
-		return false
-	}
-	fn, _ := info.Defs[fd.Name].(*types.Func)
-	return api.IsResourceDetect(fn)
+	fd, fn := c.declaration(info)
+	return fn != nil && lint.DeclaredIn(v, fd.Type) && api.IsResourceDetect(fn)
 }

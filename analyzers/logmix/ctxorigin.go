@@ -130,7 +130,7 @@ var spanlessDerivations = map[string]bool{
 // struct of this package: s.ctx = ctx, or &S{ctx: ctx}. Only an unexported
 // field is followed: every assignment to it is in this package. A field
 // with no recorded origin may hold anything.
-func (u *usage) addFieldOrigin(info *types.Info, pkg *types.Package, field ast.Expr, e ast.Expr) {
+func (u *usage) addFieldOrigin(info *types.Info, field ast.Expr, e ast.Expr) {
 	var id *ast.Ident
 	switch f := ast.Unparen(field).(type) {
 	case *ast.SelectorExpr:
@@ -141,7 +141,7 @@ func (u *usage) addFieldOrigin(info *types.Info, pkg *types.Package, field ast.E
 		return
 	}
 	fv, ok := info.ObjectOf(id).(*types.Var)
-	if !ok || !fv.IsField() || fv.Exported() || fv.Pkg() != pkg || !api.IsContext(fv.Type()) {
+	if !ok || !fv.IsField() || fv.Exported() || fv.Pkg() != u.pkg || !api.IsContext(fv.Type()) {
 		return
 	}
 	u.ctxOrigins[fv] = append(u.ctxOrigins[fv], originOf(info, e))
@@ -221,21 +221,12 @@ func callersAllInPackage(pkg *types.Package, fn *types.Func, sig *types.Signatur
 // dropUnknownCallers forgets the argument origins of the functions whose
 // every call this package cannot see: one also used as a value (a
 // callback, a method value) or a method that an interface of the package
-// may dispatch to. The uses in the tests the walk skips (see collect) are
-// not calls it cannot see: tests are not the program's callers.
+// may dispatch to.
 func (u *usage) dropUnknownCallers(pass *analysis.Pass) {
 	if len(u.argCalls) == 0 {
 		return
 	}
-	uses := map[*types.Func]int{}
-	for id, obj := range pass.TypesInfo.Uses {
-		if fn, ok := obj.(*types.Func); ok && u.argCalls[fn] > 0 {
-			if !flagTests && (lint.IsTestFile(pass, id.Pos()) || lint.IsTestDoubleFile(pass, id.Pos())) {
-				continue
-			}
-			uses[fn]++
-		}
-	}
+	uses := u.useCounts(pass)
 	ifaceMethods := api.InterfaceMethodNames(pass.Pkg)
 	for fn, calls := range u.argCalls {
 		sig := fn.Type().(*types.Signature)
@@ -246,4 +237,39 @@ func (u *usage) dropUnknownCallers(pass *analysis.Pass) {
 			delete(u.ctxOrigins, sig.Params().At(i))
 		}
 	}
+}
+
+// useCounts counts, once per package and after the walk, the uses of the
+// objects whose every use the models must see: the functions given context
+// arguments (dropUnknownCallers), the same-package callees recorded for
+// the logger builders (builders.go) and the locals holding a function
+// literal (lifetimes). A function counts as its generic origin. Uses in the
+// tests the walk skips (see collect) do not count: tests are not the
+// program's callers.
+func (u *usage) useCounts(pass *analysis.Pass) map[types.Object]int {
+	if u.uses != nil {
+		return u.uses
+	}
+	u.uses = map[types.Object]int{}
+	for id, obj := range pass.TypesInfo.Uses {
+		switch o := obj.(type) {
+		case *types.Func:
+			o = o.Origin()
+			if _, built := u.builders.callers[o]; u.argCalls[o] == 0 && !built {
+				continue
+			}
+			obj = o
+		case *types.Var:
+			if _, ok := u.life.litVars[o]; !ok {
+				continue
+			}
+		default:
+			continue
+		}
+		if !flagTests && (lint.IsTestFile(pass, id.Pos()) || lint.IsTestDoubleFile(pass, id.Pos())) {
+			continue
+		}
+		u.uses[obj]++
+	}
+	return u.uses
 }

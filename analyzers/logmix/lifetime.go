@@ -96,19 +96,8 @@ func (l *lifetimes) noteLitVar(info *types.Info, as *ast.AssignStmt, stack []ast
 }
 
 // finishLitVars adds to goLits the literals of the locals whose every use
-// is a go statement's call.
-func (l *lifetimes) finishLitVars(info *types.Info) {
-	if len(l.litVars) == 0 {
-		return
-	}
-	uses := map[*types.Var]int{}
-	for _, obj := range info.Uses {
-		if v, ok := obj.(*types.Var); ok {
-			if _, ok := l.litVars[v]; ok {
-				uses[v]++
-			}
-		}
-	}
+// is a go statement's call (uses: see useCounts).
+func (l *lifetimes) finishLitVars(uses map[types.Object]int) {
 	for v, lv := range l.litVars {
 		if n := l.goCalls[v]; n > 0 && n == uses[v] {
 			l.goLits[lv.lit] = lv.starter
@@ -197,9 +186,6 @@ func (l *lifetimes) awaitedParam(info *types.Info, call *ast.CallExpr, stack []a
 	if v == nil || fd == nil || !api.IsContext(v.Type()) || !lint.DeclaredIn(v, fd.Type) {
 		return nil
 	}
-	if fn, ok := info.Defs[fd.Name].(*types.Func); !ok || api.ServesOneRequest(fn.Type().(*types.Signature)) {
-		return nil // a streaming handler runs until its request ends: the context is the request's
-	}
 	n := len(stack)
 	if n < 4 {
 		return nil
@@ -221,6 +207,9 @@ func (l *lifetimes) awaitedParam(info *types.Info, call *ast.CallExpr, stack []a
 		if cc.Comm != es || !lint.InEndlessFor(stack[:n-4]) {
 			return nil
 		}
+	}
+	if fn, ok := info.Defs[fd.Name].(*types.Func); !ok || api.ServesOneRequest(fn.Type().(*types.Signature)) {
+		return nil // a streaming handler runs until its request ends: the context is the request's
 	}
 	return v
 }
@@ -261,26 +250,14 @@ func (u *usage) awaitsEnd(v *types.Var) bool {
 // a consumer loop receives from a subscription (lint.InConsumerLoop) and v,
 // the context at hand, is the loop's own and not derived from a span: each
 // item is a unit of work of its own, and the loop's context spans them all.
+// A function serving one request or stream (api.ServesOneRequest) loops
+// on the request's context.
 func (u *usage) consumerLifetime(info *types.Info, c *logCall, v *types.Var) bool {
-	if v == nil || u.mayCarrySpan(v, map[*types.Var]bool{}) || servesOneRequest(info, c) {
+	if v == nil || !lint.InConsumerLoop(info, c.stack, v) || u.mayCarrySpan(v, map[*types.Var]bool{}) {
 		return false
 	}
-	return lint.InConsumerLoop(info, c.stack, v)
-}
-
-// servesOneRequest reports whether the function declaration around the
-// call takes the request or stream it serves (api.ServesOneRequest): a
-// streaming handler's loops run on the request's context.
-func servesOneRequest(info *types.Info, c *logCall) bool {
-	if len(c.funcs) == 0 {
-		return false
-	}
-	fd, ok := c.funcs[0].(*ast.FuncDecl)
-	if !ok {
-		return false
-	}
-	fn, ok := info.Defs[fd.Name].(*types.Func)
-	return ok && api.ServesOneRequest(fn.Type().(*types.Signature))
+	_, fn := c.declaration(info)
+	return fn == nil || !api.ServesOneRequest(fn.Type().(*types.Signature))
 }
 
 // mayCarrySpan reports whether the package puts a span into the context v:

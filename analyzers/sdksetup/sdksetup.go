@@ -247,7 +247,7 @@ func usesAutoprop(file *ast.File) bool {
 // another of its packages: one among the package's transitive imports that
 // imports both the otel package and a propagator.
 func (c *checker) reportMissingPropagator() {
-	if c.propagatorSet || c.demo || api.ImportsPropagatorSetter(c.pass.Pkg) || c.handsOutTracerProvider() {
+	if len(c.installs) == 0 || c.propagatorSet || c.demo || api.ImportsPropagatorSetter(c.pass.Pkg) || c.handsOutTracerProvider() {
 		return
 	}
 	for _, call := range c.installs {

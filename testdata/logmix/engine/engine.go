@@ -100,3 +100,22 @@ func (c *Client) Submit(ctx context.Context, job string, send func(string) error
 	}
 	return nil
 }
+
+// retryEach runs work on each item, warning about the failures. The
+// package calls it with a root context, but also hands it out as a value:
+// callers out of sight may give it a request's context.
+func retryEach[T any](ctx context.Context, items []T, work func(context.Context, T) error) {
+	for _, it := range items {
+		if err := work(ctx, it); err != nil {
+			slog.Warn("work failed", "item", it) // want `^slog\.Warn drops the context although ctx \(parameter of retryEach\) is in scope: use WarnContext\(ctx, \.\.\.\) so the handler can attach trace_id and span_id \(logmix/missing-context\)$`
+		}
+	}
+}
+
+// RetryNames is retryEach for names, for other packages.
+var RetryNames = retryEach[string]
+
+// WarmUp touches the engine's caches at start-up.
+func WarmUp(keys []string, touch func(context.Context, string) error) {
+	retryEach(context.Background(), keys, touch)
+}
