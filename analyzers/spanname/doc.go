@@ -86,7 +86,8 @@
 //     that is a name made only of generic placeholder words, decided word by
 //     word after splitting camelCase, snake_case and dots ("ProcessRequest",
 //     "handle", "handle_request", "doWork", "execute", "run", "span",
-//     "operation", "test", "my-span-2"), or a Go symbol: a name as Go prints
+//     "operation", "test", "my-span-2"; plurals too, bar "spans", the data
+//     a tracing pipeline handles: "process-spans" is fine), or a Go symbol: a name as Go prints
 //     functions ("orders.(*Service).Place", "Handler.func1") or computed
 //     from one (runtime.FuncForPC(pc).Name()). The message names the
 //     operation to use instead from the receiver and method or the package

@@ -34,12 +34,24 @@ func genericName(name string) bool {
 		if w == "" {
 			continue
 		}
-		if !genericWords[w] && !genericWords[strings.TrimSuffix(w, "s")] {
+		if !genericWords[w] && !genericPlural(w) {
 			return false
 		}
 		n++
 	}
 	return n > 0
+}
+
+// dataWords are generic words only in the singular: a span called "span"
+// says nothing, but "spans" are the data a tracing pipeline processes
+// ("process-spans").
+var dataWords = map[string]bool{"span": true}
+
+// genericPlural reports whether w is the plural of a generic word
+// ("requests", "operations").
+func genericPlural(w string) bool {
+	one, ok := strings.CutSuffix(w, "s")
+	return ok && genericWords[one] && !dataWords[one]
 }
 
 // goSymbol matches the names Go prints for functions: a method expression
