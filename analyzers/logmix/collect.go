@@ -233,6 +233,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			u.out.addCall(info, pass.Pkg, n, callee, innermostFunc(stack))
 			u.addArgumentOrigins(info, pass.Pkg, n, stack)
 			u.life.noteCall(info, n, stack)
+			u.life.noteHandOff(info, pass.Pkg, n, callee, stack)
 			u.builders.noteCall(pass.Pkg, callee, stack)
 			inMain := mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos())
 			if c := u.addCall(pass, n, stack, file, within(bootstrap, n.Pos()), within(usageFns, n.Pos()), within(backendFn, n.Pos())); c != nil && inMain {
@@ -254,6 +255,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 	if len(u.life.litVars) > 0 {
 		u.life.finishLitVars(u.useCounts(pass))
 	}
+	u.life.finishHandOffs()
 	u.builders.markBootstrap(pass, u.calls, func() map[types.Object]int { return u.useCounts(pass) })
 	return u
 }

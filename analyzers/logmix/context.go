@@ -60,6 +60,8 @@ func reachableContext(pass *analysis.Pass, u *usage, c *logCall) (api.ContextSou
 		return api.ContextSource{}, false // a lifetime or a root, not a request's context
 	case src.Kind == api.CtxParam && inResourceDetect(pass.TypesInfo, c, v):
 		return api.ContextSource{}, false // the SDK's set-up, before any span
+	case src.Kind == api.CtxParam && u.ofLifecycleHook(pass.TypesInfo, c, v):
+		return api.ContextSource{}, false // the application's start or stop
 	case flagSpans && !u.mayCarrySpan(v, map[*types.Var]bool{}):
 		return api.ContextSource{}, false // -logmix.spans-only: no span in sight
 	}
@@ -140,4 +142,18 @@ func receiverText(sel *ast.SelectorExpr) string {
 func inResourceDetect(info *types.Info, c *logCall, v *types.Var) bool {
 	fd, fn := c.declaration(info)
 	return fn != nil && lint.DeclaredIn(v, fd.Type) && api.IsResourceDetect(fn)
+}
+
+// ofLifecycleHook reports whether v is the context parameter of a function
+// literal enclosing the call that an application framework runs as the
+// application starts or stops (api.IsLifecycleHook): the log call is in
+// the hook or in a goroutine it starts, and the hook starts no span on it.
+func (u *usage) ofLifecycleHook(info *types.Info, c *logCall, v *types.Var) bool {
+	for i := len(c.stack) - 1; i >= 2; i-- {
+		lit, ok := c.stack[i].(*ast.FuncLit)
+		if ok && lint.DeclaredIn(v, lit.Type) {
+			return !u.mayCarrySpan(v, map[*types.Var]bool{}) && api.IsLifecycleHook(info, lit, c.stack[i-1], c.stack[i-2])
+		}
+	}
+	return false
 }

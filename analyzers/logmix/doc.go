@@ -75,7 +75,10 @@
 // function that only such code calls; fmt in a function that also prints
 // through a terminal package (fatih/color, colorstring, tablewriter,
 // text/tabwriter); fmt in a function writing GitHub Actions workflow
-// commands (fmt.Println("::group::" + name)); fmt and log in a function
+// commands (fmt.Println("::group::" + name)); fmt in a function that lays
+// out a screen — it prints a blank line (fmt.Println()) or a rule of one
+// repeated separator ("-----"), which no log record carries: a start-up
+// banner of links and versions; fmt and log in a function
 // that builds the command line (it returns a *cobra.Command: there is no
 // logger yet) and in the error branch of running the command tree (if
 // err := root.Execute(); err != nil { fmt.Fprintln(os.Stderr, err) });
@@ -158,15 +161,22 @@
 // <-ctx.Done(), or a case <-ctx.Done() in a select of an endless for, in the
 // function itself — and not derived from a span: the function runs for the
 // context's lifetime (an engine's Run, a poller), and so do the package's
-// helpers it hands that context to (judged as above). A single select
+// helpers it hands that context to (judged as above) and the functions of
+// the package that hand their context parameter to it in their own body,
+// not on a goroutine, and so wait for it (Serve calling Run(ctx)). A single select
 // waiting for a reply or the cancellation is a request's wait, and a
 // function that also takes the request or stream it serves (an
 // *http.Request, a connect request or stream, a gRPC stream) is a streaming
 // handler looping until its request ends: both are reported; the context
 // parameter of a resource detector's Detect method (the signature of
 // resource.Detector), which the SDK calls while it builds the resource,
-// before any span exists; a call in a function that starts serving (a
-// server's Serve or ListenAndServe): the server's start and exit;
+// before any span exists; the context parameter of an application's start
+// or stop hook (a function literal given to fx.StartHook, StopHook or
+// StartStopHook, or set as an fx.Hook's OnStart or OnStop), in the hook and
+// in the goroutines it starts, unless the hook starts a span on it: the
+// framework runs it once, with a context bounding the start or the stop; a
+// call in a function that starts serving (a server's Serve or
+// ListenAndServe): the server's start and exit;
 // logrus and zerolog calls when no hook is in reach — neither the package
 // nor any package it imports, directly or not, declares a type
 // implementing logrus.Hook or zerolog.Hook, or imports an otellogrus or

@@ -26,7 +26,8 @@ import (
 //   - A function that starts serving requests (a server's Serve or
 //     ListenAndServe): its logs are the server's start and exit, before and
 //     after every request.
-//   - A context parameter its function blocks on until it ends (blocksOn).
+//   - A context parameter its function blocks on until it ends (blocksOn),
+//     itself or through a function of the package it calls and waits for.
 //
 // Consumer loops are judged by lint.InConsumerLoop (consumerLifetime).
 type lifetimes struct {
@@ -50,6 +51,18 @@ type lifetimes struct {
 	// it starts. Such a function runs for the context's lifetime (a
 	// component's Run, an engine's start-up), not for a request.
 	blocksOn map[*types.Var]bool
+	// handOffs are the calls that hand a context parameter of their
+	// function to a function of the package, in the function's own body:
+	// when the callee blocks on it, the caller does too (finishHandOffs).
+	handOffs []handOff
+}
+
+// handOff is one context parameter handed to a function of the package:
+// param is passed as the callee's argument index.
+type handOff struct {
+	param  *types.Var
+	callee *types.Func
+	index  int
 }
 
 type litVar struct {
@@ -169,6 +182,57 @@ func (l *lifetimes) noteCall(info *types.Info, call *ast.CallExpr, stack []ast.N
 		}
 		if v, ok := info.Uses[id].(*types.Var); ok && api.IsContext(v.Type()) {
 			l.work[v] = append(l.work[v], id.Pos())
+		}
+	}
+}
+
+// noteHandOff records a call, made in a function declaration's own body
+// (not in a function literal or a go statement), that hands one of the
+// function's context parameters to fn, a function of the package. A
+// streaming handler's context stays the request's (see awaitedParam).
+func (l *lifetimes) noteHandOff(info *types.Info, pkg *types.Package, call *ast.CallExpr, fn *types.Func, stack []ast.Node) {
+	if fn == nil || fn.Pkg() != pkg || len(call.Args) == 0 {
+		return
+	}
+	fd := lint.EnclosingFuncDecl(stack)
+	if fd == nil {
+		return
+	}
+	for _, n := range stack {
+		switch n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			return // run later, or elsewhere: the function does not wait for it
+		}
+	}
+	for i, arg := range call.Args {
+		v := lint.IdentVar(info, arg)
+		if v == nil || !api.IsContext(v.Type()) || !lint.DeclaredIn(v, fd.Type) {
+			continue
+		}
+		if caller, ok := info.Defs[fd.Name].(*types.Func); !ok || api.ServesOneRequest(caller.Type().(*types.Signature)) {
+			return
+		}
+		l.handOffs = append(l.handOffs, handOff{param: v, callee: fn.Origin(), index: i})
+	}
+}
+
+// finishHandOffs marks, after the walk, the context parameters handed to a
+// function of the package that blocks on its own until the context ends:
+// the call returns only then, so the caller runs for the context's
+// lifetime as well (an engine's Run calling runServices(ctx), which waits
+// on <-ctx.Done()).
+func (l *lifetimes) finishHandOffs() {
+	for changed := len(l.handOffs) > 0; changed; {
+		changed = false
+		for _, h := range l.handOffs {
+			sig, ok := h.callee.Type().(*types.Signature)
+			if l.blocksOn[h.param] || !ok || h.index >= sig.Params().Len() || sig.Variadic() && h.index == sig.Params().Len()-1 {
+				continue
+			}
+			if l.blocksOn[sig.Params().At(h.index)] {
+				l.blocksOn[h.param] = true
+				changed = true
+			}
 		}
 	}
 }

@@ -21,6 +21,7 @@ var fixPackages = []string{
 	"./logmix/actionlistener",
 	"./logmix/engine",
 	"./logmix/detector",
+	"./logmix/lifecycle",
 	"./logmix/feed",
 	"./logmix/logrussvc",
 	"./logmix/zerologsvc",
@@ -59,6 +60,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/testutil/harness",
 		"./logmix/cmd/gateway/proxy",
 		"./logmix/notify",
+		"./logmix/banner",
 	)
 }
 

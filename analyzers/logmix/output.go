@@ -58,22 +58,30 @@ func followsCommandRun(info *types.Info, ifs *ast.IfStmt, stack []ast.Node) bool
 }
 
 // mark sets output on the calls that print the program's output: fmt in
-// the code of a command or in a function that writes CI workflow commands
-// or prints through a terminal package; fmt and log in a function that
+// the code of a command or in a function that writes CI workflow commands,
+// lays out a screen (printsLayout) or prints through a terminal package;
+// fmt and log in a function that
 // builds the command line (there is no logger yet) or that reports a
 // failed command run.
 func (o *outputPlaces) mark(info *types.Info, calls []*logCall) {
 	ci := map[ast.Node]bool{}
+	screen := map[ast.Node]bool{}
 	for _, c := range calls {
-		if c.Library == api.LibFmt && c.fn != nil && printsWorkflowCommand(info, c) {
+		if c.Library != api.LibFmt || c.fn == nil {
+			continue
+		}
+		if printsWorkflowCommand(info, c) {
 			ci[c.fn] = true
+		}
+		if printsLayout(info, c) {
+			screen[c.fn] = true
 		}
 	}
 	for _, c := range calls {
 		exit := within(o.exitBranches, c.Call.Pos())
 		switch c.Library.Family() {
 		case api.LibFmt:
-			c.output = exit || ci[c.fn] || o.terminal[c.fn] || o.command.Is(info, c.fn) || o.buildsCommand(info, c.fn)
+			c.output = exit || ci[c.fn] || screen[c.fn] || o.terminal[c.fn] || o.command.Is(info, c.fn) || o.buildsCommand(info, c.fn)
 		case api.LibLog:
 			c.output = exit || o.buildsCommand(info, c.fn)
 		}
@@ -106,6 +114,46 @@ func printsData(info *types.Info, c *logCall) bool {
 	}
 	for _, a := range args[first:] {
 		if s, ok := api.StringConst(info, a); ok && hasWords(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// printsLayout reports whether a fmt call prints layout only: a blank line
+// (fmt.Println(), fmt.Print("\n")) or a rule of one repeated separator
+// ("-----", "====="). A log record never carries layout; a function that
+// draws it is laying out a screen for a person at a terminal, such as a
+// start-up banner of links, and its other fmt calls are that screen's text.
+func printsLayout(info *types.Info, c *logCall) bool {
+	first := 0
+	if strings.HasPrefix(c.Method, "Fprint") {
+		first = 1
+	}
+	args := c.Call.Args
+	if first > len(args) {
+		return false
+	}
+	if first == len(args) {
+		return c.Method == "Println" || c.Method == "Fprintln"
+	}
+	if len(args) != first+1 {
+		return false
+	}
+	s, ok := api.StringConst(info, args[first])
+	if !ok {
+		return false
+	}
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return true
+	}
+	r := []rune(s)
+	if len(r) < 3 || !strings.ContainsRune("-=*#_~─━═", r[0]) {
+		return false
+	}
+	for _, x := range r {
+		if x != r[0] {
 			return false
 		}
 	}

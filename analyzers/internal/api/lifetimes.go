@@ -7,6 +7,7 @@ package api
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 )
 
 // deferredFuncs are the calls that run a function argument later, on a
@@ -64,4 +65,43 @@ func ServesOneRequest(sig *types.Signature) bool {
 func isRPCStream(t types.Type) bool {
 	mset := types.NewMethodSet(t)
 	return mset.Lookup(nil, "SendMsg") != nil && mset.Lookup(nil, "RecvMsg") != nil && mset.Lookup(nil, "Context") != nil
+}
+
+// lifecycleHooks register a function an application framework runs when
+// the application starts or stops: go.uber.org/fx's hook constructors.
+// lifecycleHookFields are the fields of a hook struct holding such a
+// function (fx.Hook{OnStart: ..., OnStop: ...}).
+var (
+	lifecycleHooks = map[string]bool{
+		"go.uber.org/fx.StartHook":     true,
+		"go.uber.org/fx.StopHook":      true,
+		"go.uber.org/fx.StartStopHook": true,
+	}
+	lifecycleHookFields = map[string]map[string]bool{
+		"go.uber.org/fx.Hook": {"OnStart": true, "OnStop": true},
+	}
+)
+
+// IsLifecycleHook reports whether lit, with parent and grandparent its
+// enclosing nodes, is a start or stop hook of an application framework
+// (fx.StartHook(func(ctx context.Context) error {...}), fx.Hook{OnStart:
+// ...}): the framework calls it once, as the application starts or stops,
+// with a context that bounds the start or the stop, never a request's.
+func IsLifecycleHook(info *types.Info, lit *ast.FuncLit, parent, grandparent ast.Node) bool {
+	switch p := parent.(type) {
+	case *ast.CallExpr:
+		return lifecycleHooks[CalleeName(info, p)] && slices.Contains(p.Args, ast.Expr(lit))
+	case *ast.KeyValueExpr:
+		cl, ok := grandparent.(*ast.CompositeLit)
+		key, isIdent := p.Key.(*ast.Ident)
+		if !ok || !isIdent || p.Value != ast.Expr(lit) {
+			return false
+		}
+		named, _ := types.Unalias(TypeOf(info, cl)).(*types.Named)
+		if named == nil || named.Obj().Pkg() == nil {
+			return false
+		}
+		return lifecycleHookFields[named.Obj().Pkg().Path()+"."+named.Obj().Name()][key.Name]
+	}
+	return false
 }
