@@ -33,12 +33,14 @@
 // the values returned by a formatter passed to otelhttp.WithSpanNameFormatter
 // (a function literal, a variable holding one, or a function of the same
 // package). The operation of NewHandler and NewMiddleware is checked only
-// for the empty and dynamic checks: since otelhttp v0.69 server spans are
-// named "{method} {route}" and the operation names them only through a
-// formatter, so otelhttp.NewHandler(mux, "server") is fine. Nor is an
-// operation checked when the call's options may replace it with a
-// formatter: a WithSpanNameFormatter option, or options it does not spell
-// out (otelhttp.NewHandler(h, "", opts...)).
+// where it names spans, in an otelhttp older than v0.69 (its Version
+// constant, from type information, says which), and then only for the
+// empty and dynamic checks. Since v0.69 server spans are named "{method}
+// {route}" and the operation reaches only a custom formatter, so
+// otelhttp.NewHandler(mux, "") and otelhttp.NewHandler(mux, "server") are
+// fine. Nor is an operation checked when the call's options may replace it
+// with a formatter: a WithSpanNameFormatter option, or options it does not
+// spell out (otelhttp.NewHandler(h, "", opts...)).
 // trace.SpanFromContext starts nothing and is not checked, and neither are
 // spans started in _test.go files or generated files.
 //

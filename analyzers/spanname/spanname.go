@@ -61,8 +61,9 @@ type site struct {
 	expr ast.Expr
 	decl *ast.FuncDecl
 	// operation is true for the operation argument of otelhttp.NewHandler
-	// and NewMiddleware: since otelhttp v0.69 it names spans only through
-	// a custom formatter, so only the empty and dynamic checks apply.
+	// and NewMiddleware in a release that names spans after it (before
+	// v0.69): only the empty and dynamic checks apply to it, the guide's
+	// naming advice being about the span names code chooses.
 	operation bool
 	// span is the variable a span start assigns the span to, or nil.
 	span ast.Expr
@@ -96,7 +97,7 @@ func run(pass *analysis.Pass) (any, error) {
 		} else if s, ok := api.SpanNameSiteOf(pass.TypesInfo, call); ok {
 			if s.Formatter {
 				formatters = append(formatters, site{expr: s.Arg, decl: decl})
-			} else if !s.MayBeRenamed {
+			} else if !s.MayBeRenamed && api.OperationNamesSpans(s.Func.Pkg()) {
 				sites = append(sites, site{expr: s.Arg, decl: decl, operation: true})
 			}
 		}

@@ -2,7 +2,10 @@ package api
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
+	"strconv"
+	"strings"
 )
 
 // DependsOn reports whether pkg is path or imports it, directly or through
@@ -155,4 +158,31 @@ func RequestValueOf(info *types.Info, e ast.Expr) RequestValueKind {
 		// r.Cookie("k").Value and the like are selections on a call.
 	}
 	return NotRequestValue
+}
+
+// OperationNamesSpans reports whether otelhttp, in the version the program
+// builds with (pkg is the otelhttp package), names server spans after the
+// operation argument of NewHandler and NewMiddleware. Before v0.69 its
+// default formatter returns the operation; since v0.69 spans are named
+// "{method} {route}" and the operation reaches only a custom formatter.
+// The version is the package's Version constant; releases that declare
+// Version as a function are older.
+func OperationNamesSpans(pkg *types.Package) bool {
+	if pkg == nil || pkg.Path() != OtelHTTPPath {
+		return true
+	}
+	c, ok := pkg.Scope().Lookup("Version").(*types.Const)
+	if !ok || c.Val().Kind() != constant.String {
+		return true
+	}
+	parts := strings.Split(constant.StringVal(c.Val()), ".")
+	if len(parts) < 2 {
+		return true
+	}
+	major, err1 := strconv.Atoi(parts[0])
+	minor, err2 := strconv.Atoi(parts[1])
+	if err1 != nil || err2 != nil {
+		return true
+	}
+	return major == 0 && minor < 69
 }
