@@ -52,6 +52,7 @@ func (c *checker) collect(ins *inspector.Inspector) {
 			}
 			c.recordWrite(n, fn, stack)
 			c.recordAttrContext(n, fn)
+			c.noteSecretRefCall(n, fn)
 			if mayBeSink(fn) || fn.Pkg() == c.pass.Pkg {
 				c.addSink(n, stack)
 			}

@@ -69,7 +69,17 @@
 //     tokenCount and phoneVerified are not personal data, nor are
 //     pagination tokens (nextPageToken) and lexical tokens (nameTokens, or
 //     any "tokens" cut from a string with strings.Split or Fields: what was
-//     split decides). A field is also read with its struct's name
+//     split decides), nor the name of a secret the package fetches: a
+//     field, local or parameter it passes to a secret fetch — a function
+//     whose name starts with get, load, fetch, read, lookup, find or
+//     resolve and mentions a secret (GetSecret, loadSecretValue), or such a
+//     method of a type named for secrets (client-go's SecretInterface.Get)
+//     — followed back through string splits, dereferences and the
+//     package's own functions (loadCA(ns, *spec.CASecret) calling
+//     GetSecret(ns, secretName)): spec.Secret names the Kubernetes Secret
+//     holding the credentials, and "secret %s/%s not found" says which one
+//     is missing. What is read out of the fetched secret is still a secret.
+//     A field is also read with its struct's name
 //     (Card.Number is a card number). The value must be able to hold the
 //     data: strings, byte slices, fmt.Stringers and named string types do;
 //     booleans, floats, time.Time and time.Duration never; integers only

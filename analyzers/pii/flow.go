@@ -59,6 +59,9 @@ type checker struct {
 	// failed (see failure.go).
 	failures []span
 	skipFile map[*token.File]bool
+	// refs are the fields and variables the package names a secret by
+	// (see secretrefs.go).
+	refs secretRefs
 }
 
 // rhs is one value assigned to a variable: e itself, the idx'th result of
@@ -148,6 +151,7 @@ func newChecker(pass *analysis.Pass) *checker {
 		attrCtx:  map[*ast.CallExpr]string{},
 		exposure: map[exposureKey]*exposed{},
 		skipFile: map[*token.File]bool{},
+		refs:     secretRefs{objs: map[types.Object]bool{}},
 
 		bodySinks: map[*types.Func][]ast.Node{},
 		summaries: map[*types.Func]*summary{},
@@ -325,6 +329,9 @@ func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
 		return assigned
 	}
 	if cpt := c.v.conceptOf(v.Name()); cpt != nil && qualifies(v.Type(), cpt) && !(cpt.id == "token" && c.splitsText(reaching)) {
+		if c.isSecretRef(v, cpt) {
+			return flow{clean: true} // the name of a secret the package fetches
+		}
 		return flow{src: namedSource(v.Name(), cpt)}
 	}
 	if cpt := c.typeConcept(v.Type()); cpt != nil {
@@ -470,6 +477,9 @@ func (c *checker) fieldFlow(x *ast.SelectorExpr, sel *types.Selection) flow {
 	cpt := c.fieldConcept(fieldOwner(sel.Recv(), sel.Index()), f)
 	if cpt == nil {
 		cpt = c.typeConcept(f.Type())
+	}
+	if c.isSecretRef(f, cpt) {
+		return flow{clean: true} // the name of a secret the package fetches
 	}
 	if cpt != nil {
 		return flow{src: namedSource(exprText(x), cpt)}

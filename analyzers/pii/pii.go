@@ -80,6 +80,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := newChecker(pass)
 	c.collect(ins)
+	c.finishSecretRefs()
 	for _, n := range c.sinks {
 		c.checkSink(n)
 	}
