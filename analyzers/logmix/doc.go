@@ -71,8 +71,10 @@
 // code of a command-line command — a function given a framework's
 // command or parse context (cobra's Run(cmd *cobra.Command, args
 // []string), kingpin's Action(*kingpin.ParseContext), urfave/cli's
-// Action(*cli.Context)), a function literal in one, and an unexported
-// function that only such code calls; fmt in a function that also prints
+// Action(*cli.Context)), a function literal in one, a function of the
+// package handed to an adapter that returns such a function
+// (cmd.RunE = wrap(cmdVersion), cmdVersion being the program's own kind of
+// subcommand), and an unexported function that only such code calls; fmt in a function that also prints
 // through a terminal package (fatih/color, colorstring, tablewriter,
 // text/tabwriter); fmt in a function writing GitHub Actions workflow
 // commands (fmt.Println("::group::" + name)); fmt in a function that lays

@@ -61,6 +61,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/cmd/gateway/proxy",
 		"./logmix/notify",
 		"./logmix/banner",
+		"./logmix/appcmd",
 	)
 }
 

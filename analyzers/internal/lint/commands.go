@@ -10,9 +10,10 @@ import (
 // CommandCode decides which functions of a package are the code of a
 // command-line command: a function given a command-line framework's command
 // or parse context (cobra's RunE, a kingpin action, urfave/cli's action), a
-// function literal nested in one, or an unexported function that only such
-// code calls (the helper building a command's client, or printing its
-// summary). A function that starts a server is not, nor is what only it
+// function literal nested in one, a function of the package handed to an
+// adapter returning such a function (cmd.RunE = wrap(cmdVersion)), or an
+// unexported function that only such code calls (the helper building a
+// command's client, or printing its summary). A function that starts a server is not, nor is what only it
 // calls or launches: a serve command runs a service. The analyzer's walk
 // feeds it the function literals and the calls of the package.
 type CommandCode struct {
@@ -20,11 +21,14 @@ type CommandCode struct {
 	callers map[*types.Func][]ast.Node // the functions calling each unexported function
 	serves  map[ast.Node]bool          // functions that start a server
 	memo    map[ast.Node]bool          // decided functions
+	// adapted are the functions of the package handed to an adapter that
+	// returns a command body: cmd.RunE = wrapCommand(cmdVersion).
+	adapted map[*types.Func]bool
 }
 
 // NewCommandCode returns an empty index.
 func NewCommandCode() *CommandCode {
-	return &CommandCode{parent: map[*ast.FuncLit]ast.Node{}, callers: map[*types.Func][]ast.Node{}, serves: map[ast.Node]bool{}, memo: map[ast.Node]bool{}}
+	return &CommandCode{parent: map[*ast.FuncLit]ast.Node{}, callers: map[*types.Func][]ast.Node{}, serves: map[ast.Node]bool{}, memo: map[ast.Node]bool{}, adapted: map[*types.Func]bool{}}
 }
 
 // NoteLit records the function (declaration or literal) enclosing lit.
@@ -42,10 +46,40 @@ func (c *CommandCode) NoteCall(info *types.Info, pkg *types.Package, call *ast.C
 	if api.StartsServing(info, call) {
 		c.serves[caller] = true
 	}
+	c.noteAdapter(info, pkg, call)
 	if fn == nil || fn.Pkg() != pkg || fn.Exported() {
 		return
 	}
 	c.callers[fn] = append(c.callers[fn], caller)
+}
+
+// noteAdapter records the functions of pkg that call hands to an adapter
+// whose result is a command body: a framework of the program's own turns
+// them into cobra commands (cmd.RunE = WrapCommandFunc(cmdVersion), with
+// func cmdVersion(Flags) (int, error)), so they run as commands.
+func (c *CommandCode) noteAdapter(info *types.Info, pkg *types.Package, call *ast.CallExpr) {
+	if len(call.Args) == 0 {
+		return
+	}
+	sig, ok := info.TypeOf(call).(*types.Signature)
+	if !ok || !api.IsCommandBody(sig) {
+		return
+	}
+	for _, a := range call.Args {
+		var id *ast.Ident
+		switch x := ast.Unparen(a).(type) {
+		case *ast.Ident:
+			id = x
+		case *ast.SelectorExpr:
+			id = x.Sel
+		}
+		if id == nil {
+			continue
+		}
+		if f, ok := info.Uses[id].(*types.Func); ok && f.Pkg() == pkg {
+			c.adapted[f.Origin()] = true
+		}
+	}
 }
 
 // Is reports whether fn, a function declaration or literal, is command code.
@@ -71,6 +105,10 @@ func (c *CommandCode) is(info *types.Info, fn ast.Node, depth int) bool {
 			v = c.is(info, c.parent[f], depth+1)
 		case *ast.FuncDecl:
 			obj, _ := info.Defs[f.Name].(*types.Func)
+			if c.adapted[obj] {
+				v = true
+				break
+			}
 			callers := c.callers[obj]
 			v = len(callers) > 0
 			for _, caller := range callers {
