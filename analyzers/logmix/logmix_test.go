@@ -25,6 +25,7 @@ var fixPackages = []string{
 	"./logmix/feed",
 	"./logmix/logrussvc",
 	"./logmix/zerologsvc",
+	"./logmix/zerologmw",
 	"./logmix/subscriber",
 }
 
