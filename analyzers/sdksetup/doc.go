@@ -134,10 +134,13 @@
 // set the propagator where you set the provider, or in a package it imports.
 // The exception is a package whose exported API hands its provider out as
 // the trace.TracerProvider interface (func (s *SDK) TracerProvider()
-// trace.TracerProvider): its importers wire their instrumentation with
-// WithTracerProvider and choose its propagators the same way, out of this
-// package's sight, so it is not reported. Returning *sdktrace.TracerProvider
-// for the caller to shut down is not such a hand-out.
+// trace.TracerProvider), or a trace.Tracer made from it (func (b *OTLP)
+// Setup(ctx, service) (trace.Tracer, io.Closer, error)): its importers wire
+// their instrumentation with WithTracerProvider, or start their spans with
+// the tracer, and choose their propagators the same way, out of this
+// package's sight, so it is not reported. Returning
+// *sdktrace.TracerProvider for the caller to shut down is not such a
+// hand-out.
 //
 //	otel.SetTracerProvider(tp) // reported when the package sets no propagator
 //	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(

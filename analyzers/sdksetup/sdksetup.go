@@ -290,10 +290,12 @@ func (t checkToggle) IsBoolFlag() bool { return true }
 
 // handsOutTracerProvider reports whether the package's exported API gives
 // its provider to importers as the trace.TracerProvider interface, the type
-// instrumentation takes in WithTracerProvider: the importers then wire their
-// instrumentation explicitly, and may hand it the propagators they chose in
-// the same way, out of this package's sight. A *sdktrace.TracerProvider
-// result is not such evidence: callers take it to shut the provider down.
+// instrumentation takes in WithTracerProvider, or a trace.Tracer to start
+// their spans with: the importers then trace explicitly, and may choose
+// the propagators their spans travel with in the same way, out of this
+// package's sight (a proxy's tracing package setting them before it calls
+// its back end's Setup). A *sdktrace.TracerProvider result is not such
+// evidence: callers take it to shut the provider down.
 func (c *checker) handsOutTracerProvider() bool {
 	scope := c.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
@@ -320,7 +322,9 @@ func (c *checker) handsOutTracerProvider() bool {
 }
 
 // returnsAPITracerProvider reports whether one of fn's results is the API's
-// trace.TracerProvider interface.
+// trace.TracerProvider or trace.Tracer interface.
 func returnsAPITracerProvider(fn *types.Func) bool {
-	return api.AnyResult(fn, func(t types.Type) bool { return api.IsNamed(t, api.TracePath, "TracerProvider") })
+	return api.AnyResult(fn, func(t types.Type) bool {
+		return api.IsNamed(t, api.TracePath, "TracerProvider") || api.IsNamed(t, api.TracePath, "Tracer")
+	})
 }
