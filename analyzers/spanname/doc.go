@@ -111,7 +111,8 @@
 //     ("ListUsers" in the service and again in the store it calls;
 //     "FindTraceIDs" around "findTraceIDs"); two names that differ only in
 //     letter case or separators ("UserService.GetProfile",
-//     "userService.getProfile"); or a name that is a function's own
+//     "userService.getProfile"; names of symbols only, a set operation's
+//     "+", "&" and "-", are compared as written); or a name that is a function's own
 //     ("UserService.Create" in Create) reused in another function that
 //     neither calls nor is called by it (Update, copied from Create). The
 //     finding is at the second site and names the first. The same name in

@@ -118,7 +118,7 @@ func (c *checker) checkDuplicates(sites []named) (reported map[token.Pos]bool) {
 	byNorm := map[string][]named{}
 	for _, s := range sites {
 		byName[s.name] = append(byName[s.name], s)
-		byNorm[normalize(s.name)] = append(byNorm[normalize(s.name)], s)
+		byNorm[spellingKey(s.name)] = append(byNorm[spellingKey(s.name)], s)
 	}
 	report := func(at named, format string, args ...any) {
 		if done[at.expr.Pos()] {
@@ -133,7 +133,7 @@ func (c *checker) checkDuplicates(sites []named) (reported map[token.Pos]bool) {
 			continue
 		}
 		via := g.reachable(parent.fn, parent.expr.Pos())
-		for _, child := range byNorm[normalize(parent.name)] {
+		for _, child := range byNorm[spellingKey(parent.name)] {
 			first, ok := via[child.fn]
 			if !ok || child.fn == parent.fn || g.reaches(child.fn, parent.fn) {
 				continue // not below the parent, or a recursion: one operation at every level
@@ -178,6 +178,17 @@ func (c *checker) checkDuplicates(sites []named) (reported map[token.Pos]bool) {
 		}
 	}
 	return done
+}
+
+// spellingKey is what two spellings of one name share: the name without
+// letter case and separators, or, for a name of symbols only ("+", "&",
+// "-": a set operation's union, intersection and difference), the name as
+// written.
+func spellingKey(name string) string {
+	if n := normalize(name); n != "" {
+		return n
+	}
+	return name
 }
 
 // namedAfter reports whether a span name is the function's own, ignoring

@@ -73,3 +73,28 @@ func (s *UserService) Import(ctx context.Context) {
 	step("Import.Parse")
 	step("Import.Store")
 }
+
+// rewrite is one kind of a set rewrite of a permission check.
+type rewrite int
+
+const (
+	union rewrite = iota
+	intersection
+	exclusion
+)
+
+// runRewrite names each set operation by its symbol: three names, not
+// three spellings of one.
+func runRewrite(ctx context.Context, op rewrite) {
+	switch op {
+	case union:
+		_, span := tracer.Start(ctx, "+")
+		defer span.End()
+	case intersection:
+		_, span := tracer.Start(ctx, "&")
+		defer span.End()
+	case exclusion:
+		_, span := tracer.Start(ctx, "-")
+		defer span.End()
+	}
+}
