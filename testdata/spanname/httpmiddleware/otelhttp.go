@@ -113,7 +113,9 @@ type tracingMiddleware struct {
 }
 
 // newTracingMiddleware keeps the owner's options.
-func newTracingMiddleware(opts ...otelhttp.Option) *tracingMiddleware { return &tracingMiddleware{opts: opts} }
+func newTracingMiddleware(opts ...otelhttp.Option) *tracingMiddleware {
+	return &tracingMiddleware{opts: opts}
+}
 
 // Wrap instruments next.
 func (t *tracingMiddleware) Wrap(next http.Handler) http.Handler {
