@@ -136,7 +136,7 @@ func (c *checker) scan() {
 		if !ok {
 			continue
 		}
-		test := lint.IsTestFile(c.pass, file.Pos())
+		test := lint.IsTestFile(c.pass, file.Pos()) || lint.IsTestSupportFile(c.pass, file.Pos())
 		if !test && usesAutoprop(file) {
 			c.propagatorSet = true
 		}

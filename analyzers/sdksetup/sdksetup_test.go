@@ -22,6 +22,7 @@ func TestAnalyzer(t *testing.T) {
 	dir := testutil.TestData(t)
 	analysistest.Run(t, dir, sdksetup.Analyzer,
 		"./sdksetup/observability",
+		"./sdksetup/wftracing",
 		"./sdksetup/guidemain",
 		"./sdksetup/guideverbatim",
 		"./sdksetup/leakymain",

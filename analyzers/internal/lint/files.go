@@ -38,6 +38,27 @@ func IsTestDoubleFile(pass *analysis.Pass, pos token.Pos) bool {
 	return false
 }
 
+// IsTestSupportFile reports whether pos lies in a file that only tests
+// use, outside a _test.go file: a test double (IsTestDoubleFile) or a file
+// of test helpers named so by convention — testing.go, testutil.go,
+// testutils.go, testhelper.go, testhelpers.go, or a name starting with
+// test_ or testing_ (test_helpers.go, test_server.go).
+func IsTestSupportFile(pass *analysis.Pass, pos token.Pos) bool {
+	if IsTestDoubleFile(pass, pos) {
+		return true
+	}
+	f := pass.Fset.File(pos)
+	if f == nil {
+		return false
+	}
+	name := strings.TrimSuffix(filepath.Base(f.Name()), ".go")
+	switch name {
+	case "testing", "testutil", "testutils", "testhelper", "testhelpers":
+		return true
+	}
+	return strings.HasPrefix(name, "test_") || strings.HasPrefix(name, "testing_")
+}
+
 // IsGenerated reports whether file carries the standard "Code generated ...
 // DO NOT EDIT." header.
 func IsGenerated(file *ast.File) bool {
