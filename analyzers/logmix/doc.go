@@ -114,16 +114,23 @@
 // a logrus Logger's Writer). Packages listed in -logmix.bridges are adapters
 // as a whole. Their calls are neither counted nor reported by any check.
 //
-// missing-context: a log call without a context where one is in scope (a
-// context.Context parameter or local, including one captured by a closure,
-// or an *http.Request's r.Context()), when the library has a
+// missing-context: a log call without a context where the context at hand
+// carries a trace (a context.Context parameter or local, including one
+// captured by a closure, or an *http.Request's r.Context()), when the library has a
 // context-aware form through which a handler or hook can add the trace:
 // slog's Debug, Info, Warn and Error (functions and *slog.Logger methods) →
 // DebugContext(ctx, ...) and so on; otelzap's logger.Info → logger.Ctx(ctx).Info
 // (and the sugared ...f and ...w methods; the sugared Info has no
 // context-aware twin); logrus → WithContext(ctx) before the level method;
 // zerolog events → .Ctx(ctx) before Msg or Send. Each finding has a
-// suggested fix that passes the context. Not reported: zap without otelzap
+// suggested fix that passes the context. By default (-logmix.spans-only) a
+// context counts only with evidence that it carries a trace: the package
+// put a span into it (tracer.Start or a wrapper returning a span,
+// trace.ContextWithSpan, a propagator's Extract), directly or in the
+// callers of an unexported helper that all hand it such a context, or it
+// is an *http.Request's. On real code, a context merely in scope is often a
+// component's lifetime or a configuration build's, with no trace to join;
+// -logmix.spans-only=false reports those too. In both modes, not reported: zap without otelzap
 // and the standard log package (they have no context API); slog's Log and
 // LogAttrs (their context is explicit); an Entry or Event held in a variable
 // (it may carry a context); a context that carries no span: a local whose
@@ -287,9 +294,12 @@
 //	-logmix.spans-only bool   report missing-context only where the context
 //	                          at hand carries a span the package started
 //	                          (tracer.Start, or a helper only given such a
-//	                          context) or is an HTTP request's: fewer
-//	                          findings, each with a trace to lose (default
-//	                          false)
+//	                          context) or is an HTTP request's: each finding
+//	                          has a trace to lose (default true; false
+//	                          reports wherever a context is in scope, bar
+//	                          the roots and lifetimes described above: more
+//	                          findings, and more of them with no trace in
+//	                          the context)
 //	-logmix.tests bool        also check _test.go files (default false)
 //	-logmix.bridges list      comma-separated import paths of adapter
 //	                          packages; "path/..." includes the packages below

@@ -39,7 +39,7 @@ var (
 	checks      = lint.NewChecks([]string{checkMixed, checkContext, checkTraceID, checkHotPath, checkDebugLevel})
 	flagLogger  libraryFlag
 	flagContext = true
-	flagSpans   = false
+	flagSpans   = true
 	flagTests   = false
 	flagBridges pathList
 )
@@ -47,7 +47,7 @@ var (
 func init() {
 	Analyzer.Flags.Var(&flagLogger, "logger", "the service's logging library (slog, zap, otelzap, zerolog, logrus, log): calls of any other library are reported; empty: the most used library of each package")
 	Analyzer.Flags.BoolVar(&flagContext, "context", flagContext, "report context-less log calls where a context is in scope (the "+checkContext+" check)")
-	Analyzer.Flags.BoolVar(&flagSpans, "spans-only", flagSpans, "report context-less log calls only where the context at hand carries a span the package started, or is an HTTP request's (fewer findings, each with a trace to lose)")
+	Analyzer.Flags.BoolVar(&flagSpans, "spans-only", flagSpans, "report context-less log calls only where the context at hand carries a span the package started, or is an HTTP request's, so that each finding has a trace to lose; false: wherever a context is in scope")
 	Analyzer.Flags.BoolVar(&flagTests, "tests", flagTests, "also check _test.go files")
 	Analyzer.Flags.Var(&flagBridges, "bridges", "comma-separated import paths (path/... for a tree) of packages that adapt one logging library to another; their calls are neither counted nor reported as mixing")
 	Analyzer.Flags.Var(checks, "checks", "comma-separated checks to run: "+strings.Join(checks.Known(), ", ")+"; all; all,-name")

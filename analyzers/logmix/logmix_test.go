@@ -29,8 +29,12 @@ var fixPackages = []string{
 	"./logmix/subscriber",
 }
 
+// TestLogmix runs missing-context in its broad mode (-logmix.spans-only=false:
+// any context in scope), which most packages here exercise; TestSpansOnly
+// runs the default.
 func TestLogmix(t *testing.T) {
 	dir := testutil.TestData(t)
+	setFlag(t, "spans-only", "false")
 	analysistest.Run(t, dir, logmix.Analyzer,
 		"./logmix/mixedservice",
 		"./logmix/tie",
@@ -68,6 +72,7 @@ func TestLogmix(t *testing.T) {
 
 func TestLogmixFixes(t *testing.T) {
 	dir := testutil.TestData(t)
+	setFlag(t, "spans-only", "false")
 	analysistest.RunWithSuggestedFixes(t, dir, logmix.Analyzer, fixPackages...)
 	var pkgs []string
 	for _, p := range fixPackages {
@@ -84,6 +89,7 @@ func TestLogmixFixes(t *testing.T) {
 // checks that the fixed code type-checks instead of building it.
 func TestOtelzap(t *testing.T) {
 	dir := testutil.TestData(t)
+	setFlag(t, "spans-only", "false")
 	logmix.Analyzer.RunDespiteErrors = true
 	t.Cleanup(func() { logmix.Analyzer.RunDespiteErrors = false })
 	// broken does not type-check at all: no panic, and only findings on
@@ -142,11 +148,10 @@ func TestPolicyFlags(t *testing.T) {
 	analysistest.Run(t, dir, logmix.Analyzer, "./logmix/policy", "./logmix/policy/adapters")
 }
 
-// TestSpansOnly runs with -logmix.spans-only: a context with no span in
-// sight is not reported.
+// TestSpansOnly runs the default, -logmix.spans-only: a context with no
+// span in sight is not reported.
 func TestSpansOnly(t *testing.T) {
 	dir := testutil.TestData(t)
-	setFlag(t, "spans-only", "true")
 	analysistest.Run(t, dir, logmix.Analyzer, "./logmix/spansonly")
 }
 
