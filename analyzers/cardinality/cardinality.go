@@ -122,8 +122,10 @@ type checker struct {
 	reported  map[reportKey]bool
 	generated map[*token.File]bool
 
-	visiting    map[*types.Func]bool // functions whose callers calledOnlyOnce is following
-	callerDepth int
+	visiting map[*types.Func]bool // functions whose callers calledOnlyOnce is following
+	// serverBuilders memoizes buildsServer per function declaration.
+	serverBuilders map[*ast.FuncDecl]bool
+	callerDepth    int
 }
 
 type paramRef struct {

@@ -152,8 +152,12 @@
 // and set-up functions (names starting with New, new, Must, Init, Setup,
 // Register, Install, Configure, Provide, Bootstrap), factories returning an
 // instrument, functions receiving a metric.Meter, MeterProvider or
-// prometheus.Registerer (they set instruments up for their caller), and
-// functions passed to sync.Once.Do or sync.OnceFunc/OnceValue are once, and
+// prometheus.Registerer (they set instruments up for their caller),
+// functions that build the server or router the program serves with
+// (grpc.NewServer, http.NewServeMux, an http.Server literal, gin, echo,
+// fiber, chi or gorilla/mux routers, a server start: a serve command's
+// Complete(ctx) building its server and metrics), and functions passed to
+// sync.Once.Do or sync.OnceFunc/OnceValue are once, and
 // so is a construction under an if whose result is stored in a map element
 // or a field (a lazily filled cache: if c, ok := m[name]; !ok { ... }).
 // An unexported function that receives a context but is only called from

@@ -231,7 +231,7 @@ func (c *checker) hotPath(stack []ast.Node) (string, bool) {
 			switch {
 			case api.IsHTTPHandlerSig(sig):
 				return "on every request (in HTTP handler " + name + ")", true
-			case isSetupName(name) || returnsInstrument(sig) || receivesMeter(sig):
+			case isSetupName(name) || returnsInstrument(sig) || receivesMeter(sig) || c.buildsServer(n):
 				return "", false
 			case isObserverCallback(sig):
 				return "on every collection (in observable callback " + name + ")", true
@@ -465,4 +465,33 @@ func insideFunc(stack []ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// buildsServer reports whether fd makes the server or router the program
+// serves requests with (api.BuildsServer): it runs at start-up, once, even
+// when it takes the serve command's context (a config's Complete(ctx)
+// building the gRPC server and its metrics).
+func (c *checker) buildsServer(fd *ast.FuncDecl) bool {
+	if fd.Body == nil {
+		return false
+	}
+	if v, ok := c.serverBuilders[fd]; ok {
+		return v
+	}
+	found := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false // a handler it builds runs per request
+		}
+		found = api.BuildsServer(c.info, n)
+		return !found
+	})
+	if c.serverBuilders == nil {
+		c.serverBuilders = map[*ast.FuncDecl]bool{}
+	}
+	c.serverBuilders[fd] = found
+	return found
 }

@@ -105,3 +105,31 @@ func IsLifecycleHook(info *types.Info, lit *ast.FuncLit, parent, grandparent ast
 	}
 	return false
 }
+
+// serverBuilders make the server or router a program serves requests with.
+var serverBuilders = map[string]bool{
+	"google.golang.org/grpc.NewServer":                              true,
+	"net/http.NewServeMux":                                          true,
+	"github.com/labstack/echo/v4.New":                               true,
+	"github.com/gin-gonic/gin.New":                                  true,
+	"github.com/gin-gonic/gin.Default":                              true,
+	"github.com/gofiber/fiber/v2.New":                               true,
+	"github.com/go-chi/chi/v5.NewRouter":                            true,
+	"github.com/gorilla/mux.NewRouter":                              true,
+	"github.com/grpc-ecosystem/grpc-gateway/v2/runtime.NewServeMux": true,
+}
+
+// BuildsServer reports whether n is the making of a server or router that
+// serves requests: grpc.NewServer(), http.NewServeMux(), an http.Server
+// literal, a web framework's router, or a server start (StartsServing). A
+// program builds those once, at start-up: the function doing so is set-up
+// code, whatever context it takes.
+func BuildsServer(info *types.Info, n ast.Node) bool {
+	switch x := n.(type) {
+	case *ast.CallExpr:
+		return serverBuilders[CalleeName(info, x)] || StartsServing(info, x)
+	case *ast.CompositeLit:
+		return IsNamed(TypeOf(info, x), "net/http", "Server")
+	}
+	return false
+}
