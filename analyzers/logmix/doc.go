@@ -74,7 +74,9 @@
 // Action(*cli.Context)), a function literal in one, a function of the
 // package handed to an adapter that returns such a function
 // (cmd.RunE = wrap(cmdVersion), cmdVersion being the program's own kind of
-// subcommand), and an unexported function that only such code calls; fmt in a function that also prints
+// subcommand) or of the signature of the function type such an adapter
+// takes (Command{Func: cmdVersion}, wrapped later), and an unexported
+// function that only such code calls; fmt in a function that also prints
 // through a terminal package (fatih/color, colorstring, tablewriter,
 // text/tabwriter); fmt in a function writing GitHub Actions workflow
 // commands (fmt.Println("::group::" + name)); fmt in a function that lays

@@ -11,7 +11,9 @@ import (
 // command-line command: a function given a command-line framework's command
 // or parse context (cobra's RunE, a kingpin action, urfave/cli's action), a
 // function literal nested in one, a function of the package handed to an
-// adapter returning such a function (cmd.RunE = wrap(cmdVersion)), or an
+// adapter returning such a function (cmd.RunE = wrap(cmdVersion)) or of
+// the signature of the named function type such an adapter takes (a
+// Command{Func: cmdVersion} wrapped later), or an
 // unexported function that only such code calls (the helper building a
 // command's client, or printing its summary). A function that starts a server is not, nor is what only it
 // calls or launches: a serve command runs a service. The analyzer's walk
@@ -24,6 +26,10 @@ type CommandCode struct {
 	// adapted are the functions of the package handed to an adapter that
 	// returns a command body: cmd.RunE = wrapCommand(cmdVersion).
 	adapted map[*types.Func]bool
+	// adaptedSigs are the named function types such an adapter takes
+	// (type CommandFunc func(Flags) (int, error)): a function of that
+	// signature is a subcommand, wherever it is registered.
+	adaptedSigs []*types.Signature
 }
 
 // NewCommandCode returns an empty index.
@@ -66,6 +72,11 @@ func (c *CommandCode) noteAdapter(info *types.Info, pkg *types.Package, call *as
 		return
 	}
 	for _, a := range call.Args {
+		if named, ok := types.Unalias(info.TypeOf(a)).(*types.Named); ok && named.Obj().Pkg() == pkg {
+			if fsig, ok := named.Underlying().(*types.Signature); ok && fsig.Params().Len() > 0 {
+				c.adaptedSigs = append(c.adaptedSigs, fsig)
+			}
+		}
 		var id *ast.Ident
 		switch x := ast.Unparen(a).(type) {
 		case *ast.Ident:
@@ -80,6 +91,24 @@ func (c *CommandCode) noteAdapter(info *types.Info, pkg *types.Package, call *as
 			c.adapted[f.Origin()] = true
 		}
 	}
+}
+
+// hasAdaptedSignature reports whether fn, a plain function, has the
+// signature of a function type an adapter turns into a command body.
+func (c *CommandCode) hasAdaptedSignature(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() != nil {
+		return false
+	}
+	for _, a := range c.adaptedSigs {
+		if types.Identical(sig, a) {
+			return true
+		}
+	}
+	return false
 }
 
 // Is reports whether fn, a function declaration or literal, is command code.
@@ -105,7 +134,7 @@ func (c *CommandCode) is(info *types.Info, fn ast.Node, depth int) bool {
 			v = c.is(info, c.parent[f], depth+1)
 		case *ast.FuncDecl:
 			obj, _ := info.Defs[f.Name].(*types.Func)
-			if c.adapted[obj] {
+			if c.adapted[obj] || c.hasAdaptedSignature(obj) {
 				v = true
 				break
 			}

@@ -41,7 +41,24 @@ func Root(logger *zap.Logger) *cobra.Command {
 	adapt := &cobra.Command{Use: "adapt"}
 	adapt.RunE = wrap(cmdAdapt)
 	root.AddCommand(version, adapt)
+	for _, sc := range subcommands {
+		root.AddCommand(&cobra.Command{Use: sc.Name, RunE: wrap(sc.Func)})
+	}
 	return root
+}
+
+// subcommand is a subcommand registered by name.
+type subcommand struct {
+	Name string
+	Func CommandFunc
+}
+
+var subcommands = []subcommand{{Name: "build-info", Func: cmdBuildInfo}}
+
+// cmdBuildInfo prints the build's settings: the command's output.
+func cmdBuildInfo(_ Flags) (int, error) {
+	fmt.Printf("go: %s\n", "go1.26")
+	return 0, nil
 }
 
 var buildVersion = "v1.4.2"
