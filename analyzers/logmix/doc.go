@@ -80,9 +80,10 @@
 // through a terminal package (fatih/color, colorstring, tablewriter,
 // text/tabwriter); fmt in a function writing GitHub Actions workflow
 // commands (fmt.Println("::group::" + name)); fmt in a function that lays
-// out a screen — it prints a blank line (fmt.Println()) or a rule of one
-// repeated separator ("-----"), which no log record carries: a start-up
-// banner of links and versions; fmt and log in a function
+// out a screen — it prints a blank line (fmt.Println()) or a constant with
+// no letter or digit (a rule "-----", a progress mark "*" or "."), which no
+// log record carries: a start-up banner of links and versions, a retry
+// loop's progress line; fmt and log in a function
 // that builds the command line (it returns a *cobra.Command: there is no
 // logger yet) and in the error branch of running the command tree (if
 // err := root.Execute(); err != nil { fmt.Fprintln(os.Stderr, err) });

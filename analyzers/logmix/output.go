@@ -121,10 +121,12 @@ func printsData(info *types.Info, c *logCall) bool {
 }
 
 // printsLayout reports whether a fmt call prints layout only: a blank line
-// (fmt.Println(), fmt.Print("\n")) or a rule of one repeated separator
-// ("-----", "====="). A log record never carries layout; a function that
-// draws it is laying out a screen for a person at a terminal, such as a
-// start-up banner of links, and its other fmt calls are that screen's text.
+// (fmt.Println(), fmt.Print("\n")), a rule ("-----", "=====") or a
+// progress mark ("*", "+", "."): a constant with no letter or digit. A log
+// record never carries layout; a function that draws it is laying out a
+// screen or a progress line for a person at a terminal, such as a start-up
+// banner of links or a retry loop's dots, and its other fmt calls are that
+// screen's text.
 func printsLayout(info *types.Info, c *logCall) bool {
 	first := 0
 	if strings.HasPrefix(c.Method, "Fprint") {
@@ -141,23 +143,7 @@ func printsLayout(info *types.Info, c *logCall) bool {
 		return false
 	}
 	s, ok := api.StringConst(info, args[first])
-	if !ok {
-		return false
-	}
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return true
-	}
-	r := []rune(s)
-	if len(r) < 3 || !strings.ContainsRune("-=*#_~─━═", r[0]) {
-		return false
-	}
-	for _, x := range r {
-		if x != r[0] {
-			return false
-		}
-	}
-	return true
+	return ok && strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0
 }
 
 // stripVerbs removes the formatting verbs of a printf format.

@@ -57,3 +57,20 @@ func printRule() {
 func announce(cfg config) {
 	fmt.Printf("listening on %s\n", cfg.addr) // want `this fmt\.Printf call uses fmt: use slog \(logmix/mixed-libraries\)$`
 }
+
+// waitReady polls the API until it answers, printing a mark per attempt
+// for the person watching the terminal: a progress line, and its last words
+// belong to it.
+func waitReady(url string) error {
+	for i := 0; i < 30; i++ {
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			fmt.Println("+")
+			return nil
+		}
+		fmt.Print(".")
+	}
+	fmt.Println("gave up waiting for", url)
+	return fmt.Errorf("%s: not ready", url)
+}
