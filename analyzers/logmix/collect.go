@@ -441,8 +441,9 @@ func followsLoggerConstructor(info *types.Info, ifs *ast.IfStmt, stack []ast.Nod
 
 // noLoggerBranch returns the branch of an if statement that runs when a
 // logger is nil — the body of if logger == nil, the else of if logger !=
-// nil — where the code falls back to printing because there is no logger
-// to use:
+// nil; a library's logger, a wrapper of one or the program's own logging
+// interface (api.IsLoggerInterface) — where the code falls back to
+// printing because there is no logger to use:
 //
 //	if entry := GetLogEntry(r); entry != nil {
 //		entry.Panic(rvr, stack)
@@ -461,7 +462,7 @@ func noLoggerBranch(info *types.Info, ifs *ast.IfStmt) ast.Node {
 	if !api.IsNil(info, y) {
 		return nil
 	}
-	if _, ok := api.LoggerOrWrapperOf(api.TypeOf(info, x)); !ok {
+	if _, ok := api.LoggerOrWrapperOf(api.TypeOf(info, x)); !ok && !api.IsLoggerInterface(api.TypeOf(info, x)) {
 		return nil
 	}
 	if cond.Op == token.EQL {

@@ -91,8 +91,9 @@
 // call returning a logger (log.Fatalf("can't initialize zap logger: %v",
 // err)); fmt and log in the branch that runs when a logger is nil (the
 // else of if entry := LogEntry(r); entry != nil, the logger being one of
-// the libraries' or a type of the program that embeds one or holds nothing
-// else: there is no logger to use); fmt and log in an unexported helper
+// the libraries', a type of the program that embeds one or holds nothing
+// else, or the program's own logging interface, with two or more level
+// methods such as Info and Error: there is no logger to use); fmt and log in an unexported helper
 // whose every call is in a function returning a structured logger and that
 // holds no logger itself (levelFromEnv warning about a bad LOG_LEVEL while
 // New builds the logger it configures); fmt and log in a package's init

@@ -545,6 +545,34 @@ func LoggerTypeOf(t types.Type) (LogLibrary, bool) {
 	return "", false
 }
 
+// levelMethods are the methods a logging interface has for its levels.
+var levelMethods = map[string]bool{
+	"Debug": true, "Info": true, "Warn": true, "Warning": true, "Error": true,
+	"Debugf": true, "Infof": true, "Warnf": true, "Warningf": true, "Errorf": true,
+}
+
+// IsLoggerInterface reports whether t is an interface of the program's own
+// for logging: its methods include two or more of the level methods
+// (Debug, Info, Warn, Error, and their ...f forms). A program that keeps
+// such a logger in its contexts has no other to log with when one is
+// missing.
+func IsLoggerInterface(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	it, ok := types.Unalias(t).Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	n := 0
+	for i := 0; i < it.NumMethods(); i++ {
+		if levelMethods[it.Method(i).Name()] {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 // LoggerOrWrapperOf is LoggerTypeOf, also accepting a struct (or a pointer
 // to one) that embeds such a logger or holds nothing else: a request's log
 // entry type built on a *logrus.Entry or a *zap.Logger is a logger too. A
