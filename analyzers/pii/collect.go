@@ -16,7 +16,7 @@ import (
 // functions and through same-package calls), the attribute sinks by
 // context, and the calls and literals that may be sinks.
 func (c *checker) collect(ins *inspector.Inspector) {
-	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil), (*ast.IfStmt)(nil)}
+	filter := []ast.Node{(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil), (*ast.ReturnStmt)(nil), (*ast.IfStmt)(nil), (*ast.IndexExpr)(nil)}
 	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
@@ -56,6 +56,8 @@ func (c *checker) collect(ins *inspector.Inspector) {
 			if mayBeSink(fn) || fn.Pkg() == c.pass.Pkg {
 				c.addSink(n, stack)
 			}
+		case *ast.IndexExpr:
+			c.noteSecretEntry(n)
 		case *ast.CompositeLit:
 			c.noteLiteral(n)
 			if t := api.TypeOf(c.info, n); (api.IsLogFieldMap(t) || api.IsPromLabelsMap(t)) && !c.skip(n) {

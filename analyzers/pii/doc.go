@@ -78,7 +78,9 @@
 //     package's own functions (loadCA(ns, *spec.CASecret) calling
 //     GetSecret(ns, secretName)): spec.Secret names the Kubernetes Secret
 //     holding the credentials, and "secret %s/%s not found" says which one
-//     is missing. What is read out of the fetched secret is still a secret.
+//     is missing; so is the key of an entry read from the data of a value
+//     of a type named for secrets (secret.Data[secretKey]). What is read
+//     out of the fetched secret is still a secret.
 //     A field is also read with its struct's name
 //     (Card.Number is a card number). The value must be able to hold the
 //     data: strings, byte slices, fmt.Stringers and named string types do;

@@ -23,7 +23,8 @@ import (
 // dereferences it came from (secretName := parts[1], parts :=
 // strings.Split(spec.AuthSecret, "/")), and through the package's own
 // functions: an argument passed for a parameter that is a secret's name
-// (loadCASecret(ns, spec.CASecret, client)) is one too.
+// (loadCASecret(ns, spec.CASecret, client)) is one too; so is the key of
+// an entry read from a fetched secret's data (secret.Data[secretKey]).
 type secretRefs struct {
 	objs  map[types.Object]bool
 	calls []*ast.CallExpr // calls of the package's own functions
@@ -39,6 +40,23 @@ func (c *checker) noteSecretRefCall(call *ast.CallExpr, fn *types.Func) {
 		}
 	case fn.Pkg() == c.pass.Pkg && len(call.Args) > 0:
 		c.refs.calls = append(c.refs.calls, call)
+	}
+}
+
+// noteSecretEntry records the key of a read from the data of a secret
+// (secret.Data[secretKey], with secret of a type named for secrets, such as
+// a Kubernetes Secret): the key names an entry, it is not the entry.
+func (c *checker) noteSecretEntry(x *ast.IndexExpr) {
+	sel, ok := ast.Unparen(x.X).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	if _, isMap := api.TypeOf(c.info, sel).Underlying().(*types.Map); !isMap {
+		return
+	}
+	if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.FieldVal &&
+		strings.Contains(strings.ToLower(typeName(s.Recv())), "secret") {
+		c.addSecretRef(x.Index, 0)
 	}
 }
 
