@@ -154,7 +154,8 @@
 // instrument, functions receiving a metric.Meter, MeterProvider or
 // prometheus.Registerer (they set instruments up for their caller),
 // functions that build the server or router the program serves with
-// (grpc.NewServer, http.NewServeMux, an http.Server literal, gin, echo,
+// (grpc.NewServer or a gRPC server option, http.NewServeMux, an
+// http.Server literal, gin, echo,
 // fiber, chi or gorilla/mux routers, a server start: a serve command's
 // Complete(ctx) building its server and metrics), and functions passed to
 // sync.Once.Do or sync.OnceFunc/OnceValue are once, and

@@ -120,14 +120,17 @@ var serverBuilders = map[string]bool{
 }
 
 // BuildsServer reports whether n is the making of a server or router that
-// serves requests: grpc.NewServer(), http.NewServeMux(), an http.Server
-// literal, a web framework's router, or a server start (StartsServing). A
+// serves requests: grpc.NewServer(), a gRPC server option
+// (grpc.ChainUnaryInterceptor(...), grpc.StatsHandler(...)),
+// http.NewServeMux(), an http.Server literal, a web framework's router, or
+// a server start (StartsServing). A
 // program builds those once, at start-up: the function doing so is set-up
 // code, whatever context it takes.
 func BuildsServer(info *types.Info, n ast.Node) bool {
 	switch x := n.(type) {
 	case *ast.CallExpr:
-		return serverBuilders[CalleeName(info, x)] || StartsServing(info, x)
+		return serverBuilders[CalleeName(info, x)] || StartsServing(info, x) ||
+			IsNamed(TypeOf(info, x), "google.golang.org/grpc", "ServerOption")
 	case *ast.CompositeLit:
 		return IsNamed(TypeOf(info, x), "net/http", "Server")
 	}
