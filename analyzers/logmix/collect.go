@@ -156,7 +156,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 		case *ast.SendStmt:
 			u.life.sends = append(u.life.sends, n.Pos())
 		case *ast.FuncDecl:
-			if n.Recv == nil && n.Name.Name == "main" && pass.Pkg.Name() == "main" {
+			if isProgramMain(pass.Pkg, n) {
 				mainDecl = n
 			}
 			if n.Recv == nil && n.Name.Name == "init" && n.Body != nil {
@@ -559,4 +559,20 @@ func flagUsageFunc(info *types.Info, as *ast.AssignStmt) *ast.FuncLit {
 		return nil
 	}
 	return lit
+}
+
+// isProgramMain reports whether fd is the program's main: func main of a
+// main package, or a command package's func Main() with neither parameters
+// nor results, which a main delegates to (caddycmd.Main()).
+func isProgramMain(pkg *types.Package, fd *ast.FuncDecl) bool {
+	if fd.Recv != nil {
+		return false
+	}
+	switch fd.Name.Name {
+	case "main":
+		return pkg.Name() == "main"
+	case "Main":
+		return fd.Type.Params.NumFields() == 0 && fd.Type.Results.NumFields() == 0
+	}
+	return false
 }

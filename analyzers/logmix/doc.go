@@ -98,7 +98,9 @@
 // holds no logger itself (levelFromEnv warning about a bad LOG_LEVEL while
 // New builds the logger it configures); fmt and log in a package's init
 // function, which runs before main
-// has built any logger; fmt and log in a func main that neither builds, holds nor calls a
+// has built any logger; fmt and log in a func main (or a command
+// package's func Main(), with no parameters or results, which a main
+// delegates to) that neither builds, holds nor calls a
 // structured logger (it reports the exit of run(), whose logger is gone),
 // and in func main before it builds its structured logger (printing the
 // -version, rejecting a flag: there is no logger yet); adapter files (see

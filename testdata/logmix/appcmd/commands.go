@@ -94,3 +94,15 @@ func Reload(logger *zap.Logger, path string) error {
 	logger.Info("configuration reloaded", zap.Int("bytes", len(out)))
 	return nil
 }
+
+// Main is the program's main, which a tiny main package calls: it checks
+// its arguments before any logger exists and runs the command tree.
+func Main() {
+	if len(os.Args) == 0 {
+		fmt.Println("no arguments: args[0] must name the command")
+		os.Exit(2)
+	}
+	if err := Root(zap.NewNop()).Execute(); err != nil {
+		os.Exit(1)
+	}
+}
