@@ -145,7 +145,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 		}
 		switch n := n.(type) {
 		case *ast.File:
-			if (!flagTests && (lint.IsTestFile(pass, n.Pos()) || lint.IsTestDoubleFile(pass, n.Pos()))) || lint.IsGenerated(n) {
+			if (!flagTests && (lint.IsTestFile(pass, n.Pos()) || lint.IsTestSupportFile(pass, n.Pos()))) || lint.IsGenerated(n) {
 				return false
 			}
 			file = newFileInfo(pass, n)

@@ -266,7 +266,7 @@ func (u *usage) useCounts(pass *analysis.Pass) map[types.Object]int {
 		default:
 			continue
 		}
-		if !flagTests && (lint.IsTestFile(pass, id.Pos()) || lint.IsTestDoubleFile(pass, id.Pos())) {
+		if !flagTests && (lint.IsTestFile(pass, id.Pos()) || lint.IsTestSupportFile(pass, id.Pos())) {
 			continue
 		}
 		u.uses[obj]++

@@ -282,8 +282,9 @@
 //	Good: cfg := zap.NewProductionConfig()
 //	      cfg.Level, err = zap.ParseAtomicLevel(os.Getenv("LOG_LEVEL"))
 //
-// _test.go files, hand-written test doubles named by convention
-// (mock.go, mocks.go, fake.go, mock_*.go, *_mock.go, fake_*.go, *_fake.go),
+// _test.go files, hand-written test doubles and test helpers named by
+// convention (mock.go, mocks.go, fake.go, mock_*.go, *_mock.go, fake_*.go,
+// *_fake.go, testing.go, testutil.go, testhelpers.go, test_*.go),
 // and test-support packages (a package importing testing or a test
 // framework under a path segment such as testutil, testenv, testing, e2e
 // or integration: a harness reports to the test run) are skipped unless
