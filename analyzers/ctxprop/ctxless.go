@@ -24,7 +24,7 @@ func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
 		}
 		check = checkConvention
 	}
-	if isLogCall(info, call) || inDefer(stack) || inCleanup(info, stack) || c.inKeptCallback(stack) || insideTwin(info, stack, cl) || givenContextInChain(info, stack) || keptChildProcess(info, stack) {
+	if isLogCall(info, call, cl.Twin) || inDefer(stack) || inCleanup(info, stack) || c.inKeptCallback(stack) || insideTwin(info, stack, cl) || givenContextInChain(info, stack) || keptChildProcess(info, stack) {
 		return
 	}
 	src, ok := c.contextAt(stack, call.Pos())

@@ -308,7 +308,9 @@
 //     component owns the child process and kills it by hand, and
 //     CommandContext would kill it when the caller's context is done;
 //   - logging calls (slog.Info although slog.InfoContext exists, or a
-//     context.Background() passed to one): the logmix rule owns them;
+//     context.Background() passed to one; also a framework's own log-level
+//     function whose twin takes the context, log.Info beside
+//     log.InfoContext): the logmix rule owns them;
 //   - generated files, and _test.go files unless -ctxprop.tests is set.
 //
 // Known limits: a context kept in a struct field (s.ctx) is not a reachable

@@ -36,9 +36,18 @@ func isRootFunc(pass *analysis.Pass, fd *ast.FuncDecl) bool {
 
 func isLower(b byte) bool { return 'a' <= b && b <= 'z' }
 
-func isLogCall(info *types.Info, call *ast.CallExpr) bool {
-	_, ok := api.LogCallOf(info, call)
-	return ok
+// isLogCall reports whether call logs: a call of a known logging library,
+// or a log-level function or method (Info, Errorf) whose twin takes a
+// context (InfoContext) — a logging package of a framework's own. Whether
+// a log call should carry its context is logmix's missing-context check,
+// which asks for evidence of a trace; here it would be reported wherever a
+// context is in scope.
+func isLogCall(info *types.Info, call *ast.CallExpr, twin string) bool {
+	if _, ok := api.LogCallOf(info, call); ok {
+		return true
+	}
+	fn := api.Callee(info, call)
+	return fn != nil && api.IsLevelName(fn.Name()) && twin == fn.Name()+"Context"
 }
 
 func inDefer(stack []ast.Node) bool {

@@ -62,7 +62,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	parent, inParent := parentCall(stack)
 	if inParent {
 		switch {
-		case isLogCall(info, parent),
+		case isLogCall(info, parent, ""),
 			api.IsPropagatorExtract(info, parent) && argIndex(parent, call) == 0,
 			linksTrace(info, parent) && argIndex(parent, call) == 0,
 			isShutdownCall(info, parent),

@@ -551,6 +551,17 @@ var levelMethods = map[string]bool{
 	"Debugf": true, "Infof": true, "Warnf": true, "Warningf": true, "Errorf": true,
 }
 
+// IsLevelName reports whether name is a log level's function or method
+// (Info, Errorf, Warn, Debugw): a logging call of a library the tables do
+// not know, when it has a context-taking twin (InfoContext).
+func IsLevelName(name string) bool {
+	if levelMethods[name] {
+		return true
+	}
+	base, ok := strings.CutSuffix(name, "w")
+	return ok && levelMethods[base]
+}
+
 // IsLoggerInterface reports whether t is an interface of the program's own
 // for logging: its methods include two or more of the level methods
 // (Debug, Info, Warn, Error, and their ...f forms). A program that keeps
