@@ -10,8 +10,10 @@
 // of its own (category sdksetup/<check>). Code in _test.go files is never
 // reported, nor is code in the files of test helpers and doubles a package
 // keeps beside them (test_helpers.go, testutil.go, testing.go, mock.go,
-// fake_store.go): tests legitimately export synchronously, sample
-// everything and skip shutdown. Nor are sync-export, full-sampling and propagator
+// fake_store.go), nor a test-support package (one importing testing or a
+// test framework under a path segment such as testutil or e2e, or named
+// like httptest: spantest): tests legitimately export synchronously,
+// sample everything and skip shutdown. Nor are sync-export, full-sampling and propagator
 // reported in a demo program: a main package, or a package of an example tree (a path segment
 // naming an example or a demo, such as the set-up its client and server
 // share), that imports a stdout exporter and,

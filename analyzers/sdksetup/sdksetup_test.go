@@ -23,6 +23,7 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.Run(t, dir, sdksetup.Analyzer,
 		"./sdksetup/observability",
 		"./sdksetup/wftracing",
+		"./sdksetup/spantest",
 		"./sdksetup/guidemain",
 		"./sdksetup/guideverbatim",
 		"./sdksetup/leakymain",
