@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/otellint/otellint/analyzers/internal/api"
 	"github.com/otellint/otellint/analyzers/internal/lint"
 )
@@ -479,16 +481,16 @@ func (c *checker) buildsServer(fd *ast.FuncDecl) bool {
 		return v
 	}
 	found := false
-	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if found {
-			return false
-		}
-		if _, lit := n.(*ast.FuncLit); lit {
-			return false // a handler it builds runs per request
-		}
-		found = api.BuildsServer(c.info, n)
-		return !found
-	})
+	if cur, ok := c.ins.Root().FindNode(fd.Body); ok {
+		kinds := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil)}
+		cur.Inspect(kinds, func(cur inspector.Cursor) bool {
+			if _, lit := cur.Node().(*ast.FuncLit); lit || found {
+				return false // a handler it builds runs per request
+			}
+			found = api.BuildsServer(c.info, cur.Node())
+			return !found
+		})
+	}
 	if c.serverBuilders == nil {
 		c.serverBuilders = map[*ast.FuncDecl]bool{}
 	}

@@ -102,6 +102,9 @@ type usage struct {
 	// ctxorigin.go): it carries no span when every one of them is
 	// context.Background(), context.TODO() or a span-less derivation.
 	ctxOrigins map[*types.Var][]ctxOrigin
+	// ctxLoggers are the local zerolog loggers, true for those every
+	// assignment of which takes them from a context (see ctxlogger.go).
+	ctxLoggers map[*types.Var]bool
 	argCalls   map[*types.Func]int  // calls passing a context, per unexported function
 	life       lifetimes            // where the context at hand is a lifetime (see lifetime.go)
 	builders   loggerBuilders       // which same-package functions call which (see builders.go)
@@ -294,6 +297,11 @@ func (u *usage) addAssign(info *types.Info, lhs, rhs []ast.Expr) {
 		if v == nil {
 			continue
 		}
+		var value ast.Expr
+		if len(lhs) == len(rhs) {
+			value = rhs[i]
+		}
+		u.noteZerologLocal(info, v, value)
 		if len(rhs) == 0 {
 			continue // var ctx context.Context: nil until assigned
 		}

@@ -30,7 +30,7 @@ func reportMissingContext(pass *analysis.Pass, r *lint.Reporter, u *usage, mixed
 			continue // no hook in the program's reach would read the context
 		}
 		src, ok := reachableContext(pass, u, c)
-		if !ok || loggerFromContext(pass.TypesInfo, c) {
+		if !ok || u.loggerFromContext(pass.TypesInfo, c) {
 			continue
 		}
 		if d, ok := missingContextDiag(pass.TypesInfo, c, src); ok {

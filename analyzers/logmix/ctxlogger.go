@@ -12,13 +12,13 @@ import (
 // logger the function took from a context: the event chain starts at a
 // local every assignment of which is a chain holding a call given a
 // context — zerolog.Ctx(ctx), log.Ctx(ctx).With()...Logger(), the
-// program's GetLogger(r.Context(), name). A zerolog logger hands the
-// context bound to it (With().Ctx(ctx)) to every event; one the program
-// keeps in, or builds from, the context may be bound to it by a middleware
-// this package does not see, and the function has routed its context to
-// its logger already.
-func loggerFromContext(info *types.Info, c *logCall) bool {
-	if c.Library != api.LibZerolog || c.Receiver == nil || len(c.funcs) == 0 {
+// program's GetLogger(r.Context(), name) (see noteZerologLocal). A zerolog
+// logger hands the context bound to it (With().Ctx(ctx)) to every event;
+// one the program keeps in, or builds from, the context may be bound to it
+// by a middleware this package does not see, and the function has routed
+// its context to its logger already.
+func (u *usage) loggerFromContext(info *types.Info, c *logCall) bool {
+	if c.Library != api.LibZerolog || c.Receiver == nil {
 		return false
 	}
 	root := chainRoot(c.Receiver)
@@ -26,42 +26,30 @@ func loggerFromContext(info *types.Info, c *logCall) bool {
 		return false
 	}
 	v, ok := info.Uses[root].(*types.Var)
-	if !ok || v.IsField() {
-		return false
+	return ok && u.ctxLoggers[v]
+}
+
+// noteZerologLocal records one assignment of value to v (nil when v is
+// not given a value of its own: var l zerolog.Logger, or l, err :=
+// build()) when v is a local zerolog logger: it stays a context's logger
+// while every assignment takes it from a context.
+func (u *usage) noteZerologLocal(info *types.Info, v *types.Var, value ast.Expr) {
+	if v.IsField() {
+		return
 	}
-	assigned := 0
-	fromCtx := true
-	for _, fn := range c.funcs {
-		ast.Inspect(fn, func(n ast.Node) bool {
-			var lhs, rhs []ast.Expr
-			switch s := n.(type) {
-			case *ast.AssignStmt:
-				lhs, rhs = s.Lhs, s.Rhs
-			case *ast.ValueSpec:
-				for _, id := range s.Names {
-					lhs = append(lhs, id)
-				}
-				rhs = s.Values
-			default:
-				return true
-			}
-			for i, l := range lhs {
-				id, ok := ast.Unparen(l).(*ast.Ident)
-				if !ok || info.ObjectOf(id) != v {
-					continue
-				}
-				assigned++
-				if len(rhs) != len(lhs) || !chainTakesContext(info, rhs[i]) {
-					fromCtx = false
-				}
-			}
-			return true
-		})
-		if assigned > 0 {
-			break // the declaring function: no need to look further out
-		}
+	t := v.Type()
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
 	}
-	return assigned > 0 && fromCtx
+	if !api.IsNamed(t, api.ZerologPath, "Logger") {
+		return
+	}
+	fromCtx := value != nil && chainTakesContext(info, value)
+	if u.ctxLoggers == nil {
+		u.ctxLoggers = map[*types.Var]bool{}
+	}
+	prev, seen := u.ctxLoggers[v]
+	u.ctxLoggers[v] = fromCtx && (!seen || prev)
 }
 
 // chainRoot returns the identifier a call chain starts at (logger in

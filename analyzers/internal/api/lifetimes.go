@@ -1,8 +1,10 @@
 package api
 
-// This file knows which calls run a function after they return, and which
-// parameters mark a function serving one request: what the analyzers need
-// to tell a component's lifetime from a request's.
+// This file knows which calls run a function after they return, which
+// parameters mark a function serving one request, which function literals
+// an application framework runs as it starts or stops, and which calls
+// build a server: what the analyzers need to tell a component's lifetime
+// and its set-up from a request's.
 
 import (
 	"go/ast"
