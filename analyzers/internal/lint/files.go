@@ -15,12 +15,12 @@ func IsTestFile(pass *analysis.Pass, pos token.Pos) bool {
 	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }
 
-// IsTestDoubleFile reports whether pos lies in a hand-written test double
+// isTestDoubleFile reports whether pos lies in a hand-written test double
 // outside a _test.go file, named so by Go convention: mock.go, mocks.go,
 // fake.go, fakes.go, or a name starting with mock_ or fake_ or ending in
 // _mock.go or _fake.go (mock_grpc_server.go, store_fake.go). Only tests
 // use them.
-func IsTestDoubleFile(pass *analysis.Pass, pos token.Pos) bool {
+func isTestDoubleFile(pass *analysis.Pass, pos token.Pos) bool {
 	f := pass.Fset.File(pos)
 	if f == nil {
 		return false
@@ -39,12 +39,12 @@ func IsTestDoubleFile(pass *analysis.Pass, pos token.Pos) bool {
 }
 
 // IsTestSupportFile reports whether pos lies in a file that only tests
-// use, outside a _test.go file: a test double (IsTestDoubleFile) or a file
+// use, outside a _test.go file: a test double (isTestDoubleFile) or a file
 // of test helpers named so by convention — testing.go, testutil.go,
 // testutils.go, testhelper.go, testhelpers.go, or a name starting with
 // test_ or testing_ (test_helpers.go, test_server.go).
 func IsTestSupportFile(pass *analysis.Pass, pos token.Pos) bool {
-	if IsTestDoubleFile(pass, pos) {
+	if isTestDoubleFile(pass, pos) {
 		return true
 	}
 	f := pass.Fset.File(pos)
