@@ -263,7 +263,10 @@
 // ObserveWithExemplar or AddWithExemplar, or the program links the
 // OpenTelemetry Prometheus exporter, which attaches the exemplars of
 // measurements made in sampled spans. Options held in a variable and an
-// EnableOpenMetrics field of any value are the user's choice. The fix
+// EnableOpenMetrics field of any value are the user's choice; so is every
+// handler of a package that sets EnableOpenMetrics: true on one of them
+// (its author knows the option: a second registry of usage data or a
+// legacy path left in the text format is deliberate). The fix
 // sets EnableOpenMetrics: true in the literal, keeping its other fields,
 // and replaces promhttp.Handler() with what it is made of:
 // promhttp.InstrumentMetricHandler(prometheus.DefaultRegisterer,

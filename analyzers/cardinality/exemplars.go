@@ -3,6 +3,7 @@ package cardinality
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strconv"
@@ -61,7 +62,7 @@ func (c *checker) checkExemplars() {
 			}
 		}
 	}
-	if len(handlers) == 0 {
+	if len(handlers) == 0 || c.servesOpenMetricsSomewhere(handlers) {
 		return
 	}
 	source := c.exemplarSource(recorder)
@@ -90,27 +91,71 @@ func (c *checker) checkMetricsHandler(call *ast.CallExpr, source string) {
 		c.reportDiagnostic(checkExemplars, d)
 		return
 	}
-	e := ast.Unparen(opts)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok {
+	lit := handlerOptsLiteral(opts)
+	if lit == nil || openMetricsField(lit) != nil || hasPositionalFields(lit) {
 		return
-	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			return // positional options
-		}
-		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "EnableOpenMetrics" {
-			return
-		}
 	}
 	name := api.Callee(c.info, call).Name()
 	d := analysis.Diagnostic{Pos: lit.Pos(), End: lit.End(), Message: fmt.Sprintf("promhttp."+name+" "+lost, source, "set EnableOpenMetrics: true in its HandlerOpts")}
 	d.SuggestedFixes = []analysis.SuggestedFix{c.optsFix(lit)}
 	c.reportDiagnostic(checkExemplars, d)
+}
+
+// servesOpenMetricsSomewhere reports whether one of the package's
+// handlers sets EnableOpenMetrics to the constant true. Its author knows
+// what the text format loses, so a handler left in the text format beside
+// it (a second registry of usage or build data, a legacy endpoint) is
+// their choice, as an EnableOpenMetrics field of any value is.
+func (c *checker) servesOpenMetricsSomewhere(handlers []*ast.CallExpr) bool {
+	for _, call := range handlers {
+		opts, _ := api.MetricsHandlerOf(c.info, call)
+		lit := handlerOptsLiteral(opts)
+		if lit == nil {
+			continue
+		}
+		if v := openMetricsField(lit); v != nil {
+			if tv, ok := c.info.Types[v]; ok && tv.Value != nil && constant.BoolVal(tv.Value) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// handlerOptsLiteral is the HandlerOpts literal opts is, with or without
+// &, or nil.
+func handlerOptsLiteral(opts ast.Expr) *ast.CompositeLit {
+	if opts == nil {
+		return nil
+	}
+	e := ast.Unparen(opts)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
+}
+
+// openMetricsField is the value of lit's EnableOpenMetrics field, or nil.
+func openMetricsField(lit *ast.CompositeLit) ast.Expr {
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "EnableOpenMetrics" {
+				return kv.Value
+			}
+		}
+	}
+	return nil
+}
+
+// hasPositionalFields reports whether lit lists its fields without keys.
+func hasPositionalFields(lit *ast.CompositeLit) bool {
+	for _, elt := range lit.Elts {
+		if _, ok := elt.(*ast.KeyValueExpr); !ok {
+			return true
+		}
+	}
+	return false
 }
 
 // optsFix adds EnableOpenMetrics: true to a HandlerOpts literal, keeping

@@ -23,8 +23,7 @@ func adminHandlers(reg *prom.Registry, cfg config, logger *log.Logger) []http.Ha
 		}),
 		promhttp.HandlerFor(reg, promhttp.HandlerOpts{}), // want `promhttp.HandlerFor serves the Prometheus text format.* \(cardinality/exemplars\)`
 
-		// Negatives: OpenMetrics enabled, or chosen by the user.
-		promhttp.HandlerFor(reg, promhttp.HandlerOpts{EnableOpenMetrics: true}),
+		// Negatives: OpenMetrics chosen by the user.
 		promhttp.HandlerFor(reg, promhttp.HandlerOpts{EnableOpenMetrics: cfg.OpenMetrics, Registry: reg}),
 		promhttp.HandlerFor(reg, promhttp.HandlerOpts{EnableOpenMetrics: false}),
 		promhttp.HandlerFor(reg, opts),
