@@ -136,7 +136,8 @@ func (c *checker) callFlow(call *ast.CallExpr, idx, depth int) flow {
 	res := sig.Results().At(0).Type()
 	// u.GetEmail(), cfg.Password(), loadAPIKey(ctx): a function named for
 	// personal data returns it.
-	if cpt := c.v.conceptOf(fn.Name()); cpt != nil && qualifies(res, cpt) && !isEmptyInterface(res) {
+	if cpt := c.v.conceptOf(fn.Name()); cpt != nil && qualifies(res, cpt) && !isEmptyInterface(res) &&
+		(nameEvidenced(cpt) || c.holdsCredentials(recvOwner(fn), nil)) {
 		return flow{src: namedSource(exprText(call), cpt)}
 	}
 	if hasBody && body.src != nil {

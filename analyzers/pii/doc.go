@@ -81,6 +81,18 @@
 //     is missing; so is the key of an entry read from the data of a value
 //     of a type named for secrets (secret.Data[secretKey]). What is read
 //     out of the fetched secret is still a secret.
+//     A bare "token" (token, Token, requestedToken: no qualifier such as
+//     access, refresh, auth, session, API or ingest) names a consistency
+//     or page token, an ACME challenge token or a lexical token as often
+//     as a credential, so it is reported only with evidence that it
+//     authenticates: a field of a struct that keeps credentials (a
+//     password, secret, key or qualified token beside it, or a name such
+//     as Credentials, AuthConfig or Session), or hidden from encoders
+//     (json:"-"); a local assigned from a source that is secret by itself
+//     (an Authorization header); a value read under the key "token" from
+//     the environment, a header or a map, where credentials are kept. A
+//     bare token parameter, a log key "token" alone and type Token string
+//     say too little.
 //     A field is also read with its struct's name
 //     (Card.Number is a card number). The value must be able to hold the
 //     data: strings, byte slices, fmt.Stringers and named string types do;

@@ -328,7 +328,7 @@ func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
 	if n > 0 && assigned.clean {
 		return assigned
 	}
-	if cpt := c.v.conceptOf(v.Name()); cpt != nil && qualifies(v.Type(), cpt) && !(cpt.id == "token" && c.splitsText(reaching)) {
+	if cpt := c.v.conceptOf(v.Name()); cpt != nil && qualifies(v.Type(), cpt) && (nameEvidenced(cpt) || assigned.src != nil) && !(cpt.id == "token" && c.splitsText(reaching)) {
 		if c.isSecretRef(v, cpt) {
 			return flow{clean: true} // the name of a secret the package fetches
 		}
@@ -347,7 +347,10 @@ func (c *checker) typeConcept(t types.Type) *concept {
 	if name == "" || !isStringLike(types.Unalias(t)) && !isStringLike(derefType(t)) {
 		return nil
 	}
-	return c.v.conceptOf(name)
+	if cpt := c.v.conceptOf(name); nameEvidenced(cpt) {
+		return cpt
+	}
+	return nil // type Token string says no more than a bare name
 }
 
 func derefType(t types.Type) types.Type {
@@ -474,7 +477,8 @@ func (c *checker) fieldFlow(x *ast.SelectorExpr, sel *types.Selection) flow {
 	if api.ContainsRedactorWord(strings.ToLower(f.Name())) || c.onlyConstants(f) {
 		return flow{clean: true}
 	}
-	cpt := c.fieldConcept(fieldOwner(sel.Recv(), sel.Index()), f)
+	owner, tag := fieldOwner(sel.Recv(), sel.Index())
+	cpt := c.fieldConcept(owner, f, tag)
 	if cpt == nil {
 		cpt = c.typeConcept(f.Type())
 	}
@@ -487,16 +491,18 @@ func (c *checker) fieldFlow(x *ast.SelectorExpr, sel *types.Selection) flow {
 	return flow{}
 }
 
-// fieldConcept returns the personal data a field of a struct type holds:
-// by its own name (User.Email), or by the type's name and its own read
-// together (Card.Number, Phone.Number, Token.Value); nil when its type
-// cannot hold it.
-func (c *checker) fieldConcept(owner string, f *types.Var) *concept {
+// fieldConcept returns the personal data a field of the struct type owner
+// holds: by its own name (User.Email), or by the type's name and its own
+// read together (Card.Number, Phone.Number, Token.Value); nil when its
+// type cannot hold it, or when a bare token's owner gives no evidence that
+// it is a credential (fieldEvidenced).
+func (c *checker) fieldConcept(owner types.Type, f *types.Var, tag string) *concept {
+	ownerName := typeName(owner)
 	cpt := c.v.conceptOf(f.Name())
-	if cpt == nil && owner != "" && ownerQualified[strings.ToLower(f.Name())] && !api.ContainsRedactorWord(strings.ToLower(owner)) {
-		cpt = c.v.conceptOf(owner + "_" + f.Name())
+	if cpt == nil && ownerName != "" && ownerQualified[strings.ToLower(f.Name())] && !api.ContainsRedactorWord(strings.ToLower(ownerName)) {
+		cpt = c.v.conceptOf(ownerName + "_" + f.Name())
 	}
-	if cpt != nil && qualifies(f.Type(), cpt) {
+	if cpt != nil && qualifies(f.Type(), cpt) && c.fieldEvidenced(cpt, owner, f, tag) {
 		return cpt
 	}
 	return nil
@@ -509,21 +515,21 @@ var ownerQualified = map[string]bool{
 	"id": true, "code": true, "digits": true,
 }
 
-// fieldOwner returns the name of the named struct type that declares the
-// field reached from recv by the selection index path, or "".
-func fieldOwner(recv types.Type, index []int) string {
+// fieldOwner returns the struct type that declares the field reached from
+// recv by the selection index path, and the field's tag; nil when unknown.
+func fieldOwner(recv types.Type, index []int) (types.Type, string) {
 	t := recv
 	for i, idx := range index {
 		st := structOf(t)
 		if st == nil || idx >= st.NumFields() {
-			return ""
+			return nil, ""
 		}
 		if i == len(index)-1 {
-			return typeName(t)
+			return t, st.Tag(idx)
 		}
 		t = st.Field(idx).Type()
 	}
-	return ""
+	return nil, ""
 }
 
 func typeName(t types.Type) string {

@@ -11,7 +11,7 @@ import (
 
 func TestPII(t *testing.T) {
 	dir := testutil.TestData(t)
-	analysistest.Run(t, dir, pii.Analyzer, "./pii/signup", "./pii/payment", "./pii/authmw", "./pii/userrepo", "./pii/baggageprop", "./pii/httpdump", "./pii/structlog", "./pii/orders", "./pii/logwrapper", "./pii/cookiejar", "./pii/secrettype", "./pii/nilerr", "./pii/metricnames", "./pii/failedcall", "./pii/ingest", "./pii/login", "./pii/broker", "./pii/seed", "./pii/testenv", "./pii/k8ssecrets", "./pii/shop-demo/...")
+	analysistest.Run(t, dir, pii.Analyzer, "./pii/signup", "./pii/payment", "./pii/authmw", "./pii/userrepo", "./pii/baggageprop", "./pii/httpdump", "./pii/structlog", "./pii/orders", "./pii/logwrapper", "./pii/cookiejar", "./pii/secrettype", "./pii/nilerr", "./pii/metricnames", "./pii/failedcall", "./pii/ingest", "./pii/login", "./pii/broker", "./pii/seed", "./pii/testenv", "./pii/k8ssecrets", "./pii/consistency", "./pii/shop-demo/...")
 }
 
 // setFlags sets the analyzer's flags for one test and restores the

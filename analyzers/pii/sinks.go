@@ -271,7 +271,7 @@ func (c *checker) checkValue(s sink, key string, value ast.Expr, mode exposeMode
 	if f.clean || key == "" {
 		return
 	}
-	if cpt := c.v.conceptOf(key); cpt != nil && qualifies(api.TypeOf(c.info, value), cpt) && !allowedIn(s, cpt.identity) {
+	if cpt := c.v.conceptOf(key); nameEvidenced(cpt) && qualifies(api.TypeOf(c.info, value), cpt) && !allowedIn(s, cpt.identity) {
 		advice := "pass it through a redaction helper (hash, mask) or drop it"
 		if s.baggage {
 			advice = "keep personal data out of baggage, which is sent to every downstream service in a header"

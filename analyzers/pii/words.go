@@ -26,7 +26,12 @@ type concept struct {
 	// errors and status descriptions. Secrets, card data and government
 	// identifiers are reported in every sink.
 	identity bool
-	phrases  []string // space-separated tokens; matched at the end of a name
+	// needsEvidence concepts are named by a word too common to trust
+	// alone: a bare "token" is as often a page, consistency, challenge or
+	// lexical token as a credential, so such a name is reported only with
+	// evidence that the value authenticates (see tokens.go).
+	needsEvidence bool
+	phrases       []string // space-separated tokens; matched at the end of a name
 }
 
 var concepts = []*concept{
@@ -42,8 +47,11 @@ var concepts = []*concept{
 		"secret", "client secret", "secret key", "private key", "signing key", "encryption key",
 		"access key", "secret access key", "privatekey", "ingestion key", "ingest key", "license key"}},
 	{id: "token", desc: "a token", phrases: []string{
-		"token", "access token", "refresh token", "id token", "bearer token", "bearer",
-		"auth token", "session token", "api token", "jwt"}},
+		"access token", "refresh token", "id token", "bearer token", "bearer",
+		"auth token", "session token", "api token", "jwt", "oauth token", "ingest token",
+		"ingestion token", "personal access token", "service account token", "bot token",
+		"reset token", "csrf token", "xsrf token"}},
+	bareToken,
 	{id: "apikey", desc: "an API key", phrases: []string{"api key", "apikey", "x api key"}},
 	{id: "credentials", desc: "credentials", phrases: []string{"credential", "credentials", "creds"}},
 	{id: "dsn", desc: "a connection string (it embeds credentials)", phrases: []string{
@@ -77,6 +85,10 @@ var concepts = []*concept{
 		"full name", "fullname", "first name", "firstname", "last name", "lastname", "surname",
 		"given name", "family name", "legal name", "middle name"}},
 }
+
+// bareToken is the concept of a name whose head is the word "token" (or
+// "tokens") alone, without a qualifier that says what the token opens.
+var bareToken = &concept{id: "token", desc: "a token", needsEvidence: true, phrases: []string{"token"}}
 
 // customConcept is the concept of words added with -pii.words.
 var customConcept = &concept{id: "custom", desc: "personal data (configured with -pii.words)"}

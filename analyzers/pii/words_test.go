@@ -28,7 +28,7 @@ func TestConceptOf(t *testing.T) {
 		"connectionString": "dsn", "DATABASE_URL": "dsn", "Authorization": "authorization",
 		"authHeader": "authorization", "Set-Cookie": "cookie", "cardNumber": "card", "PAN": "card",
 		"cvv": "cvv", "CVC": "cvv", "SSN": "ssn", "nationalID": "nationalid", "passportNumber": "passport",
-		"dateOfBirth": "dob", "ingestionKey": "secret", "IngestKey": "secret", "ingestToken": "token", "DOB": "dob", "birthDate": "dob",
+		"dateOfBirth": "dob", "ingestionKey": "secret", "IngestKey": "secret", "ingestToken": "token", "token": "token", "requestedToken": "token", "DOB": "dob", "birthDate": "dob",
 		// Not PII: another head noun, a redaction word, an ignored phrase,
 		// or an optional vocabulary that is off.
 		"emailEnabled": "", "passwordPolicyVersion": "", "tokenCount": "", "phoneVerified": "",
@@ -138,6 +138,23 @@ func f(u User, l *slog.Logger) {
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("with info=%v: findings %v, want %v", ti != nil, got, want)
+		}
+	}
+}
+
+func TestBareTokenNeedsEvidence(t *testing.T) {
+	v := newVocab(nil, nil, nil)
+	for name, want := range map[string]bool{
+		"token": true, "Token": true, "requestedToken": true, "challengeTokens": true,
+		"accessToken": false, "authTokens": false, "ingestToken": false, "X-Api-Token": false, "sessionToken": false,
+	} {
+		c := v.conceptOf(name)
+		if c == nil || c.id != "token" {
+			t.Errorf("conceptOf(%q) = %v, want a token", name, c)
+			continue
+		}
+		if c.needsEvidence != want {
+			t.Errorf("conceptOf(%q).needsEvidence = %v, want %v", name, c.needsEvidence, want)
 		}
 	}
 }

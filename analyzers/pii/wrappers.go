@@ -106,7 +106,7 @@ func (c *checker) summarize(s sink, value ast.Expr, mode exposeMode) {
 // its type can hold.
 func (c *checker) namedPII(v *types.Var) bool {
 	cpt := c.v.conceptOf(v.Name())
-	return cpt != nil && qualifies(v.Type(), cpt) || c.typeConcept(v.Type()) != nil
+	return nameEvidenced(cpt) && qualifies(v.Type(), cpt) || c.typeConcept(v.Type()) != nil
 }
 
 // forwardsKeyValues records a wrapper that passes its variadic parameter
