@@ -200,7 +200,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 				u.out.exitBranches = append(u.out.exitBranches, n.Body)
 			}
 		case *ast.AssignStmt:
-			u.addAssign(info, n.Lhs, n.Rhs)
+			u.addAssign(info, n.Lhs, n.Rhs, stack)
 			u.life.noteLitVar(info, n, stack)
 			if mainDecl != nil && within([]ast.Node{mainDecl}, n.Pos()) && assignsLogger(info, n) {
 				u.mainLogs = true
@@ -216,7 +216,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 			for i, id := range n.Names {
 				lhs[i] = id
 			}
-			u.addAssign(info, lhs, n.Values)
+			u.addAssign(info, lhs, n.Values, stack)
 		case *ast.CompositeLit:
 			for _, elt := range n.Elts {
 				if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -283,7 +283,7 @@ func newFileInfo(pass *analysis.Pass, f *ast.File) *fileInfo {
 
 // addAssign records one-to-one assignments to variables, in source order,
 // and what each assignment to a context variable gives it.
-func (u *usage) addAssign(info *types.Info, lhs, rhs []ast.Expr) {
+func (u *usage) addAssign(info *types.Info, lhs, rhs []ast.Expr, stack []ast.Node) {
 	for i, l := range lhs {
 		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && len(lhs) == len(rhs) {
 			u.addFieldOrigin(info, sel, rhs[i]) // s.ctx = ctx
@@ -312,11 +312,11 @@ func (u *usage) addAssign(info *types.Info, lhs, rhs []ast.Expr) {
 			if i == 0 && len(rhs) == 1 {
 				e = rhs[0]
 			}
-			u.addContextOrigin(info, v, e)
+			u.addContextOrigin(info, v, e, id.Pos(), stack)
 			continue
 		}
 		u.assigns = append(u.assigns, assignment{lhs: v, rhs: rhs[i]})
-		u.addContextOrigin(info, v, rhs[i])
+		u.addContextOrigin(info, v, rhs[i], id.Pos(), stack)
 	}
 }
 

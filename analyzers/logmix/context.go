@@ -62,7 +62,7 @@ func reachableContext(pass *analysis.Pass, u *usage, c *logCall) (api.ContextSou
 		return api.ContextSource{}, false // the SDK's set-up, before any span
 	case src.Kind == api.CtxParam && u.ofLifecycleHook(pass.TypesInfo, c, v):
 		return api.ContextSource{}, false // the application's start or stop
-	case flagSpans && !u.mayCarrySpan(v, map[*types.Var]bool{}):
+	case flagSpans && !u.mayCarrySpanAt(v, c.Call.Pos(), innermostFunc(c.funcs)):
 		return api.ContextSource{}, false // -logmix.spans-only: no span in sight
 	}
 	return src, true

@@ -2,6 +2,7 @@ package logmix
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -26,6 +27,12 @@ type ctxOrigin struct {
 	// in (see addArgumentOrigins): a literal on a goroutine left running
 	// that hands on a captured context passes a lifetime.
 	inLit *ast.FuncLit
+	// at is where the value is assigned, and loop the innermost loop of
+	// its function around that assignment (nil if none): a span put into
+	// the variable after a log call, outside any loop they share, is not
+	// in the context at that call (see reachesUse).
+	at   token.Pos
+	loop ast.Node
 }
 
 // addContextOrigin records what the assignment of e gives the local
@@ -34,11 +41,44 @@ type ctxOrigin struct {
 //
 //	ctx := context.Background()
 //	ctx, cancel := signal.NotifyContext(ctx, os.Interrupt)
-func (u *usage) addContextOrigin(info *types.Info, v *types.Var, e ast.Expr) {
+func (u *usage) addContextOrigin(info *types.Info, v *types.Var, e ast.Expr, at token.Pos, stack []ast.Node) {
 	if !api.IsContext(v.Type()) {
 		return
 	}
-	u.ctxOrigins[v] = append(u.ctxOrigins[v], originOf(info, e))
+	o := originOf(info, e)
+	o.at, o.loop = at, innermostLoop(stack)
+	u.ctxOrigins[v] = append(u.ctxOrigins[v], o)
+}
+
+// innermostLoop returns the innermost for or range statement of stack
+// inside its innermost function, or nil.
+func innermostLoop(stack []ast.Node) ast.Node {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return n
+		case *ast.FuncLit, *ast.FuncDecl:
+			return nil
+		}
+	}
+	return nil
+}
+
+// reachesUse reports whether the value o records may be in its variable
+// at use, inside the function fn innermost around use: it was assigned
+// before use, or in a loop around both (a later iteration sees it), or
+// fn is a function literal that does not hold the assignment (a closure
+// runs later: a deferred one sees the last value).
+func (o ctxOrigin) reachesUse(use token.Pos, fn ast.Node) bool {
+	switch {
+	case !o.at.IsValid() || o.at < use:
+		return true
+	case o.loop != nil && o.loop.Pos() <= use && use < o.loop.End():
+		return true
+	case fn == nil || !(fn.Pos() <= o.at && o.at < fn.End()):
+		return true
+	}
+	return false
 }
 
 // originOf decides one value assigned to a context: whether it is

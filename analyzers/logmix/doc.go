@@ -134,7 +134,10 @@
 // put a span into it (tracer.Start or a wrapper returning a span,
 // trace.ContextWithSpan, a propagator's Extract), directly or in the
 // callers of an unexported helper that all hand it such a context, or it
-// is an *http.Request's. On real code, a context merely in scope is often a
+// is an *http.Request's. A span the function puts into the variable only
+// after the log call (ctx, span := tracer.Start(ctx, ...) further down) is
+// not there yet, unless a loop holds both or the call is in a closure,
+// which runs later (a deferred func). On real code, a context merely in scope is often a
 // component's lifetime or a configuration build's, with no trace to join;
 // -logmix.spans-only=false reports those too. In both modes, not reported: zap without otelzap
 // and the standard log package (they have no context API); slog's Log and

@@ -347,6 +347,27 @@ func (u *usage) mayCarrySpan(v *types.Var, visiting map[*types.Var]bool) bool {
 	return false
 }
 
+// mayCarrySpanAt is mayCarrySpan for the context v at a log call at use
+// inside the function fn: a span the function puts into v only after the
+// call (ctx, span := tracer.Start(ctx, ...) further down) is not there yet.
+func (u *usage) mayCarrySpanAt(v *types.Var, use token.Pos, fn ast.Node) bool {
+	visiting := map[*types.Var]bool{v: true}
+	for _, o := range u.ctxOrigins[v] {
+		if !o.reachesUse(use, fn) {
+			continue
+		}
+		switch {
+		case o.span:
+			return true
+		case o.parent != nil && u.mayCarrySpan(o.parent, visiting):
+			return true
+		case o.from != nil && u.mayCarrySpan(o.from, visiting):
+			return true
+		}
+	}
+	return false
+}
+
 func anyWithin(n ast.Node, ps []token.Pos) bool {
 	for _, p := range ps {
 		if n.Pos() <= p && p < n.End() {
