@@ -50,7 +50,7 @@ func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
 		fixable = imported && c.goAtLeast("go1.21")
 	}
 	fixable = fixable && c.goAtLeast(cl.MinGo)
-	f := finding{check: check, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}, src: src.Var}
+	f := finding{check: check, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}, src: src.Var, keeper: c.keeperOf(stack, src.Var)}
 	if sig, ok := cl.Func.Type().(*types.Signature); ok && sig.Results().Len() > 0 && isUnsent(sig.Results().At(0).Type()) {
 		f.request, _ = freshContextFlow(info, stack)
 	}

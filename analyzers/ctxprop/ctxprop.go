@@ -70,6 +70,9 @@ func run(pass *analysis.Pass) (any, error) {
 		kept:       map[*types.Var]bool{},
 		goStarted:  map[*types.Func]bool{},
 		calledSync: map[*types.Func]bool{},
+		ctorLits:   map[*ast.FuncLit]bool{},
+		ctorVars:   map[*types.Var]bool{},
+		ctorFuncs:  map[*types.Func]bool{},
 
 		untraced:    isUntracedCommand(pass.Pkg),
 		testSupport: api.IsTestSupportPackage(pass.Pkg),
@@ -77,7 +80,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}, c.visit)
 	r := lint.NewReporter(pass, "ctxprop", checks)
 	for _, f := range c.findings {
-		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) || c.emptyFromCallers(f.src) || c.onlyGoStarted(f.tick) {
+		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) || c.emptyFromCallers(f.src) || c.onlyGoStarted(f.tick) || c.keptByConstructor(f.keeper) {
 			continue
 		}
 		r.Report(f.check, f.diag)
@@ -97,6 +100,7 @@ type finding struct {
 	request *types.Var    // the variable an http.NewRequest or exec.Command result is stored in
 	cancel  *types.Var    // the cancel function assigned beside flowsTo
 	src     *types.Var    // the context at hand
+	keeper  ctorKeeper    // what may keep the code for a component (see constructors.go)
 	decl    *ast.FuncDecl // the function declaration the fresh context is in
 	tick    *types.Func   // the function whose ticker loop the fresh context is in (see inTickCase)
 }
@@ -128,6 +132,11 @@ type collector struct {
 	goStarted   map[*types.Func]bool       // functions called in a go statement
 	calledSync  map[*types.Func]bool       // functions called outside a go statement
 	usedAsValue map[*types.Func]bool       // solved once the walk is done
+	// function literals, locals holding one, and functions handed to
+	// another package's constructor (see constructors.go)
+	ctorLits  map[*ast.FuncLit]bool
+	ctorVars  map[*types.Var]bool
+	ctorFuncs map[*types.Func]bool
 	// untraced is set in a command-line tool that never traces, and
 	// testSupport in a test-support package: their non-test files are
 	// not checked.
@@ -177,6 +186,7 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 		c.noteReboundRequest(n, fn)
 		c.noteCallerArgs(n, fn)
 		c.noteGoStarts(n, fn, stack)
+		c.noteConstructorArgs(n, fn)
 		switch c.kindOf(fn) {
 		case calleeFresh:
 			c.freshContext(n, "context."+fn.Name()+"()", stack)

@@ -16,7 +16,7 @@ var fixPackages = []string{
 	"handlers", "repository", "workers", "goroutines", "closures", "httpclient",
 	"consumers", "shutdown", "convention", "generics", "mainpkg", "testfiles", "lifetimes",
 	"detached", "teardown", "links", "emptyroots", "suites", "chained", "callbacks",
-	"callerroots", "cmd/reindex/traced",
+	"callerroots", "cmd/reindex/traced", "components/ring",
 }
 
 // quietPackages have no findings: a framework type without

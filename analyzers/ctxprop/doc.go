@@ -252,6 +252,16 @@
 //     services.StartAndAwaitRunning(ctx, svc), checker.Start(ctx)): it
 //     becomes the component's lifetime, and a caller's context would stop
 //     the component when the caller returns;
+//   - anything inside a function another package's constructor keeps — a
+//     function literal, or a local holding one, handed to a function named
+//     New... that returns what it builds (conn.NewManager(dial, ...)), and
+//     a function of this package handed to one as a value and never called
+//     by the package itself, whose one parameter is the context at hand
+//     (services.NewBasicService(nil, l.loop, l.stopping)): the built value
+//     runs it when it needs to, for as long as it lives, so the context of
+//     the code that built it is not the callback's, and the context it
+//     hands a running function is its own lifetime. A kept handler still
+//     sees the request it serves, and is checked against it;
 //   - a fresh context given, directly or through a local, to a call that
 //     builds a long-lived client keeping it — one taking a context.Context
 //     and returning an *http.Client or an oauth2.TokenSource (oauth2's

@@ -104,6 +104,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	}
 	f := finding{flowsTo: flowsTo, diag: analysis.Diagnostic{Pos: call.Pos(), End: call.End()}}
 	f.cancel, f.decl, f.src = cancelOf(info, stack), lint.EnclosingFuncDecl(stack), src.Var
+	f.keeper = c.keeperOf(stack, src.Var)
 	if inTick {
 		f.tick = tickFn
 	}
