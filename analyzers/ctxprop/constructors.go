@@ -78,19 +78,10 @@ func boundLocal(info *types.Info, parent ast.Node, lit *ast.FuncLit) *types.Var 
 	}
 	for i, r := range rhs {
 		if ast.Unparen(r) == lit {
-			v, _ := info.ObjectOf(identOf(lhs[i])).(*types.Var)
-			return v
+			return lint.IdentVar(info, lhs[i])
 		}
 	}
 	return nil
-}
-
-func identOf(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	if id == nil {
-		return &ast.Ident{}
-	}
-	return id
 }
 
 // takesOnlyContext reports whether fn's one parameter is the context src

@@ -51,6 +51,8 @@ func (c *collector) noteDerivations(lhs, rhs []ast.Expr) {
 //   - in the body of case <-ctx.Done(): of a select;
 //   - after a statement <-ctx.Done() or cancel() (the cancel function paired
 //     with ctx) earlier in an enclosing block;
+//   - after a loop, earlier in an enclosing block, that one of its ways
+//     out leaves when ctx is done (loopLeftWhenDone: ctx may be cancelled);
 //   - in the body of if ctx.Err() != nil.
 //
 // A request r stands for r.Context().
@@ -96,6 +98,7 @@ func (c *collector) cancelledBefore(list []ast.Stmt, child ast.Node, add func(*t
 			return
 		}
 		add(c.awaitsDone(s))
+		add(c.loopLeftWhenDone(s))
 		es, ok := s.(*ast.ExprStmt)
 		if !ok {
 			continue
@@ -106,6 +109,89 @@ func (c *collector) cancelledBefore(list []ast.Stmt, child ast.Node, add func(*t
 			}
 		}
 	}
+}
+
+// loopLeftWhenDone returns ctx for a loop that one of its ways out leaves
+// when ctx is done: for ctx.Err() == nil { ... }, a labeled break out of
+// it in a case <-ctx.Done(): of a select, or a break in an if ctx.Err() !=
+// nil directly in its body. The code after such a loop — a final status
+// write, a clean-up — runs when ctx may be cancelled, and must run then
+// too; or nil.
+func (c *collector) loopLeftWhenDone(s ast.Stmt) *types.Var {
+	label := ""
+	if l, ok := s.(*ast.LabeledStmt); ok {
+		label, s = l.Label.Name, l.Stmt
+	}
+	var body *ast.BlockStmt
+	switch l := s.(type) {
+	case *ast.ForStmt:
+		if v := c.errUnset(l.Cond); v != nil {
+			return v
+		}
+		body = l.Body
+	case *ast.RangeStmt:
+		body = l.Body
+	default:
+		return nil
+	}
+	for _, st := range body.List {
+		if ifs, ok := st.(*ast.IfStmt); ok && breaksOut(ifs.Body, "") {
+			if v := c.errChecked(ifs.Cond); v != nil {
+				return v
+			}
+		}
+	}
+	if label == "" {
+		return nil
+	}
+	var found *types.Var
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CommClause:
+			if v := c.awaitsDone(n.Comm); v != nil && breaksOut(&ast.BlockStmt{List: n.Body}, label) {
+				found = v
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// breaksOut reports whether block ends with a break out of the loop
+// labeled label, or an unlabeled break when label is "".
+func breaksOut(block *ast.BlockStmt, label string) bool {
+	if block == nil || len(block.List) == 0 {
+		return false
+	}
+	br, ok := block.List[len(block.List)-1].(*ast.BranchStmt)
+	if !ok || br.Tok != token.BREAK {
+		return false
+	}
+	if br.Label == nil {
+		return label == ""
+	}
+	return br.Label.Name == label
+}
+
+// errUnset returns ctx for a loop condition ctx.Err() == nil, or nil.
+func (c *collector) errUnset(cond ast.Expr) *types.Var {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL {
+		return nil
+	}
+	info := c.pass.TypesInfo
+	switch {
+	case api.IsNil(info, b.Y):
+		return c.contextMethodReceiver(b.X, "Err")
+	case api.IsNil(info, b.X):
+		return c.contextMethodReceiver(b.Y, "Err")
+	}
+	return nil
 }
 
 // awaitsDone returns ctx for a statement receiving from ctx.Done() (<-ctx.Done(),

@@ -196,7 +196,10 @@
 //
 //   - in the body of case <-ctx.Done():, after a statement <-ctx.Done() or
 //     cancel() (the cancel function of ctx, or of a context ctx derives
-//     from), and in the body of if ctx.Err() != nil: ctx is cancelled there,
+//     from), after a loop that one of its ways out leaves when ctx is done
+//     (for ctx.Err() == nil, a labeled break in a case <-ctx.Done():, a
+//     break in an if ctx.Err() != nil), and in the body of if ctx.Err() !=
+//     nil: ctx is cancelled there, or may be,
 //     and a fresh root (or a context-less call) is the only way to finish —
 //     a final commit, a flush. (r.Context() of a request counts as well.)
 //   - a fresh context given to a call that undoes work (named Delete,
