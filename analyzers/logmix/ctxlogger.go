@@ -9,10 +9,10 @@ import (
 )
 
 // loggerFromContext reports whether the zerolog event of c comes from a
-// logger the function took from a context: the event chain starts at a
-// local every assignment of which is a chain holding a call given a
-// context — zerolog.Ctx(ctx), log.Ctx(ctx).With()...Logger(), the
-// program's GetLogger(r.Context(), name) (see noteZerologLocal). A zerolog
+// logger the function took from a context: the event's chain holds a call
+// given a context — zerolog.Ctx(ctx), log.Ctx(ctx).With()...Logger(), the
+// program's GetLogger(r.Context(), name) — or starts at a local every
+// assignment of which is such a chain (see noteZerologLocal). A zerolog
 // logger hands the context bound to it (With().Ctx(ctx)) to every event;
 // one the program keeps in, or builds from, the context may be bound to it
 // by a middleware this package does not see, and the function has routed
@@ -20,6 +20,9 @@ import (
 func (u *usage) loggerFromContext(info *types.Info, c *logCall) bool {
 	if c.Library != api.LibZerolog || c.Receiver == nil {
 		return false
+	}
+	if chainTakesContext(info, c.Receiver) {
+		return true // log.Ctx(ctx).Info(), GetLogger(r.Context(), name).Debug()
 	}
 	root := chainRoot(c.Receiver)
 	if root == nil {

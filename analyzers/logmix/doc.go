@@ -195,10 +195,11 @@
 // framework runs it once, with a context bounding the start or the stop; a
 // call in a function that starts serving (a server's Serve or
 // ListenAndServe): the server's start and exit;
-// a zerolog event of a logger the function took from a context — a local
-// assigned only chains holding a call given a context (zerolog.Ctx(ctx),
-// log.Ctx(r.Context()).With()...Logger(), the program's GetLogger(ctx,
-// name)): a zerolog logger hands the context bound to it (With().Ctx) to
+// a zerolog event of a logger the function took from a context — an
+// event chain holding a call given a context, or a local assigned only
+// such chains (zerolog.Ctx(ctx), log.Ctx(r.Context()).With()...Logger(),
+// the program's GetLogger(ctx, name), directly: GetLogger(r.Context(),
+// name).Debug().Msg(...)): a zerolog logger hands the context bound to it (With().Ctx) to
 // its events, and one kept in the request's context may be bound there by
 // a middleware of another package;
 // logrus and zerolog calls when no hook is in reach — neither the package

@@ -44,6 +44,10 @@ func (s *StripPrefix) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.next.ServeHTTP(w, r)
 		return
 	}
+	if strings.Contains(r.URL.Path, "//") {
+		GetLogger(r.Context(), s.name).Debug().Msg("path has an empty segment")
+		zerolog.Ctx(r.Context()).Debug().Str("path", r.URL.Path).Msg("collapsing slashes")
+	}
 	reqLogger := zerolog.Ctx(r.Context()).With().Str("prefix", s.prefix).Logger()
 	reqLogger.Debug().Msg("stripping prefix")
 	r.URL.Path = strings.TrimPrefix(r.URL.Path, s.prefix)
