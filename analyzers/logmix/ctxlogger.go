@@ -76,13 +76,14 @@ func chainRoot(e ast.Expr) *ast.Ident {
 }
 
 // chainTakesContext reports whether a call of the chain e is given a
-// context argument (log.Ctx(ctx), GetLogger(r.Context(), "auth")).
+// context argument (log.Ctx(ctx), GetLogger(r.Context(), "auth")) other
+// than context.Background() or TODO(), which holds no logger and no trace.
 func chainTakesContext(info *types.Info, e ast.Expr) bool {
 	for depth := 0; depth < 32; depth++ {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.CallExpr:
 			for _, a := range x.Args {
-				if api.IsContext(api.TypeOf(info, a)) {
+				if api.IsContext(api.TypeOf(info, a)) && !isFreshRootCall(info, a) {
 					return true
 				}
 			}
@@ -101,4 +102,15 @@ func chainTakesContext(info *types.Info, e ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// isFreshRootCall reports whether e is context.Background() or
+// context.TODO().
+func isFreshRootCall(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	_, fresh := api.IsFreshContext(info, call)
+	return fresh
 }

@@ -196,7 +196,8 @@
 // call in a function that starts serving (a server's Serve or
 // ListenAndServe): the server's start and exit;
 // a zerolog event of a logger the function took from a context — an
-// event chain holding a call given a context, or a local assigned only
+// event chain holding a call given a context (not context.Background()
+// or TODO(), which hold no logger), or a local assigned only
 // such chains (zerolog.Ctx(ctx), log.Ctx(r.Context()).With()...Logger(),
 // the program's GetLogger(ctx, name), directly: GetLogger(r.Context(),
 // name).Debug().Msg(...)): a zerolog logger hands the context bound to it (With().Ctx) to

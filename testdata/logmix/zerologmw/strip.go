@@ -51,6 +51,9 @@ func (s *StripPrefix) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	reqLogger := zerolog.Ctx(r.Context()).With().Str("prefix", s.prefix).Logger()
 	reqLogger.Debug().Msg("stripping prefix")
 	r.URL.Path = strings.TrimPrefix(r.URL.Path, s.prefix)
+	if strings.Contains(r.URL.Path, "%") {
+		GetLogger(context.Background(), s.name).Error().Str("path", r.URL.Path).Msg("escaped prefix") // want `^zerolog event logged without the context although r\.Context\(\) is in scope: add \.Ctx\(r\.Context\(\)\) to the event before Msg`
+	}
 	if r.URL.Path == "" {
 		s.logger.Warn().Str("prefix", s.prefix).Msg("empty path after strip") // want `^zerolog event logged without the context although r\.Context\(\) is in scope: add \.Ctx\(r\.Context\(\)\) to the event before Msg so hooks can attach the trace \(logmix/missing-context\)$`
 	}
