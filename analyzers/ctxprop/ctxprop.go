@@ -137,6 +137,7 @@ type collector struct {
 	ctorLits  map[*ast.FuncLit]bool
 	ctorVars  map[*types.Var]bool
 	ctorFuncs map[*types.Func]bool
+	exits     map[*types.Func]bool // functions of this package that call os.Exit (see exitsProcess)
 	// untraced is set in a command-line tool that never traces, and
 	// testSupport in a test-support package: their non-test files are
 	// not checked.

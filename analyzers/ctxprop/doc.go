@@ -249,6 +249,11 @@
 //     whose type has such a method besides the one called
 //     (services.StopAndAwaitTerminated(ctx, svc)): the root context is
 //     usually cancelled by then;
+//   - a fresh context given first to a function of this package that ends
+//     the process — its body calls os.Exit, also from a goroutine it starts
+//     (exitProcess(context.Background(), logger) in an admin /stop
+//     handler): stopping the apps and the exit callbacks must run to the
+//     end, whatever becomes of the request that asked for it;
 //   - a fresh context given to a component's start — a call taking a
 //     context first, named Start or StartX, given a component whose type has
 //     a stop or close method (lifecycler.StartAsync(ctx),

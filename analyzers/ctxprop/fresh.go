@@ -66,6 +66,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 			api.IsPropagatorExtract(info, parent) && argIndex(parent, call) == 0,
 			linksTrace(info, parent) && argIndex(parent, call) == 0,
 			isShutdownCall(info, parent),
+			c.exitsProcess(api.Callee(info, parent)) && argIndex(parent, call) == 0,
 			startsComponent(info, parent) && argIndex(parent, call) == 0,
 			api.RetainsContext(info, parent),
 			buildsConnection(info, parent) && argIndex(parent, call) == 0:

@@ -34,6 +34,39 @@ func isShutdownCall(info *types.Info, call *ast.CallExpr) bool {
 	return len(words) > 0 && teardownVerb(strings.ToLower(words[0])) && givenComponent(info, call, id.Name)
 }
 
+// exitsProcess reports whether fn, a function of this package taking a
+// context first, ends the process: its body calls os.Exit, possibly from
+// a goroutine it starts once it has answered its caller (caddy's
+// exitProcess(ctx, logger), run by a /stop handler). The context it is
+// given serves the process's teardown — stopping apps, running exit
+// callbacks — which must not end with the request that asked for it.
+func (c *collector) exitsProcess(fn *types.Func) bool {
+	if fn == nil || fn.Pkg() != c.pass.Pkg {
+		return false
+	}
+	fn = fn.Origin()
+	if sig, ok := fn.Type().(*types.Signature); !ok || sig.Params().Len() == 0 || !api.IsContext(sig.Params().At(0).Type()) {
+		return false
+	}
+	if exits, ok := c.exits[fn]; ok {
+		return exits
+	}
+	exits := false
+	if decl := c.declOf(fn); decl != nil {
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && api.CalleeName(c.pass.TypesInfo, call) == "os.Exit" {
+				exits = true
+			}
+			return !exits
+		})
+	}
+	if c.exits == nil {
+		c.exits = map[*types.Func]bool{}
+	}
+	c.exits[fn] = exits
+	return exits
+}
+
 // takesContextFirst reports whether the function called takes a
 // context.Context as its first parameter.
 func takesContextFirst(info *types.Info, call *ast.CallExpr) bool {
