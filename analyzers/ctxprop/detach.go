@@ -180,18 +180,7 @@ func breaksOut(block *ast.BlockStmt, label string) bool {
 
 // errUnset returns ctx for a loop condition ctx.Err() == nil, or nil.
 func (c *collector) errUnset(cond ast.Expr) *types.Var {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.EQL {
-		return nil
-	}
-	info := c.pass.TypesInfo
-	switch {
-	case api.IsNil(info, b.Y):
-		return c.contextMethodReceiver(b.X, "Err")
-	case api.IsNil(info, b.X):
-		return c.contextMethodReceiver(b.Y, "Err")
-	}
-	return nil
+	return c.errComparedToNil(cond, token.EQL)
 }
 
 // awaitsDone returns ctx for a statement receiving from ctx.Done() (<-ctx.Done(),
@@ -215,8 +204,14 @@ func (c *collector) awaitsDone(s ast.Stmt) *types.Var {
 
 // errChecked returns ctx for a condition ctx.Err() != nil, or nil.
 func (c *collector) errChecked(cond ast.Expr) *types.Var {
+	return c.errComparedToNil(cond, token.NEQ)
+}
+
+// errComparedToNil returns ctx for a condition comparing ctx.Err() to nil
+// with op (== or !=), or nil.
+func (c *collector) errComparedToNil(cond ast.Expr, op token.Token) *types.Var {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ {
+	if !ok || b.Op != op {
 		return nil
 	}
 	info := c.pass.TypesInfo

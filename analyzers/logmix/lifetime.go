@@ -335,16 +335,19 @@ func (u *usage) mayCarrySpan(v *types.Var, visiting map[*types.Var]bool) bool {
 	}
 	visiting[v] = true
 	for _, o := range u.ctxOrigins[v] {
-		switch {
-		case o.span:
-			return true
-		case o.parent != nil && u.mayCarrySpan(o.parent, visiting):
-			return true
-		case o.from != nil && u.mayCarrySpan(o.from, visiting):
+		if u.originMayCarrySpan(o, visiting) {
 			return true
 		}
 	}
 	return false
+}
+
+// originMayCarrySpan reports whether the value o records is a span's
+// context, or derives from a context that may carry one.
+func (u *usage) originMayCarrySpan(o ctxOrigin, visiting map[*types.Var]bool) bool {
+	return o.span ||
+		o.parent != nil && u.mayCarrySpan(o.parent, visiting) ||
+		o.from != nil && u.mayCarrySpan(o.from, visiting)
 }
 
 // mayCarrySpanAt is mayCarrySpan for the context v at a log call at use
@@ -353,15 +356,7 @@ func (u *usage) mayCarrySpan(v *types.Var, visiting map[*types.Var]bool) bool {
 func (u *usage) mayCarrySpanAt(v *types.Var, use token.Pos, fn ast.Node) bool {
 	visiting := map[*types.Var]bool{v: true}
 	for _, o := range u.ctxOrigins[v] {
-		if !o.reachesUse(use, fn) {
-			continue
-		}
-		switch {
-		case o.span:
-			return true
-		case o.parent != nil && u.mayCarrySpan(o.parent, visiting):
-			return true
-		case o.from != nil && u.mayCarrySpan(o.from, visiting):
+		if o.reachesUse(use, fn) && u.originMayCarrySpan(o, visiting) {
 			return true
 		}
 	}
