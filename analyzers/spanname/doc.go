@@ -40,7 +40,10 @@
 // otelhttp.NewHandler(mux, "") and otelhttp.NewHandler(mux, "server") are
 // fine. Nor is an operation checked when the call's options may replace it
 // with a formatter: a WithSpanNameFormatter option, or options it does not
-// spell out (otelhttp.NewHandler(h, "", opts...)).
+// spell out (otelhttp.NewHandler(h, "", opts...)); nor in a program that
+// links a router middleware renaming the server span after the matched
+// route (bunrouter's bunrouterotel), which makes the operation a
+// placeholder.
 // trace.SpanFromContext starts nothing and is not checked, and neither are
 // spans started in _test.go files or generated files.
 //

@@ -97,7 +97,7 @@ func run(pass *analysis.Pass) (any, error) {
 		} else if s, ok := api.SpanNameSiteOf(pass.TypesInfo, call); ok {
 			if s.Formatter {
 				formatters = append(formatters, site{expr: s.Arg, decl: decl})
-			} else if !s.MayBeRenamed && api.OperationNamesSpans(s.Func.Pkg()) {
+			} else if !s.MayBeRenamed && api.OperationNamesSpans(s.Func.Pkg()) && !api.RenamesServerSpansByRoute(pass.Pkg) {
 				sites = append(sites, site{expr: s.Arg, decl: decl, operation: true})
 			}
 		}

@@ -135,3 +135,12 @@ func TestFlagsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestOtelhttpOperation checks otelhttp's operation argument where it still
+// names server spans: a module of its own pins otelhttp v0.68.0, before
+// spans were named "{method} {route}". It also holds a bunrouter service
+// whose middleware renames the span after the route.
+func TestOtelhttpOperation(t *testing.T) {
+	dir := testutil.Module(t, "otelhttp068")
+	analysistest.Run(t, dir, spanname.Analyzer, "./...")
+}

@@ -186,3 +186,23 @@ func OperationNamesSpans(pkg *types.Package) bool {
 	}
 	return major == 0 && minor < 69
 }
+
+// routeSpanNamers are router middlewares that rename the server span in
+// the request's context after the matched route ("GET /orders/:id"), so
+// that an otelhttp handler's operation in front of them is a placeholder.
+// Router instrumentations that start spans of their own (otelmux, otelgin,
+// otelecho) are not among them.
+var routeSpanNamers = []string{
+	"github.com/uptrace/bunrouter/extra/bunrouterotel",
+}
+
+// RenamesServerSpansByRoute reports whether the program pkg belongs to
+// links a router middleware that renames the server span after the route.
+func RenamesServerSpansByRoute(pkg *types.Package) bool {
+	for _, p := range routeSpanNamers {
+		if DependsOn(pkg, p) {
+			return true
+		}
+	}
+	return false
+}
