@@ -114,7 +114,9 @@
 //
 // value: a value that is unbounded whatever its key: r.URL.Path,
 // r.URL.RawQuery, r.URL.String(), r.URL.EscapedPath(), r.RequestURI,
-// r.RemoteAddr, r.Referer(), r.UserAgent(), r.ContentLength;
+// r.RemoteAddr (not in a transport's RoundTrip, where the request is one
+// the client sends and both are empty), r.Referer(), r.UserAgent(),
+// r.ContentLength;
 // uuid.New*() and uuid.NewString(); values of type uuid.UUID, trace.TraceID,
 // trace.SpanID, time.Time, *url.URL, net.IP and netip.Addr and their String
 // methods (span.SpanContext().TraceID().String()); t.Format, t.String and

@@ -334,6 +334,9 @@ func (c *checker) judgeField(sel *ast.SelectorExpr) (judgement, bool) {
 		return isUnknown, false
 	}
 	field := s.Obj()
+	if fv, ok := field.(*types.Var); ok && c.emptyOnClientRequest(sel, fv) {
+		return isBounded, true // r.RequestURI in a RoundTripper: always ""
+	}
 	if recv := api.NamedOf(s.Recv()); recv != nil && recv.Obj().Pkg() != nil {
 		if j, ok := fieldJudgements[recv.Obj().Pkg().Path()+"."+recv.Obj().Name()+"."+field.Name()]; ok {
 			if j.v == unbounded {
