@@ -80,7 +80,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}, c.visit)
 	r := lint.NewReporter(pass, "ctxprop", checks)
 	for _, f := range c.findings {
-		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) || c.emptyFromCallers(f.src) || c.onlyGoStarted(f.tick) || c.keptByConstructor(f.keeper) {
+		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) || c.emptyFromCallers(f.src) || c.onlyGoStarted(f.tick) || c.keptByConstructor(f.keeper) || c.onlySignal(f.decl, f.flowsTo) {
 			continue
 		}
 		r.Report(f.check, f.diag)

@@ -225,6 +225,12 @@
 //     when or regardless. A comment with TODO or FIXME is no such
 //     explanation. Such a comment on a go statement's line, or directly
 //     above it, covers the goroutine's whole body;
+//   - a fresh context that only signals: the function never hands it to
+//     any work, only asks it Err(), Done() or Deadline(), reassigns it,
+//     or derives a cancellable context from it back into itself (a
+//     delayCtx whose cancel function a handler down the chain may call,
+//     tested with delayCtx.Err() afterwards): no work runs under it, so
+//     no trace is lost through it;
 //   - anything inside a defer statement, or inside a function literal
 //     registered with (testing.TB).Cleanup: clean-up must run when the
 //     context is already cancelled;
