@@ -94,7 +94,37 @@ func (c *collector) noteGoStarts(call *ast.CallExpr, fn *types.Func, stack []ast
 			return
 		}
 	}
+	if runsAsGoroutineBody(stack, call) {
+		c.goStarted[fn] = true
+		return
+	}
 	c.calledSync[fn] = true
+}
+
+// runsAsGoroutineBody reports whether call, at the top of stack, is a
+// statement of a function literal a go statement starts — go func() {
+// defer wg.Done(); sh.loop(ctx) }() — which starts it on a goroutine of
+// its own as go sh.loop(ctx) would.
+func runsAsGoroutineBody(stack []ast.Node, call *ast.CallExpr) bool {
+	n := len(stack)
+	if n < 6 {
+		return false
+	}
+	es, ok := stack[n-2].(*ast.ExprStmt)
+	if !ok || es.X != call {
+		return false
+	}
+	body, ok := stack[n-3].(*ast.BlockStmt)
+	lit, ok2 := stack[n-4].(*ast.FuncLit)
+	if !ok || !ok2 || lit.Body != body {
+		return false
+	}
+	goCall, ok := stack[n-5].(*ast.CallExpr)
+	if !ok || ast.Unparen(goCall.Fun) != lit {
+		return false
+	}
+	g, ok := stack[n-6].(*ast.GoStmt)
+	return ok && g.Call == goCall
 }
 
 // onlyGoStarted reports whether fn is started with go and never called

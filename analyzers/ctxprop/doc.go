@@ -166,7 +166,9 @@
 //     own: a case receiving from a timer channel (<-ticker.C,
 //     <-time.After(d), any chan of time.Time) in a select of an endless for,
 //     in a function literal started with go, or in a function the package
-//     only ever starts with go (go w.watch(ctx)). Each tick is a job of its
+//     only ever starts with go (go w.watch(ctx), or as a statement of a
+//     literal a go statement starts: go func() { defer wg.Done();
+//     w.watch(ctx) }()). Each tick is a job of its
 //     own and the context at hand is the loop's lifetime. A loop the caller
 //     waits on (polling for a job's status) is checked;
 //   - a context parameter of an unexported function whose every caller in
