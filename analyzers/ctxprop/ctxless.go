@@ -94,8 +94,14 @@ func keptChildProcess(info *types.Info, stack []ast.Node) bool {
 func (c *collector) noteReboundRequest(call *ast.CallExpr, fn *types.Func) {
 	info := c.pass.TypesInfo
 	unsentVar := func(e ast.Expr) *types.Var {
-		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok && isUnsent(v.Type()) {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			if v, ok := info.Uses[x].(*types.Var); ok && isUnsent(v.Type()) {
+				return v
+			}
+		case *ast.SelectorExpr:
+			// s.req: a request the component keeps in a field.
+			if v, ok := info.Uses[x.Sel].(*types.Var); ok && v.IsField() && isUnsent(v.Type()) {
 				return v
 			}
 		}
@@ -126,6 +132,50 @@ func (c *collector) noteReboundRequest(call *ast.CallExpr, fn *types.Func) {
 			return
 		}
 	}
+}
+
+// noteRequestFields records the fields an unsent request or command local
+// is stored in (s.req = req): the field is what the component sends
+// later, and a context given then reaches the request too.
+func (c *collector) noteRequestFields(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	info := c.pass.TypesInfo
+	for i, l := range as.Lhs {
+		sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		field, ok := info.Uses[sel.Sel].(*types.Var)
+		if !ok || !field.IsField() {
+			continue
+		}
+		if v := lint.IdentVar(info, as.Rhs[i]); v != nil && isUnsent(v.Type()) {
+			if c.requestFields == nil {
+				c.requestFields = map[*types.Var][]*types.Var{}
+			}
+			c.requestFields[v] = append(c.requestFields[v], field)
+		}
+	}
+}
+
+// reboundLater reports whether the request or command v is given a
+// context later: itself, or a field it is stored in (see
+// noteReboundRequest).
+func (c *collector) reboundLater(v *types.Var) bool {
+	if v == nil {
+		return false
+	}
+	if c.rebound[v] {
+		return true
+	}
+	for _, f := range c.requestFields[v] {
+		if c.rebound[f] {
+			return true
+		}
+	}
+	return false
 }
 
 // insideTwin reports whether the call is made from the body of its own

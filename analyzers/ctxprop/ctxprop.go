@@ -80,7 +80,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ins.WithStack([]ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.CompositeLit)(nil), (*ast.CallExpr)(nil)}, c.visit)
 	r := lint.NewReporter(pass, "ctxprop", checks)
 	for _, f := range c.findings {
-		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.rebound[f.request] || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) || c.emptyFromCallers(f.src) || c.onlyGoStarted(f.tick) || c.keptByConstructor(f.keeper) || c.onlySignal(f.decl, f.flowsTo) {
+		if c.shutdown[f.flowsTo] || c.stored[f.flowsTo] || c.reboundLater(f.request) || c.cancelledByHand(f.decl, f.cancel, f.flowsTo, f.src) || c.emptyFromCallers(f.src) || c.onlyGoStarted(f.tick) || c.keptByConstructor(f.keeper) || c.onlySignal(f.decl, f.flowsTo) {
 			continue
 		}
 		r.Report(f.check, f.diag)
@@ -137,7 +137,9 @@ type collector struct {
 	ctorLits  map[*ast.FuncLit]bool
 	ctorVars  map[*types.Var]bool
 	ctorFuncs map[*types.Func]bool
-	exits     map[*types.Func]bool // functions of this package that call os.Exit (see exitsProcess)
+	// requestFields are the fields each unsent request local is stored in
+	requestFields map[*types.Var][]*types.Var
+	exits         map[*types.Func]bool // functions of this package that call os.Exit (see exitsProcess)
 	// untraced is set in a command-line tool that never traces, and
 	// testSupport in a test-support package: their non-test files are
 	// not checked.
@@ -168,6 +170,7 @@ func (c *collector) visit(n ast.Node, push bool, stack []ast.Node) bool {
 		c.noteSet(n, stack)
 		c.noteStoredContexts(n)
 		c.noteReassigned(n) // ctx = ..., and ctx, span := tracer.Start(ctx, ...) reusing ctx
+		c.noteRequestFields(n)
 	case *ast.CompositeLit:
 		if literalKept(stack) {
 			c.noteStoredContexts(n)

@@ -327,8 +327,10 @@
 //   - http.NewRequest (or httptest.NewRequest) whose request is given a
 //     context afterwards with req.WithContext(ctx) or req.Clone(ctx) — in
 //     the same expression or later — or handed to a call together with a
-//     context (client.Do(ctx, req)), and likewise exec.Command whose
-//     *exec.Cmd is handed over with a context (run(ctx, cmd));
+//     context (client.Do(ctx, req)), also through the field it is kept
+//     in (s.req = req, then ctxhttp.Do(ctx, s.client, s.req)), and
+//     likewise exec.Command whose *exec.Cmd is handed over with a context
+//     (run(ctx, cmd));
 //   - exec.Command whose *exec.Cmd is kept in a struct field
 //     (s.proc = exec.Command(...), &Pool{helper: exec.Command(...)}): the
 //     component owns the child process and kills it by hand, and
