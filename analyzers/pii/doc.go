@@ -79,8 +79,13 @@
 //     GetSecret(ns, secretName)): spec.Secret names the Kubernetes Secret
 //     holding the credentials, and "secret %s/%s not found" says which one
 //     is missing; so is the key of an entry read from the data of a value
-//     of a type named for secrets (secret.Data[secretKey]). What is read
-//     out of the fetched secret is still a secret.
+//     of a type named for secrets (secret.Data[secretKey]). A local the
+//     package fetches a secret by is its name whatever it was read from
+//     (secretName := params[authSecretParam]), and a field it fetches one
+//     by is not exposed when its struct is logged whole. What is read out
+//     of the fetched secret is still a secret: an entry of a secret's data
+//     (secret.Data[key]) is reported whatever the local holding it is
+//     called.
 //     A bare "token" (token, Token, requestedToken: no qualifier such as
 //     access, refresh, auth, session, API or ingest) names a consistency
 //     or page token, an ACME challenge token or a lexical token as often

@@ -301,6 +301,12 @@ func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
 	if api.ContainsRedactorWord(strings.ToLower(v.Name())) {
 		return flow{clean: true}
 	}
+	if c.refs.objs[v] {
+		// secretName := params[basicAuthSecretKey], then
+		// Secrets(ns).Get(ctx, secretName): whatever the key it was read
+		// under says, the package fetches a secret by it: a name.
+		return flow{clean: true}
+	}
 	closure := c.inClosure(v, use)
 	var reaching []rhs
 	for _, r := range c.assigns[v] {
@@ -630,7 +636,12 @@ func (c *checker) indexFlow(x *ast.IndexExpr, depth int) flow {
 		t = p.Elem()
 	}
 	if _, isMap := t.Underlying().(*types.Map); isMap {
-		return c.keyedFlow(x, x.Index, api.TypeOf(c.info, x))
+		f := c.keyedFlow(x, x.Index, api.TypeOf(c.info, x))
+		if f.src == nil && !f.clean && c.isSecretData(x.X) {
+			// secret.Data[key]: what a Secret holds, whatever the key.
+			return flow{src: &source{check: checkNamed, expr: exprText(x), desc: "an entry of a secret's data"}}
+		}
+		return f
 	}
 	return c.flowAt(x.X, -1, depth)
 }

@@ -47,17 +47,24 @@ func (c *checker) noteSecretRefCall(call *ast.CallExpr, fn *types.Func) {
 // (secret.Data[secretKey], with secret of a type named for secrets, such as
 // a Kubernetes Secret): the key names an entry, it is not the entry.
 func (c *checker) noteSecretEntry(x *ast.IndexExpr) {
-	sel, ok := ast.Unparen(x.X).(*ast.SelectorExpr)
-	if !ok {
-		return
-	}
-	if _, isMap := api.TypeOf(c.info, sel).Underlying().(*types.Map); !isMap {
-		return
-	}
-	if s, ok := c.info.Selections[sel]; ok && s.Kind() == types.FieldVal &&
-		strings.Contains(strings.ToLower(typeName(s.Recv())), "secret") {
+	if c.isSecretData(x.X) {
 		c.addSecretRef(x.Index, 0)
 	}
+}
+
+// isSecretData reports whether e is a map field of a value of a type named
+// for secrets (secret.Data, secret.StringData of a Kubernetes Secret): its
+// entries are what the secret holds.
+func (c *checker) isSecretData(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if _, isMap := api.TypeOf(c.info, sel).Underlying().(*types.Map); !isMap {
+		return false
+	}
+	s, ok := c.info.Selections[sel]
+	return ok && s.Kind() == types.FieldVal && strings.Contains(strings.ToLower(typeName(s.Recv())), "secret")
 }
 
 // finishSecretRefs passes secret names on from the parameters of the

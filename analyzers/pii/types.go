@@ -340,7 +340,7 @@ func (c *checker) findExposed(t types.Type, mode exposeMode, depth int) *exposed
 			}
 			continue
 		}
-		if !api.ContainsRedactorWord(strings.ToLower(f.Name())) {
+		if !api.ContainsRedactorWord(strings.ToLower(f.Name())) && !c.refs.objs[f] {
 			if cpt := c.fieldConcept(t, f, tag); cpt != nil {
 				if ex := found(&exposed{field: f.Name(), desc: cpt.desc, identity: cpt.identity}); ex != nil {
 					return ex
