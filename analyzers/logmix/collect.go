@@ -83,6 +83,9 @@ type fieldUse struct {
 	file    *fileInfo
 	fn      ast.Node // the innermost enclosing function
 	backend bool     // inside a method of a logging back end
+	// into is the logger local a With derivation holding the field is
+	// assigned to (logger = logger.With(zap.String("traceID", id))), or nil.
+	into *types.Var
 }
 
 type assignment struct {
@@ -105,6 +108,9 @@ type usage struct {
 	// ctxLoggers are the local zerolog loggers, true for those every
 	// assignment of which takes them from a context (see ctxlogger.go).
 	ctxLoggers map[*types.Var]bool
+	// ctxCarried are the locals handed to a call returning a context
+	// (see noteContextCarriers).
+	ctxCarried map[*types.Var]bool
 	argCalls   map[*types.Func]int  // calls passing a context, per unexported function
 	life       lifetimes            // where the context at hand is a lifetime (see lifetime.go)
 	builders   loggerBuilders       // which same-package functions call which (see builders.go)
@@ -347,10 +353,11 @@ func (u *usage) addCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Nod
 	}
 	if ok {
 		if f.Value != nil {
-			u.fields = append(u.fields, fieldUse{at: call, lib: f.Library, key: f.Key, value: f.Value, file: file, fn: fn, backend: backend})
+			u.fields = append(u.fields, fieldUse{at: call, lib: f.Library, key: f.Key, value: f.Value, file: file, fn: fn, backend: backend, into: derivedLoggerVar(info, stack, call)})
 		}
 		return nil
 	}
+	u.noteContextCarriers(info, call)
 	if kv, ok := api.LogKeyValuesOf(info, call); ok {
 		u.addKeyValues(info, kv.Args, 0, kv.Library, file, fn, backend)
 		// A map of fields written in place: logrus.Fields literals are

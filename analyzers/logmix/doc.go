@@ -228,7 +228,13 @@
 // logger factory's For(ctx) returning logger.With(trace_id), a request
 // interceptor building the fields of every request, a handler wrapper
 // adding attributes to every record — is the one central place, the
-// trace-aware logger written by hand. Methods of a logging back end (an
+// trace-aware logger written by hand; so is a logger given the ids by
+// With once and stored in the context every call below logs with
+// (logger = logger.With(zap.String("traceID", ...)); ctx =
+// withLogger(ctx, logger)). Only a value that can hold a copy of the id
+// (a string, bytes, the id types, an empty interface) carries it on: a
+// log call given that logger, the context or an error from a call given
+// the context copies nothing. Methods of a logging back end (an
 // slog.Handler's Handle adding trace_id from the record's context) are
 // not reported either.
 //

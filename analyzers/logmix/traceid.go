@@ -24,7 +24,7 @@ func reportManualTraceIDs(pass *analysis.Pass, r *lint.Reporter, u *usage) {
 			continue
 		}
 		id, ok := flow.copiesSpanID(info, f.value)
-		if !ok || !emits.contain(f.fn) {
+		if !ok || !emits.contain(f.fn) || f.into != nil && u.ctxCarried[f.into] {
 			continue
 		}
 		what := "trace id"
@@ -69,10 +69,35 @@ type traceFlow struct {
 // span context's TraceID or SpanID, following assignments in source order.
 func (fl traceFlow) followAssignments(info *types.Info, assigns []assignment) {
 	for _, a := range assigns {
+		if !canHoldID(a.lhs.Type()) {
+			continue // a logger built with the id as a field, a context holding it
+		}
 		if id, ok := fl.copiesSpanID(info, a.rhs); ok {
 			fl.vars[a.lhs] = id
 		}
 	}
+}
+
+// canHoldID reports whether a variable of type t can hold a copy of a
+// trace or span id: a string or byte slice, the id types themselves, or an
+// interface such a value can be stored in. A logger given the id as a
+// field (logger = logger.With(zap.String("traceID", ...))), the context it
+// is stored in and an error returned by a call given that context carry
+// the id, if at all, inside something else: a log call that uses them does
+// not copy it.
+func canHoldID(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
+	case *types.Slice:
+		b, ok := u.Elem().Underlying().(*types.Basic)
+		return ok && b.Kind() == types.Byte
+	case *types.Array:
+		return api.IsNamed(t, api.TracePath, "TraceID") || api.IsNamed(t, api.TracePath, "SpanID")
+	case *types.Interface:
+		return u.Empty()
+	}
+	return false
 }
 
 // copiesSpanID reports whether e computes its value from
@@ -142,4 +167,57 @@ func (s funcSet) contain(fn ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// derivedLoggerVar returns the local that the With derivation holding the
+// field call at the top of stack is assigned to (logger =
+// logger.With(zap.String("traceID", id))), or nil.
+func derivedLoggerVar(info *types.Info, stack []ast.Node, field *ast.CallExpr) *types.Var {
+	i := len(stack) - 1
+	if i >= 0 && stack[i] == field {
+		i--
+	}
+	if i < 1 {
+		return nil
+	}
+	with, ok := stack[i].(*ast.CallExpr)
+	if !ok || argIndexOf(with, field) < 0 {
+		return nil
+	}
+	sel, ok := ast.Unparen(with.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "With" {
+		return nil
+	}
+	as, ok := stack[i-1].(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != with {
+		return nil
+	}
+	return lint.IdentVar(info, as.Lhs[0])
+}
+
+func argIndexOf(call *ast.CallExpr, e ast.Node) int {
+	for i, a := range call.Args {
+		if ast.Unparen(a) == e {
+			return i
+		}
+	}
+	return -1
+}
+
+// noteContextCarriers records the locals handed to a call that returns a
+// context (ctx = logging.WithLogger(ctx, logger)): a logger given the
+// trace id once and stored in the context is what every call below logs
+// with, the one place that adds it (see reportManualTraceIDs).
+func (u *usage) noteContextCarriers(info *types.Info, call *ast.CallExpr) {
+	if !api.IsContext(api.TypeOf(info, call)) {
+		return
+	}
+	for _, a := range call.Args {
+		if v := lint.IdentVar(info, a); v != nil && !api.IsContext(v.Type()) {
+			if u.ctxCarried == nil {
+				u.ctxCarried = map[*types.Var]bool{}
+			}
+			u.ctxCarried[v] = true
+		}
+	}
 }
