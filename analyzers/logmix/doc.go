@@ -48,7 +48,11 @@
 // every call of another library is reported, even in a package that uses
 // only that other library: it is the team's standard), otherwise the most
 // used library of the package; a tie is broken in the order slog, zap,
-// zerolog, logrus, log, and the message says so. The standard log package
+// zerolog, logrus, log, and the message says so, but only calls of log
+// (and fmt) are reported then: between structured libraries used as much
+// as each other nothing says which one the package logs with (a parser
+// logging through the zap logger its caller passes, a writer with slog).
+// The standard log package
 // is never chosen over a structured library that it outnumbers (a package
 // half-way from log.Printf to slog is told to finish the move, not to go
 // back): it has no fields and no context. zap and otelzap are one

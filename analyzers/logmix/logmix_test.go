@@ -37,7 +37,7 @@ func TestLogmix(t *testing.T) {
 	setFlag(t, "spans-only", "false")
 	analysistest.Run(t, dir, logmix.Analyzer,
 		"./logmix/mixedservice",
-		"./logmix/tie",
+		"./logmix/tie", "./logmix/tiedstructured",
 		"./logmix/cli",
 		"./logmix/servicemain",
 		"./logmix/repository",

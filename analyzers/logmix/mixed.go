@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -24,6 +25,10 @@ type choice struct {
 	reason  string // the start of the message
 	advice  string // "use zap"
 	fmtLogs bool   // fmt printing counts as logging in this package
+	// tiedWith are the other structured libraries used as much as family:
+	// nothing says which of them the package logs with, so their calls
+	// are not reported (log and fmt calls still are).
+	tiedWith []api.LogLibrary
 }
 
 // counted reports whether a call takes part in the mixing check: not in a
@@ -83,7 +88,7 @@ func reportMixed(pass *analysis.Pass, r *lint.Reporter, u *usage) map[*ast.CallE
 	}
 	for _, c := range u.calls {
 		fam := c.Library.Family()
-		if !c.counted(u) || fam == ch.family || (fam == api.LibFmt && !ch.fmtLogs) || writesData(c) {
+		if !c.counted(u) || fam == ch.family || (fam == api.LibFmt && !ch.fmtLogs) || writesData(c) || slices.Contains(ch.tiedWith, fam) {
 			continue
 		}
 		mixed[c.Call] = true
@@ -144,6 +149,11 @@ func chooseLibrary(isMain bool, t tally) (choice, bool) {
 		}
 	}
 	ch.family = top[0]
+	for _, f := range top[1:] {
+		if f != api.LibLog {
+			ch.tiedWith = append(ch.tiedWith, f)
+		}
+	}
 	name := familyName(ch.family, t)
 	ch.advice = "use " + name
 	if ch.family == api.LibZap && t.otelzap > 0 {
