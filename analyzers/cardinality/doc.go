@@ -159,8 +159,12 @@
 // (grpc.NewServer or a gRPC server option, http.NewServeMux, an
 // http.Server literal, gin, echo,
 // fiber, chi or gorilla/mux routers, a server start: a serve command's
-// Complete(ctx) building its server and metrics), and functions passed to
-// sync.Once.Do or sync.OnceFunc/OnceValue are once, and
+// Complete(ctx) building its server and metrics), functions that last as
+// long as their context (a statement of the body waits for <-ctx.Done(),
+// or an endless select loop of the body returns on it: a reporter
+// registering its callbacks once, then blocking until the controller
+// stops), and functions passed to sync.Once.Do or sync.OnceFunc/OnceValue
+// are once, and
 // so is a construction under an if whose result is stored in a map element
 // or a field (a lazily filled cache: if c, ok := m[name]; !ok { ... }).
 // An unexported function that receives a context but is only called from
