@@ -67,6 +67,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 			linksTrace(info, parent) && argIndex(parent, call) == 0,
 			isShutdownCall(info, parent),
 			c.exitsProcess(api.Callee(info, parent)) && argIndex(parent, call) == 0,
+			readsEmptyContext(info, parent) && argIndex(parent, call) == 0,
 			startsComponent(info, parent) && argIndex(parent, call) == 0,
 			api.RetainsContext(info, parent),
 			buildsConnection(info, parent) && argIndex(parent, call) == 0:
@@ -236,4 +237,16 @@ func loopAround(stack []ast.Node, src *types.Var) ast.Node {
 		}
 	}
 	return nil
+}
+
+// readsEmptyContext reports whether call only reads what a context holds:
+// a function named ...FromContext (trace.SpanFromContext,
+// trace.SpanContextFromContext, baggage.FromContext, a logging package's
+// FromContext). Given a fresh root it returns the empty value on purpose —
+// a no-op span a caller may end safely, the default logger — and runs no
+// work a trace could be lost for; the reachable context would return
+// something else.
+func readsEmptyContext(info *types.Info, call *ast.CallExpr) bool {
+	fn := api.Callee(info, call)
+	return fn != nil && strings.HasSuffix(fn.Name(), "FromContext")
 }
