@@ -86,12 +86,10 @@ func (fl traceFlow) followAssignments(info *types.Info, assigns []assignment) {
 // the id, if at all, inside something else: a log call that uses them does
 // not copy it.
 func canHoldID(t types.Type) bool {
+	if api.IsStringOrBytes(t) {
+		return true
+	}
 	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&types.IsString != 0
-	case *types.Slice:
-		b, ok := u.Elem().Underlying().(*types.Basic)
-		return ok && b.Kind() == types.Byte
 	case *types.Array:
 		return api.IsNamed(t, api.TracePath, "TraceID") || api.IsNamed(t, api.TracePath, "SpanID")
 	case *types.Interface:

@@ -84,17 +84,7 @@ func typeParamQualifies(tp *types.TypeParam, c *concept, depth int) bool {
 // isStringLike reports whether t is a string, a byte slice or a named
 // string type.
 func isStringLike(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Basic:
-		return u.Info()&types.IsString != 0
-	case *types.Slice:
-		b, ok := u.Elem().Underlying().(*types.Basic)
-		return ok && b.Kind() == types.Byte
-	}
-	return false
+	return api.IsStringOrBytes(t)
 }
 
 func isTimeType(t types.Type) bool {
