@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // serverOnlyRequestFields are the fields of an http.Request that only a
@@ -38,16 +39,9 @@ func (c *checker) emptyOnClientRequest(sel *ast.SelectorExpr, field *types.Var) 
 	}
 	path, _ := astutil.PathEnclosingInterval(f, v.Pos(), v.Pos())
 	for _, n := range path {
-		var ft *ast.FuncType
-		switch fn := n.(type) {
-		case *ast.FuncDecl:
-			ft = fn.Type
-		case *ast.FuncLit:
-			ft = fn.Type
-		default:
-			continue
+		if _, ft := lint.FuncBody(n); ft != nil {
+			return ft.Params != nil && ft.Params.Pos() <= v.Pos() && v.Pos() < ft.Params.End() && c.returnsResponse(ft)
 		}
-		return ft.Params != nil && ft.Params.Pos() <= v.Pos() && v.Pos() < ft.Params.End() && c.returnsResponse(ft)
 	}
 	return false
 }
