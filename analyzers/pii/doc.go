@@ -80,8 +80,10 @@
 //     holding the credentials, and "secret %s/%s not found" says which one
 //     is missing; so is the key of an entry read from the data of a value
 //     of a type named for secrets (secret.Data[secretKey]). A local the
-//     package fetches a secret by is its name whatever it was read from
-//     (secretName := params[authSecretParam]), and a field it fetches one
+//     package fetches a secret by is its name whatever key it was read
+//     under (secretName := params[authSecretParam]), unless its own name
+//     or what it was assigned says it is another credential (a token
+//     handed to the fetch to authenticate it), and a field it fetches one
 //     by is not exposed when its struct is logged whole. What is read out
 //     of the fetched secret is still a secret: an entry of a secret's data
 //     (secret.Data[key]) is reported whatever the local holding it is

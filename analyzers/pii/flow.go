@@ -301,12 +301,6 @@ func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
 	if api.ContainsRedactorWord(strings.ToLower(v.Name())) {
 		return flow{clean: true}
 	}
-	if c.refs.objs[v] {
-		// secretName := params[basicAuthSecretKey], then
-		// Secrets(ns).Get(ctx, secretName): whatever the key it was read
-		// under says, the package fetches a secret by it: a name.
-		return flow{clean: true}
-	}
 	closure := c.inClosure(v, use)
 	var reaching []rhs
 	for _, r := range c.assigns[v] {
@@ -333,6 +327,13 @@ func (c *checker) decideVar(v *types.Var, use token.Pos, depth int) flow {
 	}
 	if n > 0 && assigned.clean {
 		return assigned
+	}
+	if c.namesFetchedSecret(v, assigned) {
+		// secretName := params[basicAuthSecretKey], then
+		// Secrets(ns).Get(ctx, secretName): the package fetches a secret
+		// by it, so it is the secret's name, whatever key it was read
+		// under.
+		return flow{clean: true}
 	}
 	if cpt := c.v.conceptOf(v.Name()); cpt != nil && qualifies(v.Type(), cpt) && (nameEvidenced(cpt) || assigned.src != nil) && !(cpt.id == "token" && c.splitsText(reaching)) {
 		if c.isSecretRef(v, cpt) {

@@ -168,3 +168,18 @@ func isSecretFetch(fn *types.Func) bool {
 func (c *checker) isSecretRef(obj types.Object, cpt *concept) bool {
 	return cpt != nil && cpt.id == "secret" && c.refs.objs[obj]
 }
+
+// namesFetchedSecret reports whether the local v, assigned what carries
+// assigned, is a secret's name: the package fetches a secret by it, and
+// neither its own name nor what it was assigned says it is another kind
+// of credential (a token or password handed to the fetch to authenticate
+// it stays what it is).
+func (c *checker) namesFetchedSecret(v *types.Var, assigned flow) bool {
+	if !c.refs.objs[v] {
+		return false
+	}
+	if cpt := c.v.conceptOf(v.Name()); cpt != nil && cpt.id != "secret" {
+		return false
+	}
+	return assigned.src == nil || assigned.src.desc == secretDesc
+}

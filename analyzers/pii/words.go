@@ -43,7 +43,7 @@ var concepts = []*concept{
 		"msisdn", "cellphone", "cell phone", "cell number"}},
 	{id: "password", desc: "a password", phrases: []string{
 		"password", "passwd", "pwd", "passphrase", "pass phrase", "pin code"}},
-	{id: "secret", desc: "a secret", phrases: []string{
+	{id: "secret", desc: secretDesc, phrases: []string{
 		"secret", "client secret", "secret key", "private key", "signing key", "encryption key",
 		"access key", "secret access key", "privatekey", "ingestion key", "ingest key", "license key"}},
 	{id: "token", desc: "a token", phrases: []string{
@@ -85,6 +85,9 @@ var concepts = []*concept{
 		"full name", "fullname", "first name", "firstname", "last name", "lastname", "surname",
 		"given name", "family name", "legal name", "middle name"}},
 }
+
+// secretDesc describes the secret concept in messages.
+const secretDesc = "a secret"
 
 // bareToken is the concept of a name whose head is the word "token" (or
 // "tokens") alone, without a qualifier that says what the token opens.
