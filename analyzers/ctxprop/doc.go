@@ -227,11 +227,12 @@
 //     when or regardless. A comment with TODO or FIXME is no such
 //     explanation. Such a comment on a go statement's line, or directly
 //     above it, covers the goroutine's whole body;
-//   - a fresh context given to a function that only reads what a context
-//     holds, named ...FromContext (trace.SpanFromContext(context.Background())
-//     is the no-op span a caller may end safely; a logging package's
-//     FromContext gives the default logger): no work runs, and the
-//     reachable context would return something else;
+//   - trace.SpanFromContext(context.Background()) whose no-op span is
+//     returned, stored or passed on, or only ended, never given
+//     attributes, events or a status in the function: a span a caller may
+//     end safely when there is no new one to start (a no-op span that is
+//     recorded on is the usual slip for SpanFromContext(ctx), and is
+//     reported);
 //   - a fresh context that only signals: the function never hands it to
 //     any work, only asks it Err(), Done() or Deadline(), reassigns it,
 //     or derives a cancellable context from it back into itself (a

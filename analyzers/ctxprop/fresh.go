@@ -67,7 +67,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 			linksTrace(info, parent) && argIndex(parent, call) == 0,
 			isShutdownCall(info, parent),
 			c.exitsProcess(api.Callee(info, parent)) && argIndex(parent, call) == 0,
-			readsEmptyContext(info, parent) && argIndex(parent, call) == 0,
+			argIndex(parent, call) == 0 && takesNoopSpan(info, parent, stack),
 			startsComponent(info, parent) && argIndex(parent, call) == 0,
 			api.RetainsContext(info, parent),
 			buildsConnection(info, parent) && argIndex(parent, call) == 0:
@@ -239,14 +239,74 @@ func loopAround(stack []ast.Node, src *types.Var) ast.Node {
 	return nil
 }
 
-// readsEmptyContext reports whether call only reads what a context holds:
-// a function named ...FromContext (trace.SpanFromContext,
-// trace.SpanContextFromContext, baggage.FromContext, a logging package's
-// FromContext). Given a fresh root it returns the empty value on purpose —
-// a no-op span a caller may end safely, the default logger — and runs no
-// work a trace could be lost for; the reachable context would return
-// something else.
-func readsEmptyContext(info *types.Info, call *ast.CallExpr) bool {
-	fn := api.Callee(info, call)
-	return fn != nil && strings.HasSuffix(fn.Name(), "FromContext")
+// takesNoopSpan reports whether call is trace.SpanFromContext given a
+// fresh root — the no-op span, on purpose — whose result is only handed
+// on (returned, stored, passed) or ended, never recorded on in the
+// enclosing function: a span a caller may end safely when there is no
+// new one to start. A no-op span given attributes, events or a status is
+// the usual slip for SpanFromContext(ctx), and stays reported.
+func takesNoopSpan(info *types.Info, call *ast.CallExpr, stack []ast.Node) bool {
+	if api.CalleeName(info, call) != api.TracePath+".SpanFromContext" {
+		return false
+	}
+	fd := lint.EnclosingFuncDecl(stack)
+	v, handedOn := freshSpanVar(info, stack, call)
+	if handedOn && v == nil {
+		return true // return ctx, trace.SpanFromContext(context.Background())
+	}
+	if fd == nil || v == nil {
+		return false
+	}
+	recorded := false
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || recorded {
+			return !recorded
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == v {
+			switch sel.Sel.Name {
+			case "End", "SpanContext", "IsRecording":
+			default:
+				recorded = true
+			}
+		}
+		return true
+	})
+	return !recorded
+}
+
+// freshSpanVar returns the local the result of call is assigned to, or
+// nil and true when the call is returned as it is.
+func freshSpanVar(info *types.Info, stack []ast.Node, call *ast.CallExpr) (*types.Var, bool) {
+	at := -1
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i] == call {
+			at = i
+			break
+		}
+	}
+	for i := at - 1; i >= 0; i-- {
+		switch p := stack[i].(type) {
+		case *ast.AssignStmt:
+			for j, r := range p.Rhs {
+				if ast.Unparen(r) == call && j < len(p.Lhs) {
+					return lint.IdentVar(info, p.Lhs[j]), true
+				}
+			}
+			return nil, false
+		case *ast.ValueSpec:
+			for j, r := range p.Values {
+				if ast.Unparen(r) == call && j < len(p.Names) {
+					v, _ := info.Defs[p.Names[j]].(*types.Var)
+					return v, true
+				}
+			}
+			return nil, false
+		case *ast.ReturnStmt:
+			return nil, true
+		default:
+			return nil, false // passed or used inline: not held for a caller
+		}
+	}
+	return nil, false
 }
