@@ -161,7 +161,7 @@
 // fiber, chi or gorilla/mux routers, a server start: a serve command's
 // Complete(ctx) building its server and metrics), functions that last as
 // long as their context (a statement of the body waits for <-ctx.Done(),
-// or an endless select loop of the body returns on it: a reporter
+// or an endless loop of the body selects on it: a reporter
 // registering its callbacks once, then blocking until the controller
 // stops), and functions passed to sync.Once.Do or sync.OnceFunc/OnceValue
 // are once, and

@@ -2,7 +2,6 @@ package cardinality
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -500,19 +499,23 @@ func (c *checker) buildsServer(fd *ast.FuncDecl) bool {
 }
 
 // lastsAsLongAsItsContext reports whether fd runs until its context ends:
-// a statement of its body waits for ctx.Done() (a reporter that registers
-// its callbacks, then blocks until the controller stops), or an endless
-// loop of its body returns when ctx.Done() fires. Such a function runs once
-// for its context's lifetime — a worker, not a request — so what it
-// registers before it waits is registered once.
+// a statement of its body waits for <-ctx.Done() (a reporter that
+// registers its callbacks, then blocks until the controller stops), or an
+// endless loop of its body selects on it. Such a function runs once for
+// its context's lifetime — a worker, not a request — so what it registers
+// before it waits is registered once.
 func (c *checker) lastsAsLongAsItsContext(fd *ast.FuncDecl) bool {
 	if fd.Body == nil {
 		return false
 	}
+	awaitsParam := func(e ast.Expr) bool {
+		v := lint.AwaitedContext(c.info, e)
+		return v != nil && lint.DeclaredIn(v, fd.Type)
+	}
 	for _, st := range fd.Body.List {
 		switch st := st.(type) {
 		case *ast.ExprStmt:
-			if c.receivesFromParamDone(fd, st.X) {
+			if awaitsParam(st.X) {
 				return true
 			}
 		case *ast.ForStmt:
@@ -525,8 +528,7 @@ func (c *checker) lastsAsLongAsItsContext(fd *ast.FuncDecl) bool {
 					continue
 				}
 				for _, cc := range sel.Body.List {
-					comm := cc.(*ast.CommClause)
-					if es, ok := comm.Comm.(*ast.ExprStmt); ok && c.receivesFromParamDone(fd, es.X) && endsInReturn(comm.Body) {
+					if es, ok := cc.(*ast.CommClause).Comm.(*ast.ExprStmt); ok && awaitsParam(es.X) {
 						return true
 					}
 				}
@@ -534,31 +536,4 @@ func (c *checker) lastsAsLongAsItsContext(fd *ast.FuncDecl) bool {
 		}
 	}
 	return false
-}
-
-// receivesFromParamDone reports whether e is <-ctx.Done() for a context
-// parameter ctx of fd.
-func (c *checker) receivesFromParamDone(fd *ast.FuncDecl, e ast.Expr) bool {
-	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
-	if !ok || u.Op != token.ARROW {
-		return false
-	}
-	call, ok := ast.Unparen(u.X).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "Done" {
-		return false
-	}
-	v := lint.IdentVar(c.info, sel.X)
-	return v != nil && api.IsContext(v.Type()) && lint.DeclaredIn(v, fd.Type)
-}
-
-func endsInReturn(body []ast.Stmt) bool {
-	if len(body) == 0 {
-		return false
-	}
-	_, ok := body[len(body)-1].(*ast.ReturnStmt)
-	return ok
 }

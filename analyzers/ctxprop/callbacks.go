@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // inKeptCallback reports whether the top of stack lies in a function literal
@@ -34,7 +35,7 @@ func (c *collector) inKeptCallback(stack []ast.Node) bool {
 		if !ok || ast.Unparen(call.Fun) == lit {
 			continue
 		}
-		if j := argIndex(call, lit); j >= 0 && c.keepsCallback(api.Callee(c.pass.TypesInfo, call), j) {
+		if j := lint.ArgIndex(call, lit); j >= 0 && c.keepsCallback(api.Callee(c.pass.TypesInfo, call), j) {
 			return true
 		}
 	}

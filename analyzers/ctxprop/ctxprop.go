@@ -246,18 +246,9 @@ func parentCall(stack []ast.Node) (*ast.CallExpr, bool) {
 			child = p
 			continue
 		case *ast.CallExpr:
-			return p, argIndex(p, child) >= 0
+			return p, lint.ArgIndex(p, child) >= 0
 		}
 		return nil, false
 	}
 	return nil, false
-}
-
-func argIndex(call *ast.CallExpr, e ast.Node) int {
-	for i, a := range call.Args {
-		if a == e || ast.Unparen(a) == e {
-			return i
-		}
-	}
-	return -1
 }

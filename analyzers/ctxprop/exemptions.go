@@ -127,7 +127,7 @@ func inOnceInit(info *types.Info, stack []ast.Node, src *types.Var) bool {
 		if !ok || lint.DeclaredIn(src, lit) {
 			continue
 		}
-		if call, ok := stack[i-1].(*ast.CallExpr); ok && argIndex(call, lit) >= 0 {
+		if call, ok := stack[i-1].(*ast.CallExpr); ok && lint.ArgIndex(call, lit) >= 0 {
 			switch api.CalleeName(info, call) {
 			case "(*sync.Once).Do", "sync.OnceFunc", "sync.OnceValue", "sync.OnceValues":
 				return true

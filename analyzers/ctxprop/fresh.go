@@ -63,14 +63,14 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	if inParent {
 		switch {
 		case isLogCall(info, parent, ""),
-			api.IsPropagatorExtract(info, parent) && argIndex(parent, call) == 0,
-			linksTrace(info, parent) && argIndex(parent, call) == 0,
+			api.IsPropagatorExtract(info, parent) && lint.ArgIndex(parent, call) == 0,
+			linksTrace(info, parent) && lint.ArgIndex(parent, call) == 0,
 			isShutdownCall(info, parent),
-			c.exitsProcess(api.Callee(info, parent)) && argIndex(parent, call) == 0,
-			argIndex(parent, call) == 0 && takesNoopSpan(info, parent, stack),
-			startsComponent(info, parent) && argIndex(parent, call) == 0,
+			c.exitsProcess(api.Callee(info, parent)) && lint.ArgIndex(parent, call) == 0,
+			lint.ArgIndex(parent, call) == 0 && takesNoopSpan(info, parent, stack),
+			startsComponent(info, parent) && lint.ArgIndex(parent, call) == 0,
 			api.RetainsContext(info, parent),
-			buildsConnection(info, parent) && argIndex(parent, call) == 0:
+			buildsConnection(info, parent) && lint.ArgIndex(parent, call) == 0:
 			return
 		}
 	}
@@ -91,7 +91,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	if inTick && tickFn == nil {
 		return // each tick of a goroutine's loop starts a periodic job's own work
 	}
-	if inParent && argIndex(parent, call) == 0 && compensates(info, stack, parent, src.Var) {
+	if inParent && lint.ArgIndex(parent, call) == 0 && compensates(info, stack, parent, src.Var) {
 		return // undoing what a failed call under ctx left behind
 	}
 	if inParent && copiesFrom(info, parent, call, src.Var) {
@@ -117,7 +117,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	case loop:
 		f.check = checkLoop
 		f.diag.Message = fmt.Sprintf("%s starts a new root context on every iteration of this loop; use %s or a context derived from it", fresh, src.Describe())
-		if inParent && argIndex(parent, call) == 0 && isContextDerivation(info, parent) && !src.Opaque {
+		if inParent && lint.ArgIndex(parent, call) == 0 && isContextDerivation(info, parent) && !src.Opaque {
 			f.diag.Message = fmt.Sprintf("%s starts a new root context on every iteration of this loop; derive it from %s: %s%s(%s, ...)",
 				fresh, src.Describe(), qualifier(call), api.Callee(info, parent).Name(), src.Expr)
 		}
@@ -136,7 +136,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 	default:
 		f.check = checkBackground
 		f.diag.Message = fmt.Sprintf("use %s instead of %s", src.Describe(), fresh)
-		if inParent && argIndex(parent, call) == 0 && detachesDeadline(info, parent) && !src.Opaque && c.goAtLeast("go1.21") {
+		if inParent && lint.ArgIndex(parent, call) == 0 && detachesDeadline(info, parent) && !src.Opaque && c.goAtLeast("go1.21") {
 			// A fresh deadline or cancellation may be deliberate (work
 			// that must finish even if the caller gives up): say how
 			// to keep the trace then.
@@ -185,7 +185,7 @@ func isGoArg(info *types.Info, stack []ast.Node) bool {
 		return false
 	}
 	call, ok := stack[i].(*ast.CallExpr)
-	if !ok || argIndex(call, e) < 0 {
+	if !ok || lint.ArgIndex(call, e) < 0 {
 		return false
 	}
 	g, ok := stack[i-1].(*ast.GoStmt)
@@ -208,7 +208,7 @@ func startsGoroutine(info *types.Info, stack []ast.Node, src *types.Var) bool {
 		if g, ok := stack[i-2].(*ast.GoStmt); ok && g.Call == call && ast.Unparen(call.Fun) == lit {
 			return true
 		}
-		if api.CalleeName(info, call) == "time.AfterFunc" && argIndex(call, lit) == 1 {
+		if api.CalleeName(info, call) == "time.AfterFunc" && lint.ArgIndex(call, lit) == 1 {
 			return true
 		}
 	}
@@ -249,13 +249,18 @@ func takesNoopSpan(info *types.Info, call *ast.CallExpr, stack []ast.Node) bool 
 	if api.CalleeName(info, call) != api.TracePath+".SpanFromContext" {
 		return false
 	}
-	fd := lint.EnclosingFuncDecl(stack)
-	v, handedOn := freshSpanVar(info, stack, call)
-	if handedOn && v == nil {
+	e, i := climbCalls(stack, func(c *ast.CallExpr) bool { return c == call })
+	if e != call || i < 0 {
+		return false
+	}
+	if _, ok := stack[i].(*ast.ReturnStmt); ok {
 		return true // return ctx, trace.SpanFromContext(context.Background())
 	}
-	if fd == nil || v == nil {
-		return false
+	target, _ := assignedTarget(stack[i], e)
+	v := lint.IdentVar(info, target)
+	fd := lint.EnclosingFuncDecl(stack)
+	if v == nil || fd == nil {
+		return false // used in place: not held for a caller
 	}
 	recorded := false
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
@@ -273,40 +278,4 @@ func takesNoopSpan(info *types.Info, call *ast.CallExpr, stack []ast.Node) bool 
 		return true
 	})
 	return !recorded
-}
-
-// freshSpanVar returns the local the result of call is assigned to, or
-// nil and true when the call is returned as it is.
-func freshSpanVar(info *types.Info, stack []ast.Node, call *ast.CallExpr) (*types.Var, bool) {
-	at := -1
-	for i := len(stack) - 1; i >= 0; i-- {
-		if stack[i] == call {
-			at = i
-			break
-		}
-	}
-	for i := at - 1; i >= 0; i-- {
-		switch p := stack[i].(type) {
-		case *ast.AssignStmt:
-			for j, r := range p.Rhs {
-				if ast.Unparen(r) == call && j < len(p.Lhs) {
-					return lint.IdentVar(info, p.Lhs[j]), true
-				}
-			}
-			return nil, false
-		case *ast.ValueSpec:
-			for j, r := range p.Values {
-				if ast.Unparen(r) == call && j < len(p.Names) {
-					v, _ := info.Defs[p.Names[j]].(*types.Var)
-					return v, true
-				}
-			}
-			return nil, false
-		case *ast.ReturnStmt:
-			return nil, true
-		default:
-			return nil, false // passed or used inline: not held for a caller
-		}
-	}
-	return nil, false
 }

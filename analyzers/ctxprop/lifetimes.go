@@ -50,15 +50,10 @@ func flowTarget(info *types.Info, stack []ast.Node) (ast.Expr, token.Token) {
 	if i < 0 {
 		return nil, token.ILLEGAL
 	}
+	if target, tok := assignedTarget(stack[i], e); target != nil {
+		return target, tok
+	}
 	switch p := stack[i].(type) {
-	case *ast.AssignStmt:
-		return assignedExpr(p.Lhs, p.Rhs, e), p.Tok
-	case *ast.ValueSpec:
-		names := make([]ast.Expr, len(p.Names))
-		for j, n := range p.Names {
-			names[j] = n
-		}
-		return assignedExpr(names, p.Values, e), token.DEFINE
 	case *ast.KeyValueExpr:
 		if p.Value == e && i > 0 {
 			if _, ok := stack[i-1].(*ast.CompositeLit); ok && literalKept(stack[:i]) {
@@ -89,7 +84,7 @@ func climbCalls(stack []ast.Node, through func(*ast.CallExpr) bool) (ast.Node, i
 			e = p
 			continue
 		case *ast.CallExpr:
-			if argIndex(p, e) == 0 && through(p) {
+			if lint.ArgIndex(p, e) == 0 && through(p) {
 				e = p
 				continue
 			}
@@ -97,6 +92,23 @@ func climbCalls(stack []ast.Node, through func(*ast.CallExpr) bool) (ast.Node, i
 		return e, i
 	}
 	return e, -1
+}
+
+// assignedTarget returns the left-hand side that the assignment or
+// declaration p stores e into, and the assignment's token; nil when p is
+// neither or does not store e.
+func assignedTarget(p ast.Node, e ast.Node) (ast.Expr, token.Token) {
+	switch p := p.(type) {
+	case *ast.AssignStmt:
+		return assignedExpr(p.Lhs, p.Rhs, e), p.Tok
+	case *ast.ValueSpec:
+		names := make([]ast.Expr, len(p.Names))
+		for j, n := range p.Names {
+			names[j] = n
+		}
+		return assignedExpr(names, p.Values, e), token.DEFINE
+	}
+	return nil, token.ILLEGAL
 }
 
 func assignedExpr(lhs, rhs []ast.Expr, e ast.Node) ast.Expr {

@@ -176,7 +176,7 @@ func inCleanup(info *types.Info, stack []ast.Node) bool {
 			continue
 		}
 		call, ok := stack[i-1].(*ast.CallExpr)
-		if !ok || argIndex(call, lit) != 0 {
+		if !ok || lint.ArgIndex(call, lit) != 0 {
 			continue
 		}
 		if fn := api.Callee(info, call); fn != nil && fn.Name() == "Cleanup" && fn.Pkg() != nil && fn.Pkg().Path() == "testing" {

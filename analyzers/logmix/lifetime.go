@@ -241,21 +241,17 @@ func (l *lifetimes) finishHandOffs() {
 // statement <-p.Done() or in the case <-p.Done() of a select in an endless
 // for, in the function declaring p (not in a function literal).
 func (l *lifetimes) awaitedParam(info *types.Info, call *ast.CallExpr, stack []ast.Node) *types.Var {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "Done" || len(call.Args) != 0 {
-		return nil
-	}
-	v := lint.IdentVar(info, sel.X)
-	fd := lint.EnclosingFuncDecl(stack)
-	if v == nil || fd == nil || !api.IsContext(v.Type()) || !lint.DeclaredIn(v, fd.Type) {
-		return nil
-	}
 	n := len(stack)
 	if n < 4 {
 		return nil
 	}
 	recv, ok := stack[n-2].(*ast.UnaryExpr)
-	if !ok || recv.Op != token.ARROW {
+	if !ok || ast.Unparen(recv.X) != call {
+		return nil
+	}
+	v := lint.AwaitedContext(info, recv)
+	fd := lint.EnclosingFuncDecl(stack)
+	if v == nil || fd == nil || !lint.DeclaredIn(v, fd.Type) {
 		return nil
 	}
 	es, ok := stack[n-3].(*ast.ExprStmt)

@@ -179,7 +179,7 @@ func derivedLoggerVar(info *types.Info, stack []ast.Node, field *ast.CallExpr) *
 		return nil
 	}
 	with, ok := stack[i].(*ast.CallExpr)
-	if !ok || argIndexOf(with, field) < 0 {
+	if !ok || lint.ArgIndex(with, field) < 0 {
 		return nil
 	}
 	sel, ok := ast.Unparen(with.Fun).(*ast.SelectorExpr)
@@ -191,15 +191,6 @@ func derivedLoggerVar(info *types.Info, stack []ast.Node, field *ast.CallExpr) *
 		return nil
 	}
 	return lint.IdentVar(info, as.Lhs[0])
-}
-
-func argIndexOf(call *ast.CallExpr, e ast.Node) int {
-	for i, a := range call.Args {
-		if ast.Unparen(a) == e {
-			return i
-		}
-	}
-	return -1
 }
 
 // noteContextCarriers records the locals handed to a call that returns a
