@@ -47,7 +47,7 @@ func isLogCall(info *types.Info, call *ast.CallExpr, twin string) bool {
 		return true
 	}
 	fn := api.Callee(info, call)
-	return fn != nil && api.IsLevelName(fn.Name()) && twin == fn.Name()+"Context"
+	return api.IsLevelMethod(fn) && twin == fn.Name()+"Context"
 }
 
 func inDefer(stack []ast.Node) bool {

@@ -562,6 +562,52 @@ func IsLevelName(name string) bool {
 	return ok && levelMethods[base]
 }
 
+// extraLevels are the levels some loggers add to Debug, Info, Warn and
+// Error: slog wrappers' Trace, Notice and Emergency (syslog's set),
+// zerolog's and logrus's Trace, Fatal and Panic.
+var extraLevels = map[string]bool{
+	"Trace": true, "Notice": true, "Critical": true, "Alert": true, "Emergency": true, "Fatal": true, "Panic": true,
+}
+
+// IsLevelMethod reports whether fn is a log level's function or method:
+// one IsLevelName accepts, or a method named for another level (Trace,
+// Notice, Emergency, also with f or w) of a type whose methods include the
+// standard levels — a logger, so Trace there is a level, not a tracer.
+func IsLevelMethod(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	name := fn.Name()
+	if IsLevelName(name) {
+		return true
+	}
+	base := strings.TrimSuffix(strings.TrimSuffix(name, "f"), "w")
+	if !extraLevels[base] && !extraLevels[name] {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	return hasLevelMethods(sig.Recv().Type())
+}
+
+// hasLevelMethods reports whether t's method set (or its pointer's)
+// includes two or more of the standard level methods.
+func hasLevelMethods(t types.Type) bool {
+	if _, ok := t.(*types.Pointer); !ok && !types.IsInterface(t) {
+		t = types.NewPointer(t)
+	}
+	ms := types.NewMethodSet(t)
+	n := 0
+	for i := 0; i < ms.Len(); i++ {
+		if levelMethods[ms.At(i).Obj().Name()] {
+			n++
+		}
+	}
+	return n >= 2
+}
+
 // IsLoggerInterface reports whether t is an interface of the program's own
 // for logging: its methods include two or more of the level methods
 // (Debug, Info, Warn, Error, and their ...f forms). A program that keeps

@@ -8,6 +8,7 @@ import (
 
 	"otellint.test/ctxprop/convention/applog"
 	"otellint.test/ctxprop/convention/kv"
+	"otellint.test/ctxprop/convention/netprobe"
 )
 
 type Sessions struct {
@@ -92,4 +93,22 @@ func (s *Sessions) Listen(ctx context.Context, addr string) error {
 		return err
 	}
 	return nil
+}
+
+// Drain logs through the logger the context carries: Trace and Notice are
+// levels of that logger like Info, so whether they carry the context is
+// logmix's question too.
+func (s *Sessions) Drain(ctx context.Context, ids []string) {
+	log := applog.From(ctx)
+	for _, id := range ids {
+		log.Trace("draining session", "id", id)
+	}
+	log.Notice("sessions drained", "count", len(ids))
+}
+
+// Route diagnoses the network path to a session's host: the prober's Trace
+// is a traceroute, which the request's context should bound.
+func Route(ctx context.Context, p *netprobe.Prober, host string) (int, error) {
+	hops, err := p.Trace(host) // want `\(\*netprobe\.Prober\)\.Trace cannot carry ctx \(parameter of Route\); call TraceContext\(ctx, \.\.\.\) instead \(ctxprop/convention\)`
+	return len(hops), err
 }
