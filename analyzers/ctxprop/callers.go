@@ -98,12 +98,26 @@ func (c *collector) noteReassigned(as *ast.AssignStmt) {
 }
 
 // emptyFromCallers reports whether v is a context parameter every caller
-// fills with an empty root, directly or through its own such parameter.
+// fills with an empty root, directly or through its own such parameter,
+// or a local declared from one and never reassigned (initCtx, cancel :=
+// context.WithTimeout(ctx, d)): a deadline on an empty root is empty too.
 func (c *collector) emptyFromCallers(v *types.Var) bool {
 	if c.emptyParam == nil {
 		c.emptyParam = c.solveEmptyParams()
 	}
-	return c.emptyParam[v]
+	for range 8 { // a chain of derivations, bounded
+		if v == nil {
+			return false
+		}
+		if c.emptyParam[v] {
+			return true
+		}
+		if c.reassigned[v] {
+			return false
+		}
+		v = c.derivedFrom[v]
+	}
+	return false
 }
 
 // solveEmptyParams assumes every recorded parameter empty and drops those

@@ -49,19 +49,20 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	c := &collector{
-		pass:      pass,
-		shutdown:  map[*types.Var]bool{},
-		rebound:   map[*types.Var]bool{},
-		pure:      map[*types.Var]bool{},
-		stored:    map[*types.Var]bool{},
-		unset:     map[*types.Var]bool{},
-		setAt:     map[*types.Var]token.Pos{},
-		kinds:     map[*types.Func]calleeKind{},
-		ctxImport: map[*ast.File]string{},
-		parentOf:  map[*types.Var]*types.Var{},
-		cancels:   map[*types.Var]*types.Var{},
-		links:     map[linkKey]bool{},
-		comments:  map[*ast.File]*fileComments{},
+		pass:        pass,
+		shutdown:    map[*types.Var]bool{},
+		rebound:     map[*types.Var]bool{},
+		pure:        map[*types.Var]bool{},
+		derivedFrom: map[*types.Var]*types.Var{},
+		stored:      map[*types.Var]bool{},
+		unset:       map[*types.Var]bool{},
+		setAt:       map[*types.Var]token.Pos{},
+		kinds:       map[*types.Func]calleeKind{},
+		ctxImport:   map[*ast.File]string{},
+		parentOf:    map[*types.Var]*types.Var{},
+		cancels:     map[*types.Var]*types.Var{},
+		links:       map[linkKey]bool{},
+		comments:    map[*ast.File]*fileComments{},
 
 		calledAt:   map[*ast.Ident]bool{},
 		callerArgs: map[*types.Var][]callerArg{},
@@ -106,17 +107,18 @@ type finding struct {
 }
 
 type collector struct {
-	pass      *analysis.Pass
-	shutdown  map[*types.Var]bool      // contexts passed to Shutdown-like calls
-	rebound   map[*types.Var]bool      // requests given a context by WithContext or Clone
-	pure      map[*types.Var]bool      // locals holding a fresh root and nothing else
-	stored    map[*types.Var]bool      // context locals kept in a struct field or package variable
-	unset     map[*types.Var]bool      // context locals declared without a value (var ctx context.Context)
-	setAt     map[*types.Var]token.Pos // the first assignment to an unset local
-	kinds     map[*types.Func]calleeKind
-	decls     map[*types.Func]*ast.FuncDecl // this package's functions, indexed on first use
-	ctxImport map[*ast.File]string
-	findings  []finding
+	pass        *analysis.Pass
+	shutdown    map[*types.Var]bool       // contexts passed to Shutdown-like calls
+	rebound     map[*types.Var]bool       // requests given a context by WithContext or Clone
+	pure        map[*types.Var]bool       // locals holding a fresh root and nothing else
+	derivedFrom map[*types.Var]*types.Var // context locals declared from another: initCtx from ctx
+	stored      map[*types.Var]bool       // context locals kept in a struct field or package variable
+	unset       map[*types.Var]bool       // context locals declared without a value (var ctx context.Context)
+	setAt       map[*types.Var]token.Pos  // the first assignment to an unset local
+	kinds       map[*types.Func]calleeKind
+	decls       map[*types.Func]*ast.FuncDecl // this package's functions, indexed on first use
+	ctxImport   map[*ast.File]string
+	findings    []finding
 
 	parentOf map[*types.Var]*types.Var // a context local and the context it derives from
 	cancels  map[*types.Var]*types.Var // a cancel function and the context it cancels

@@ -178,7 +178,11 @@
 //     its helpers). Not when the function is exported, used as a value (a
 //     callback, a method value), may be called through an interface of the
 //     package, called from code ctxprop skips, or when it assigns the
-//     parameter a new context (ctx, span := tracer.Start(ctx, ...));
+//     parameter a new context (ctx, span := tracer.Start(ctx, ...)). A
+//     local declared from such a parameter (initCtx, cancel :=
+//     context.WithTimeout(ctx, d)) and never reassigned is empty too: a
+//     constructor's retry loop pinging on fresh short deadlines loses
+//     nothing;
 //   - test support outside _test.go files: a function taking a *testing.T,
 //     *testing.B, *testing.F or testing.TB, and a package that imports
 //     testing (or testify, gomega, ginkgo, gotest.tools) and is placed like

@@ -110,6 +110,9 @@ func (c *collector) notePureRoots(lhs, rhs []ast.Expr) {
 		case len(rhs) == 1 && i == 0:
 			r = rhs[0]
 		}
+		if u := derivedFromVar(info, r); u != nil && info.Defs[id] == v {
+			c.derivedFrom[v] = u
+		}
 		switch {
 		case r == nil || !c.pureRoot(r):
 			delete(c.pure, v)
@@ -120,6 +123,21 @@ func (c *collector) notePureRoots(lhs, rhs []ast.Expr) {
 			c.pure[v] = true
 		}
 	}
+}
+
+// derivedFromVar returns the context variable e holds or derives from
+// (ctx, context.WithTimeout(ctx, d)), or nil.
+func derivedFromVar(info *types.Info, e ast.Expr) *types.Var {
+	if e == nil {
+		return nil
+	}
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if !isContextDerivation(info, call) || len(call.Args) == 0 {
+			return nil
+		}
+		e = call.Args[0]
+	}
+	return lint.IdentVar(info, e)
 }
 
 // isTestContext reports whether call is t.Context() of a *testing.T, B or
