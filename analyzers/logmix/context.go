@@ -16,15 +16,31 @@ func reportMissingContext(pass *analysis.Pass, r *lint.Reporter, u *usage, mixed
 	if !r.Enabled(checkContext) {
 		return
 	}
-	hooks := map[api.LogLibrary]bool{}
+	// A call in a non-test file runs in the program: only the hooks its
+	// non-test files reach read its context, not a test's.
+	type hookKey struct {
+		lib  api.LogLibrary
+		test bool
+	}
+	hooks := map[hookKey]bool{}
+	var prod *api.ImportView
 	for _, c := range u.calls {
 		if c.funcs == nil || mixed[c.Call] || (c.file != nil && c.file.isBridge()) {
 			continue
 		}
-		seen, ok := hooks[c.Library]
+		k := hookKey{c.Library, lint.IsTestFile(pass, c.Call.Pos())}
+		seen, ok := hooks[k]
 		if !ok {
-			seen = api.HookInReach(pass.Pkg, c.Library)
-			hooks[c.Library] = seen
+			view := api.ImportView{}
+			if !k.test {
+				if prod == nil {
+					v := api.ProductionView(pass.Fset, pass.Pkg, pass.Files)
+					prod = &v
+				}
+				view = *prod
+			}
+			seen = api.HookInReach(pass.Pkg, c.Library, view)
+			hooks[k] = seen
 		}
 		if !seen {
 			continue // no hook in the program's reach would read the context

@@ -213,7 +213,10 @@
 // otelzerolog bridge — since those libraries attach a trace only through a
 // hook that reads the record's context, and without one WithContext(ctx)
 // or .Ctx(ctx) adds nothing (a hook on a logger built in a package this one
-// does not import is out of sight: known limit); calls already reported as
+// does not import is out of sight: known limit). For a call outside
+// _test.go files only the package's other non-test files and their
+// imports count: a hook a test installs to capture entries never runs in
+// the program; calls already reported as
 // mixed-libraries.
 //
 // manual-trace-id: a log field, attribute or key/value pair whose value

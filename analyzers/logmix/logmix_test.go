@@ -67,6 +67,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/notify",
 		"./logmix/banner",
 		"./logmix/appcmd",
+		"./logmix/logrustesthook/...",
 	)
 }
 

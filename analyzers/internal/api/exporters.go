@@ -153,7 +153,12 @@ func isUnder(path string, trees []string) bool {
 // walkImports calls visit for pkg and each of its transitive imports once,
 // stopping when visit returns false.
 func walkImports(pkg *types.Package, visit func(*types.Package) bool) {
-	seen := map[*types.Package]bool{}
+	walkImportsSeen(pkg, map[*types.Package]bool{}, visit)
+}
+
+// walkImportsSeen is walkImports skipping, and adding to, seen: walks
+// from several roots share it.
+func walkImportsSeen(pkg *types.Package, seen map[*types.Package]bool, visit func(*types.Package) bool) {
 	stack := []*types.Package{pkg}
 	for len(stack) > 0 {
 		p := stack[len(stack)-1]

@@ -1,7 +1,10 @@
 package api
 
 import (
+	"go/ast"
+	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -24,13 +27,50 @@ var contextLogBridges = []string{
 	"github.com/uptrace/opentelemetry-go-extra/otelzerolog",
 }
 
+// ImportView is the part of a package a question is asked about: the
+// packages its files import (Roots) and which of its own declarations
+// count (Declared). The zero view is the whole package. A test variant's
+// production view leaves out what only its _test.go files bring: a hook a
+// test installs does not run in the program.
+type ImportView struct {
+	Roots    []*types.Package
+	Declared func(token.Pos) bool
+	set      bool
+}
+
+// ProductionView is the view of pkg's non-test files: the packages they
+// import and the declarations they hold.
+func ProductionView(fset *token.FileSet, pkg *types.Package, files []*ast.File) ImportView {
+	byPath := map[string]*types.Package{}
+	for _, imp := range pkg.Imports() {
+		byPath[imp.Path()] = imp
+	}
+	isTest := func(pos token.Pos) bool { return strings.HasSuffix(fset.Position(pos).Filename, "_test.go") }
+	v := ImportView{Declared: func(pos token.Pos) bool { return !isTest(pos) }, set: true}
+	seen := map[*types.Package]bool{}
+	for _, f := range files {
+		if isTest(f.Package) {
+			continue
+		}
+		for _, spec := range f.Imports {
+			path, err := strconv.Unquote(spec.Path.Value)
+			if imp := byPath[path]; err == nil && imp != nil && !seen[imp] {
+				seen[imp] = true
+				v.Roots = append(v.Roots, imp)
+			}
+		}
+	}
+	return v
+}
+
 // HookInReach reports whether a logging hook that could read a record's
-// context is in reach of pkg for lib: pkg or a package it imports, directly
-// or not, declares a type implementing lib's hook interface (zerolog.Hook,
-// logrus.Hook), or imports an OpenTelemetry bridge for lib. For libraries
-// without hooks, and where lib's hook interface is not known to pkg's
-// imports, it reports true: nothing says the context would be ignored.
-func HookInReach(pkg *types.Package, lib LogLibrary) bool {
+// context is in reach of pkg, seen through view, for lib: pkg or a package
+// it imports, directly or not, declares a type implementing lib's hook
+// interface (zerolog.Hook, logrus.Hook), or imports an OpenTelemetry
+// bridge for lib. For libraries without hooks, and where lib's hook
+// interface is not known to pkg's imports, it reports true: nothing says
+// the context would be ignored.
+func HookInReach(pkg *types.Package, lib LogLibrary, view ImportView) bool {
 	hi, ok := hookInterfaces[lib]
 	if !ok || pkg == nil {
 		return true
@@ -44,36 +84,54 @@ func HookInReach(pkg *types.Package, lib LogLibrary) bool {
 	if iface == nil {
 		return true
 	}
+	if !view.set {
+		view = ImportView{Roots: pkg.Imports(), Declared: func(token.Pos) bool { return true }}
+	}
+	if declaresHook(pkg, iface, view.Declared) {
+		return true
+	}
 	found := false
-	walkImports(pkg, func(p *types.Package) bool {
-		path := p.Path()
-		for _, b := range contextLogBridges {
-			if path == b {
-				found = true
-				return false
+	seen := map[*types.Package]bool{pkg: true}
+	for _, root := range view.Roots {
+		walkImportsSeen(root, seen, func(p *types.Package) bool {
+			path := p.Path()
+			for _, b := range contextLogBridges {
+				if path == b {
+					found = true
+					return false
+				}
 			}
-		}
-		if path == hi[0] || strings.HasPrefix(path, hi[0]+"/") || !ImportsAny(p, hi[0]) {
+			if path == hi[0] || strings.HasPrefix(path, hi[0]+"/") || !ImportsAny(p, hi[0]) {
+				return true
+			}
+			found = declaresHook(p, iface, nil)
+			return !found
+		})
+		if found {
 			return true
 		}
-		scope := p.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok || tn.IsAlias() {
-				continue
-			}
-			t := tn.Type()
-			if _, isIface := t.Underlying().(*types.Interface); isIface {
-				continue
-			}
-			if types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface) {
-				found = true
-				return false
-			}
+	}
+	return false
+}
+
+// declaresHook reports whether p declares a concrete type (at a position
+// declared accepts, when given) implementing the hook interface iface.
+func declaresHook(p *types.Package, iface *types.Interface, declared func(token.Pos) bool) bool {
+	scope := p.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || declared != nil && !declared(tn.Pos()) {
+			continue
 		}
-		return true
-	})
-	return found
+		t := tn.Type()
+		if _, isIface := t.Underlying().(*types.Interface); isIface {
+			continue
+		}
+		if types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface) {
+			return true
+		}
+	}
+	return false
 }
 
 // InterfaceMethodNames returns the names of the methods of the interfaces
