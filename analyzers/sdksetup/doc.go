@@ -38,9 +38,15 @@
 // state, nothing waits in a buffer; nor is one built without any reader
 // (sdkmetric.NewMeterProvider(), a no-op that switches an
 // instrumentation's metrics off): readers can only be given to its
-// constructor, so it never exports anything. Nor is a tracer provider whose only
-// span processors export each span as it ends (sdktrace.WithSyncer,
-// NewSimpleSpanProcessor): that is sync-export's finding, if any.
+// constructor, so it never exports anything; the same holds for a logger
+// provider built without a processor, and for a tracer provider built
+// without one in a function that never calls its RegisterSpanProcessor
+// (a throwaway provider whose spans go nowhere). Nor is a provider whose
+// only processors export each span or record as it ends
+// (sdktrace.WithSyncer, NewSimpleSpanProcessor, sdklog.NewSimpleProcessor;
+// given directly, through a local, or wrapped by a processor of the
+// package's own that is given no exporter to batch with): that is
+// sync-export's finding, if any.
 //
 // The provider is followed through the function's local variables
 // (aliases, conversions to interfaces, closures). It counts as shut down

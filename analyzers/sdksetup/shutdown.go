@@ -34,7 +34,7 @@ type factoryKey struct {
 func (c *checker) reportUnshutProviders() {
 	var work []source
 	for _, s := range c.providers {
-		if !c.buffersNothing(s.cur.Node().(*ast.CallExpr)) {
+		if !c.buffersNothing(s.cur) {
 			work = append(work, s)
 		}
 	}
@@ -319,79 +319,4 @@ func (o *ownership) returnedAs(fn *types.Func, i int) {
 		return
 	}
 	o.factory = factoryKey{fn, i}
-}
-
-// pullReaderOption is the option adding a metric reader; the other SDK
-// options that add a reader or processor make the provider buffer.
-const pullReaderOption = api.SDKMetricPath + ".WithReader"
-
-var bufferingOptions = map[string]bool{
-	api.SDKTracePath + ".WithBatcher":       true,
-	api.SDKTracePath + ".WithSyncer":        true,
-	api.SDKTracePath + ".WithSpanProcessor": true,
-	pullReaderOption:                        true,
-	api.SDKLogPath + ".WithProcessor":       true,
-}
-
-// buffersNothing reports whether the provider built by the constructor call
-// holds nothing that Shutdown would export: each of its readers and span
-// processors is visible in the call and holds nothing back — a pulled
-// reader (the Prometheus exporter: a scrape reads the current state, and
-// an exporter's own state dies with the process) or a syncer
-// (sdktrace.WithSyncer(exp), WithSpanProcessor(NewSimpleSpanProcessor(exp)):
-// each span is exported as it ends) — and there is at least one, except
-// for a meter provider, which without a reader exports nothing at all. Any
-// option that adds a processor or another reader, or options that cannot
-// be read, make it buffer.
-func (c *checker) buffersNothing(call *ast.CallExpr) bool {
-	if call.Ellipsis.IsValid() {
-		return false
-	}
-	readers := 0
-	for _, arg := range call.Args {
-		opt, ok := ast.Unparen(arg).(*ast.CallExpr)
-		if !ok {
-			return false // options from a variable: unknown
-		}
-		fn := api.Callee(c.info, opt)
-		if fn == nil || fn.Pkg() == nil {
-			return false
-		}
-		switch path := fn.Pkg().Path(); {
-		case path != api.SDKTracePath && path != api.SDKMetricPath && path != api.SDKLogPath:
-			return false
-		case !bufferingOptions[api.FullName(fn)]:
-			continue // resource, sampler, view, limits
-		case c.exportsOnEnd(opt, fn):
-			readers++ // a syncer exports each span as it ends: nothing waits
-			continue
-		case api.FullName(fn) != pullReaderOption || len(opt.Args) != 1 || !api.IsPullReader(api.TypeOf(c.info, opt.Args[0])):
-			return false
-		}
-		readers++
-	}
-	if readers == 0 && api.FullName(api.Callee(c.info, call)) == api.SDKMetricPath+".NewMeterProvider" {
-		// A meter provider without a reader exports nothing, ever: a
-		// reader can only be given to its constructor. It is built as a
-		// no-op (to switch an instrumentation's metrics off).
-		return true
-	}
-	return readers > 0
-}
-
-// exportsOnEnd reports whether opt, an option of fn, adds a span processor
-// that exports each span as it ends: sdktrace.WithSyncer(exp), or
-// sdktrace.WithSpanProcessor(sdktrace.NewSimpleSpanProcessor(exp)).
-func (c *checker) exportsOnEnd(opt *ast.CallExpr, fn *types.Func) bool {
-	switch api.FullName(fn) {
-	case api.SDKTracePath + ".WithSyncer":
-		return true
-	case api.SDKTracePath + ".WithSpanProcessor":
-		if len(opt.Args) != 1 {
-			return false
-		}
-		inner, ok := ast.Unparen(opt.Args[0]).(*ast.CallExpr)
-		return ok && api.CalleeName(c.info, inner) == api.SDKTracePath+".NewSimpleSpanProcessor"
-	}
-	return false
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/exporters/stdout/stdoutlog"
 	"go.opentelemetry.io/otel/exporters/stdout/stdouttrace"
 	"go.opentelemetry.io/otel/log/global"
 	"go.opentelemetry.io/otel/propagation"
@@ -31,6 +32,14 @@ func exporter() tracesdk.SpanExporter {
 	return exp
 }
 
+func logExporter() sdklog.Exporter {
+	exp, err := stdoutlog.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	return exp
+}
+
 // --- created and dropped -------------------------------------------------
 
 func dropped() {
@@ -42,7 +51,7 @@ func blank() {
 }
 
 func onlyTracerUsed(ctx context.Context) {
-	tracer := tracesdk.NewTracerProvider().Tracer("svc") // want `^tracer provider created here is never shut down, .* \(sdksetup/shutdown\)$`
+	tracer := tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())).Tracer("svc") // want `^tracer provider created here is never shut down, .* \(sdksetup/shutdown\)$`
 	_, span := tracer.Start(ctx, "work")
 	span.End()
 }
@@ -94,13 +103,13 @@ func meterShutInDeferredClosure() {
 }
 
 func loggerInstalled() {
-	lp := sdklog.NewLoggerProvider() // want `^logger provider created here is never shut down, so log records still buffered at exit are lost; defer lp\.Shutdown\(ctx\) .* \(sdksetup/shutdown\)$`
+	lp := sdklog.NewLoggerProvider(sdklog.WithProcessor(sdklog.NewBatchProcessor(logExporter()))) // want `^logger provider created here is never shut down, so log records still buffered at exit are lost; defer lp\.Shutdown\(ctx\) .* \(sdksetup/shutdown\)$`
 	global.SetLoggerProvider(lp)
 }
 
 func loggerShutdownFuncs() []func(context.Context) error {
 	var shutdowns []func(context.Context) error
-	lp := sdklog.NewLoggerProvider() // ok: method value appended to the shutdown funcs
+	lp := sdklog.NewLoggerProvider(sdklog.WithProcessor(sdklog.NewBatchProcessor(logExporter()))) // ok: method value appended to the shutdown funcs
 	shutdowns = append(shutdowns, lp.Shutdown)
 	global.SetLoggerProvider(lp)
 	return shutdowns
@@ -115,7 +124,7 @@ func flushedOnly(ctx context.Context) {
 }
 
 func shutdownOnErrorPathOnly(ctx context.Context, start func() error) error {
-	tp := tracesdk.NewTracerProvider() // ok: Shutdown is referenced (paths are not checked)
+	tp := tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: Shutdown is referenced (paths are not checked)
 	if err := start(); err != nil {
 		return errors.Join(err, tp.Shutdown(ctx))
 	}
@@ -126,19 +135,19 @@ func shutdownOnErrorPathOnly(ctx context.Context, start func() error) error {
 // --- followed through local variables -------------------------------------
 
 func aliasedInterface() {
-	sdkTP := tracesdk.NewTracerProvider() // want `^tracer provider created here is never shut down, .* defer sdkTP\.Shutdown\(ctx\) .* \(sdksetup/shutdown\)$`
+	sdkTP := tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // want `^tracer provider created here is never shut down, .* defer sdkTP\.Shutdown\(ctx\) .* \(sdksetup/shutdown\)$`
 	var tp trace.TracerProvider = sdkTP
 	otel.SetTracerProvider(tp)
 }
 
 func converted() {
-	sdkTP := tracesdk.NewTracerProvider() // want `^tracer provider created here is never shut down, .* \(sdksetup/shutdown\)$`
+	sdkTP := tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // want `^tracer provider created here is never shut down, .* \(sdksetup/shutdown\)$`
 	tp := trace.TracerProvider(sdkTP)
 	otel.SetTracerProvider(tp)
 }
 
 func shutdownThroughInterface(ctx context.Context) {
-	tp := tracesdk.NewTracerProvider() // ok: shut down through an interface holding it
+	tp := tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: shut down through an interface holding it
 	var closer interface{ Shutdown(context.Context) error } = tp
 	defer closer.Shutdown(ctx)
 	otel.SetTracerProvider(tp)
@@ -147,7 +156,7 @@ func shutdownThroughInterface(ctx context.Context) {
 func assignedInClosure(ctx context.Context) {
 	var tp *tracesdk.TracerProvider // ok: assigned in a closure, shut down by the caller of it
 	initTracing := func() {
-		tp = tracesdk.NewTracerProvider()
+		tp = tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter()))
 		otel.SetTracerProvider(tp)
 	}
 	initTracing()
@@ -156,7 +165,7 @@ func assignedInClosure(ctx context.Context) {
 
 func createdInClosure() {
 	setup := func() {
-		tp := tracesdk.NewTracerProvider() // want `^tracer provider created here is never shut down, .* \(sdksetup/shutdown\)$`
+		tp := tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // want `^tracer provider created here is never shut down, .* \(sdksetup/shutdown\)$`
 		otel.SetTracerProvider(tp)
 	}
 	setup()
@@ -164,12 +173,12 @@ func createdInClosure() {
 
 func returnedByClosure() func() *tracesdk.TracerProvider {
 	return func() *tracesdk.TracerProvider {
-		return tracesdk.NewTracerProvider() // ok: the closure's caller owns it
+		return tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: the closure's caller owns it
 	}
 }
 
 func shutdownInSignalGoroutine(stop <-chan struct{}) {
-	tp := tracesdk.NewTracerProvider() // ok: shut down by the goroutine
+	tp := tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: shut down by the goroutine
 	otel.SetTracerProvider(tp)
 	go func() {
 		<-stop
@@ -189,30 +198,30 @@ type telemetry struct {
 var globalTP *tracesdk.TracerProvider
 
 func (t *telemetry) init() {
-	t.tp = tracesdk.NewTracerProvider() // ok: stored in a field
+	t.tp = tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: stored in a field
 	mp := metric.NewMeterProvider()     // ok: stored in a field through a local
 	t.mp = mp
 }
 
 func storedGlobally() {
-	globalTP = tracesdk.NewTracerProvider() // ok: stored in a global
+	globalTP = tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: stored in a global
 	otel.SetTracerProvider(globalTP)
 }
 
-var packageLevel = tracesdk.NewTracerProvider() // ok: a package-level variable
+var packageLevel = tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: a package-level variable
 
 func returnedInStruct() *telemetry {
-	tp := tracesdk.NewTracerProvider() // ok: returned in a struct
+	tp := tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: returned in a struct
 	mp := metric.NewMeterProvider()    // ok: returned in a struct
 	return &telemetry{tp: tp, mp: mp}
 }
 
 func storedInMap(m map[string]*tracesdk.TracerProvider) {
-	m["default"] = tracesdk.NewTracerProvider() // ok: stored in a map element
+	m["default"] = tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: stored in a map element
 }
 
 func sent(ch chan<- *tracesdk.TracerProvider) {
-	tp := tracesdk.NewTracerProvider() // ok: sent to a channel
+	tp := tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: sent to a channel
 	ch <- tp
 }
 
@@ -223,13 +232,13 @@ func (r *registry) add(p interface{ Shutdown(context.Context) error }) {
 }
 
 func handedToRegistry(r *registry) {
-	tp := tracesdk.NewTracerProvider() // ok: the registry shuts it down
+	tp := tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: the registry shuts it down
 	r.add(tp)
 	otel.SetTracerProvider(tp)
 }
 
 func appendedToSlice(ps []interface{ Shutdown(context.Context) error }) []interface{ Shutdown(context.Context) error } {
-	lp := sdklog.NewLoggerProvider() // ok: appended to a slice that is returned
+	lp := sdklog.NewLoggerProvider(sdklog.WithProcessor(sdklog.NewBatchProcessor(logExporter()))) // ok: appended to a slice that is returned
 	return append(ps, lp)
 }
 
@@ -240,14 +249,14 @@ func noopProvider() {
 }
 
 func returnedAsInterface() trace.TracerProvider {
-	return tracesdk.NewTracerProvider() // ok: returned (as an interface; not followed)
+	return tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: returned (as an interface; not followed)
 }
 
 // --- suppressed --------------------------------------------------------------
 
 func suppressed() {
 	//otellint:ignore sdksetup/shutdown the process is a one-shot CLI that exits through os.Exit
-	otel.SetTracerProvider(tracesdk.NewTracerProvider()) // ok: ignored by directive
+	otel.SetTracerProvider(tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter()))) // ok: ignored by directive
 }
 
 // --- same-package helpers taking the provider ---------------------------------
@@ -305,7 +314,7 @@ type hook struct {
 }
 
 func lifecycle(hooks *[]hook) {
-	tp := tracesdk.NewTracerProvider() // ok: the OnStop hook shuts it down
+	tp := tracesdk.NewTracerProvider(tracesdk.WithBatcher(exporter())) // ok: the OnStop hook shuts it down
 	*hooks = append(*hooks, hook{OnStop: tp.Shutdown})
 	otel.SetTracerProvider(tp)
 }
