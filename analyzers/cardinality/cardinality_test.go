@@ -9,8 +9,11 @@ import (
 	"github.com/otellint/otellint/analyzers/internal/testutil"
 )
 
+// TestCardinality runs every check, coarse-buckets (off by default)
+// included.
 func TestCardinality(t *testing.T) {
 	dir := testutil.TestData(t)
+	setFlag(t, "checks", "all")
 	analysistest.Run(t, dir, cardinality.Analyzer,
 		"./cardinality/middleware",
 		"./cardinality/handlers",
@@ -58,12 +61,20 @@ func TestChecksFlag(t *testing.T) {
 	analysistest.Run(t, testutil.TestData(t), cardinality.Analyzer, "./cardinality/flags/checks")
 }
 
+// TestDefaultChecks runs the default checks: coarse-buckets is opt-in.
+func TestDefaultChecks(t *testing.T) {
+	if got, want := cardinality.Analyzer.Flags.Lookup("checks").DefValue, "key,value,per-request-instrument,missing-unit,counter-decrement,gauge-as-counter,exemplars"; got != want {
+		t.Errorf("default -cardinality.checks = %q, want %q", got, want)
+	}
+	analysistest.Run(t, testutil.TestData(t), cardinality.Analyzer, "./cardinality/flags/defaultchecks")
+}
+
 func TestChecksFlagRejectsUnknown(t *testing.T) {
 	f := cardinality.Analyzer.Flags.Lookup("checks")
 	if err := f.Value.Set("nonsense"); err == nil {
 		t.Error("-cardinality.checks=nonsense was accepted")
 	}
-	if got, want := f.Value.String(), "key,value,per-request-instrument,missing-unit,coarse-buckets,counter-decrement,gauge-as-counter,exemplars"; got != want {
+	if got, want := f.Value.String(), "key,value,per-request-instrument,missing-unit,counter-decrement,gauge-as-counter,exemplars"; got != want {
 		t.Errorf("-cardinality.checks = %q after a rejected value, want %q", got, want)
 	}
 }
