@@ -81,7 +81,8 @@
 // subcommand) or of the signature of the function type such an adapter
 // takes (Command{Func: cmdVersion}, wrapped later), and an unexported
 // function that only such code calls; fmt in a function that also prints
-// through a terminal package (fatih/color, colorstring, tablewriter,
+// through a terminal package (fatih/color, gookit/color, aurora,
+// colorstring, tablewriter, go-pretty tables,
 // text/tabwriter); fmt in a function writing GitHub Actions workflow
 // commands (fmt.Println("::group::" + name)); fmt in a function that lays
 // out a screen — it prints a blank line (fmt.Println()) or a constant with

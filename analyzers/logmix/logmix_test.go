@@ -68,6 +68,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/banner",
 		"./logmix/appcmd",
 		"./logmix/logrustesthook/...",
+		"./logmix/schematool",
 	)
 }
 

@@ -90,14 +90,20 @@ func BuildsCommand(sig *types.Signature) bool {
 // terminalPackages write to a terminal: colours, aligned columns and
 // tables for a person to read.
 var terminalPackages = map[string]bool{
-	"github.com/fatih/color":            true,
-	"github.com/mitchellh/colorstring":  true,
-	"github.com/olekukonko/tablewriter": true,
-	"text/tabwriter":                    true,
+	"github.com/fatih/color":                true,
+	"github.com/gookit/color":               true,
+	"github.com/logrusorgru/aurora":         true,
+	"github.com/logrusorgru/aurora/v3":      true,
+	"github.com/logrusorgru/aurora/v4":      true,
+	"github.com/mitchellh/colorstring":      true,
+	"github.com/olekukonko/tablewriter":     true,
+	"github.com/jedib0t/go-pretty/v6/table": true,
+	"text/tabwriter":                        true,
 }
 
 // IsTerminalOutput reports whether fn belongs to a package that formats
-// output for a terminal (fatih/color, colorstring, tablewriter, tabwriter).
+// output for a terminal (fatih/color, gookit/color, aurora, colorstring,
+// tablewriter, go-pretty's tables, tabwriter).
 func IsTerminalOutput(fn *types.Func) bool {
 	return fn != nil && fn.Pkg() != nil && terminalPackages[fn.Pkg().Path()]
 }
