@@ -127,7 +127,8 @@ type usage struct {
 	mainBuilds token.Pos
 	hot        []analysis.Diagnostic
 	out        outputPlaces
-	serves     bool // the package starts serving requests (api.StartsServing)
+	serves     bool                // the package starts serving requests (api.StartsServing)
+	loopback   map[*types.Var]bool // locals holding a loopback debug server (api.LoopbackDebugServer)
 }
 
 func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
@@ -237,7 +238,7 @@ func collect(pass *analysis.Pass, ins *inspector.Inspector) *usage {
 				}
 			}
 		case *ast.CallExpr:
-			u.serves = u.serves || api.StartsServing(info, n)
+			u.serves = u.serves || api.StartsServing(info, n) && !u.startsLoopbackServer(info, n)
 			callee := api.Callee(info, n)
 			u.out.addCall(info, pass.Pkg, n, callee, innermostFunc(stack))
 			u.addArgumentOrigins(info, pass.Pkg, n, stack)
@@ -289,8 +290,35 @@ func newFileInfo(pass *analysis.Pass, f *ast.File) *fileInfo {
 
 // addAssign records one-to-one assignments to variables, in source order,
 // and what each assignment to a context variable gives it.
+// startsLoopbackServer reports whether call starts, as a method, a
+// server built as a loopback debug server: srv := &http.Server{Addr:
+// "localhost:" + port}; srv.ListenAndServe().
+func (u *usage) startsLoopbackServer(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if api.LoopbackDebugServer(info, sel.X) {
+		return true
+	}
+	v := lint.IdentVar(info, sel.X)
+	return v != nil && u.loopback[v]
+}
+
 func (u *usage) addAssign(info *types.Info, lhs, rhs []ast.Expr, stack []ast.Node) {
 	for i, l := range lhs {
+		if len(lhs) == len(rhs) {
+			if v := lint.IdentVar(info, l); v != nil {
+				if api.LoopbackDebugServer(info, rhs[i]) {
+					if u.loopback == nil {
+						u.loopback = map[*types.Var]bool{}
+					}
+					u.loopback[v] = true
+				} else {
+					delete(u.loopback, v) // reassigned: another server
+				}
+			}
+		}
 		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && len(lhs) == len(rhs) {
 			u.addFieldOrigin(info, sel, rhs[i]) // s.ctx = ctx
 			continue

@@ -112,7 +112,10 @@
 // below). log in a command's body is still counted: it is logging. But a
 // main package that serves nothing (see debug-level) is not reported at
 // all, nor is a package of a program's cmd tree (module/cmd/<tool>/...)
-// that serves nothing and imports no tracing package (see ctxprop's
+// that serves nothing (a server on http.DefaultServeMux at a loopback
+// address, such as a login command's callback for the user's own browser
+// — srv := &http.Server{Addr: "localhost:" + port}; srv.ListenAndServe() —
+// serves the person at the machine) and imports no tracing package (see ctxprop's
 // command-line tools): a command-line tool, a load generator or a one-shot
 // job writes to the terminal of the person running it, not into a
 // production log pipeline that must parse one format.

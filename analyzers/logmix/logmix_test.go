@@ -69,6 +69,7 @@ func TestLogmix(t *testing.T) {
 		"./logmix/appcmd",
 		"./logmix/logrustesthook/...",
 		"./logmix/schematool",
+		"./logmix/cmd/deployctl/...",
 	)
 }
 

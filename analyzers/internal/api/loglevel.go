@@ -2,6 +2,7 @@ package api
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -130,9 +131,62 @@ func ServesDebugMux(info *types.Info, call *ast.CallExpr) bool {
 		return false // http.Serve's address is its listener's
 	}
 	addr, ok := StringConst(info, call.Args[0])
-	if !ok {
+	return ok && loopbackHost(addr)
+}
+
+// LoopbackDebugServer reports whether e builds an http.Server (a
+// composite literal, or its address) that serves http.DefaultServeMux —
+// no Handler — on a loopback address: Addr a constant loopback host, or a
+// concatenation starting with one ("localhost:" + port). Like a debug
+// mux, it serves the person at the machine: a command line's login
+// callback, a tool's pprof.
+func LoopbackDebugServer(info *types.Info, e ast.Expr) bool {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok || !IsNamed(TypeOf(info, lit), "net/http", "Server") {
 		return false
 	}
+	loopback := false
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return false
+		}
+		key, _ := kv.Key.(*ast.Ident)
+		switch {
+		case key == nil:
+			return false
+		case key.Name == "Handler" && !IsNil(info, kv.Value):
+			return false
+		case key.Name == "Addr":
+			loopback = loopbackAddr(info, kv.Value)
+		}
+	}
+	return loopback
+}
+
+// loopbackAddr reports whether e is a listen address on loopback: a
+// constant, or a concatenation whose first operand is a constant host
+// with its colon ("localhost:" + strconv.Itoa(port)).
+func loopbackAddr(info *types.Info, e ast.Expr) bool {
+	for {
+		b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+		if !ok || b.Op != token.ADD {
+			break
+		}
+		if s, ok := StringConst(info, b); ok {
+			return loopbackHost(s)
+		}
+		e = b.X
+	}
+	s, ok := StringConst(info, e)
+	return ok && loopbackHost(s)
+}
+
+// loopbackHost reports whether addr ("host:port") names a loopback host.
+func loopbackHost(addr string) bool {
 	host := addr
 	if j := strings.LastIndex(addr, ":"); j >= 0 {
 		host = addr[:j]
