@@ -83,7 +83,9 @@
 // function that only such code calls; fmt in a function that also prints
 // through a terminal package (fatih/color, gookit/color, aurora,
 // colorstring, tablewriter, go-pretty tables,
-// text/tabwriter); fmt in a function writing GitHub Actions workflow
+// text/tabwriter); fmt in a function that reads what the person types
+// (fmt.Scan, term.ReadPassword, a reader on os.Stdin): its prints are
+// prompts; fmt in a function writing GitHub Actions workflow
 // commands (fmt.Println("::group::" + name)); fmt in a function that lays
 // out a screen — it prints a blank line (fmt.Println()) or a constant with
 // no letter or digit (a rule "-----", a progress mark "*" or "."), which no

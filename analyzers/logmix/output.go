@@ -20,7 +20,8 @@ type outputPlaces struct {
 	// program reports its failure to the user and exits.
 	exitBranches []ast.Node
 	// terminal are the functions that also print through a terminal
-	// package (colours, tables): their fmt calls are the same screen.
+	// package (colours, tables) or read what the person types (prompts):
+	// their fmt calls are the same screen.
 	terminal map[ast.Node]bool
 	// command decides which functions are the code of a command.
 	command *lint.CommandCode
@@ -38,7 +39,7 @@ func (o *outputPlaces) addCall(info *types.Info, pkg *types.Package, call *ast.C
 		return
 	}
 	o.command.NoteCall(info, pkg, call, fn, caller)
-	if fn != nil && api.IsTerminalOutput(fn) {
+	if fn != nil && api.IsTerminalOutput(fn) || api.ReadsTerminal(info, call) {
 		o.terminal[caller] = true
 	}
 }

@@ -108,6 +108,35 @@ func IsTerminalOutput(fn *types.Func) bool {
 	return fn != nil && fn.Pkg() != nil && terminalPackages[fn.Pkg().Path()]
 }
 
+// terminalReads read what the person at the terminal types.
+var terminalReads = map[string]bool{
+	"fmt.Scan":                       true,
+	"fmt.Scanf":                      true,
+	"fmt.Scanln":                     true,
+	"golang.org/x/term.ReadPassword": true,
+	"golang.org/x/crypto/ssh/terminal.ReadPassword": true,
+}
+
+// ReadsTerminal reports whether call reads the input of the person running
+// the program: fmt.Scan and friends, term.ReadPassword, or any call given
+// os.Stdin itself (bufio.NewReader(os.Stdin)). A function that does is
+// talking to that person: what it prints are prompts.
+func ReadsTerminal(info *types.Info, call *ast.CallExpr) bool {
+	if terminalReads[CalleeName(info, call)] {
+		return true
+	}
+	for _, a := range call.Args {
+		sel, ok := ast.Unparen(a).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "Stdin" {
+			continue
+		}
+		if v, ok := info.Uses[sel.Sel].(*types.Var); ok && v.Pkg() != nil && v.Pkg().Path() == "os" {
+			return true
+		}
+	}
+	return false
+}
+
 // cliFrameworks are the imports that make a package the commands of a
 // command-line tool.
 var cliFrameworks = []string{
