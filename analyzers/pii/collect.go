@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -73,6 +74,9 @@ func (c *checker) collect(ins *inspector.Inspector) {
 // summaries of wrappers.
 func (c *checker) addSink(n ast.Node, stack []ast.Node) {
 	c.sinks = append(c.sinks, n)
+	if c.inDebugDiagnostic(stack) {
+		c.diagnostic[n] = true
+	}
 	for i := len(stack) - 1; i >= 0; i-- {
 		switch f := stack[i].(type) {
 		case *ast.FuncLit:
@@ -249,4 +253,44 @@ func (c *checker) recordAttrContext(call *ast.CallExpr, fn *types.Func) {
 			c.attrCtx[inner] = what
 		}
 	}
+}
+
+// inDebugDiagnostic reports whether the top of stack lies in a debug or
+// trace record (the innermost log call around it, itself included) or in
+// a function or method whose name, or whose receiver type's name, says it
+// is for debugging (debugDump, DebugTransport.RoundTrip).
+func (c *checker) inDebugDiagnostic(stack []ast.Node) bool {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if fd, ok := stack[i].(*ast.FuncDecl); ok {
+			if namedForDebugging(c.info, fd) {
+				return true
+			}
+			break
+		}
+	}
+	for i := len(stack) - 1; i >= 0; i-- {
+		if call, ok := stack[i].(*ast.CallExpr); ok {
+			if lc, ok := api.LogCallOf(c.info, call); ok {
+				return api.IsDebugRecord(c.info, lc)
+			}
+		}
+	}
+	return false
+}
+
+// namedForDebugging reports whether fd's name or its receiver type's name
+// contains the word debug.
+func namedForDebugging(info *types.Info, fd *ast.FuncDecl) bool {
+	if strings.Contains(strings.ToLower(fd.Name.Name), "debug") {
+		return true
+	}
+	if fd.Recv == nil || len(fd.Recv.List) == 0 {
+		return false
+	}
+	t := info.TypeOf(fd.Recv.List[0].Type)
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && strings.Contains(strings.ToLower(named.Obj().Name()), "debug")
 }

@@ -139,7 +139,14 @@
 //     taken when the response status is not a success (if
 //     resp.StatusCode/100 != 2) or an error is set (if err != nil after the
 //     body failed to decode) is not reported. A request body is what a user
-//     sent and is reported on every path.
+//     sent and is reported on every path. A dump in a debug or trace record
+//     (Debug, Debugf, DebugContext, a zerolog Debug() event, a Log call at
+//     a debug level constant), or in a function or method named for
+//     debugging (debugDump, a DebugTransport's RoundTrip), is not reported
+//     either: such records are off where production logs run, and whoever
+//     switches them on wants the payload to diagnose. A named secret or
+//     identity at debug level is still reported: dropping it costs the
+//     diagnosis nothing.
 //
 // Redaction: a value that passes through a redaction helper is clean:
 // functions whose name, receiver type or package name contains hash, mask,

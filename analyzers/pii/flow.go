@@ -50,8 +50,14 @@ type checker struct {
 	// summaries what each function does with its parameters (see
 	// wrappers.go); summary is the one being computed, if any.
 	bodySinks map[*types.Func][]ast.Node
-	summaries map[*types.Func]*summary
-	summary   *summary
+	// diagnostic marks the sinks in a debug record or a debugging
+	// component (debugDump, a DebugTransport's methods), and inDiagnostic
+	// tells whether the sink being checked is one: a whole payload dumped
+	// there is a diagnosis someone switches on.
+	diagnostic   map[ast.Node]bool
+	inDiagnostic bool
+	summaries    map[*types.Func]*summary
+	summary      *summary
 
 	exposure map[exposureKey]*exposed
 	noReturn *lint.Flow // built on first use
@@ -153,8 +159,9 @@ func newChecker(pass *analysis.Pass) *checker {
 		skipFile: map[*token.File]bool{},
 		refs:     secretRefs{objs: map[types.Object]bool{}},
 
-		bodySinks: map[*types.Func][]ast.Node{},
-		summaries: map[*types.Func]*summary{},
+		bodySinks:  map[*types.Func][]ast.Node{},
+		diagnostic: map[ast.Node]bool{},
+		summaries:  map[*types.Func]*summary{},
 	}
 	c.tagKey, c.tagValue = sensitiveTag()
 	return c

@@ -320,6 +320,9 @@ func (c *checker) report(s sink, value ast.Expr, src *source) {
 		c.r.Reportf(checkStruct, value, "%s reaches %s whole and exposes field %s (%s); %s",
 			subject, s, field, desc, advice)
 	case checkBody:
+		if c.inDiagnostic {
+			return // a payload dumped at debug level, or by a debugging aid: switched on to diagnose
+		}
 		c.r.Reportf(checkBody, value, "%s reaches %s; record only the fields you need, never whole bodies, forms or header maps",
 			subject, s)
 	default:

@@ -207,3 +207,40 @@ func IsNil(info *types.Info, e ast.Expr) bool {
 	tv, ok := info.Types[ast.Unparen(e)]
 	return ok && tv.IsNil()
 }
+
+// IsDebugRecord reports whether the log call emits a debug or trace
+// record: a level method (Debug, Debugf, Debugw, DebugContext, Trace, ...),
+// a zerolog event begun by Debug() or Trace() (log.Debug().Str(...).Msg),
+// or a Log call given a debug level constant (logger.Log(ctx,
+// slog.LevelDebug, ...)). Such records are off where production logs run
+// at info; switching them on is a deliberate act of diagnosis.
+func IsDebugRecord(info *types.Info, lc LogCall) bool {
+	if isDebugMethod(lc.Method) {
+		return true
+	}
+	for _, a := range lc.Call.Args {
+		if _, ok := DebugLevelConst(info, a); ok {
+			return true
+		}
+	}
+	// Walk the receiver chain: zerolog's log.Debug().Str(...).Msg(...).
+	e := lc.Call.Fun
+	for {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		call, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if fn := Callee(info, call); fn != nil && fn.Pkg() != nil && strings.HasPrefix(fn.Pkg().Path(), ZerologPath) && isDebugMethod(fn.Name()) {
+			return true
+		}
+		e = call.Fun
+	}
+}
+
+func isDebugMethod(name string) bool {
+	return strings.HasPrefix(name, "Debug") || strings.HasPrefix(name, "Trace")
+}

@@ -96,7 +96,7 @@ func (c *Client) Profile(ctx context.Context, userID string) error {
 	defer resp.Body.Close()
 	if resp.StatusCode == http.StatusOK {
 		profile, _ := io.ReadAll(resp.Body)
-		slog.DebugContext(ctx, "profile fetched", "profile", string(profile)) // want `^string\(profile\) \(built from io\.ReadAll\(resp\.Body\), the whole response body\) reaches slog field "profile"; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
+		slog.InfoContext(ctx, "profile fetched", "profile", string(profile)) // want `^string\(profile\) \(built from io\.ReadAll\(resp\.Body\), the whole response body\) reaches slog field "profile"; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
 	}
 	return nil
 }

@@ -16,8 +16,8 @@ import (
 	"go.opentelemetry.io/otel/trace"
 )
 
-// Debug logs requests for troubleshooting.
-type Debug struct {
+// OrderHandler takes orders and logs what it receives.
+type OrderHandler struct {
 	log    *slog.Logger
 	tracer trace.Tracer
 	client *http.Client
@@ -30,14 +30,16 @@ type Order struct {
 }
 
 // ServeHTTP logs the incoming request.
-func (d *Debug) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+func (d *OrderHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx, span := d.tracer.Start(r.Context(), "orders.Create")
 	defer span.End()
 
 	dump, err := httputil.DumpRequest(r, true)
 	if err == nil {
-		d.log.DebugContext(ctx, "request", "dump", string(dump)) // want `^string\(dump\) \(built from httputil\.DumpRequest\(r, true\), the whole request, headers and body\) reaches slog field "dump"; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
-		d.log.DebugContext(ctx, "request", "dump_bytes", len(dump))
+		d.log.InfoContext(ctx, "request", "dump", string(dump)) // want `^string\(dump\) \(built from httputil\.DumpRequest\(r, true\), the whole request, headers and body\) reaches slog field "dump"; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
+		d.log.InfoContext(ctx, "request", "dump_bytes", len(dump))
+		// At debug level the dump is a diagnosis someone switches on.
+		d.log.DebugContext(ctx, "request", "dump", string(dump))
 	}
 
 	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
@@ -65,7 +67,7 @@ func (d *Debug) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // Call logs an outgoing call.
-func (d *Debug) Call(req *http.Request) (*http.Response, error) {
+func (d *OrderHandler) Call(req *http.Request) (*http.Response, error) {
 	resp, err := d.client.Do(req)
 	if err != nil {
 		return nil, err

@@ -84,9 +84,9 @@ func (in *Intake) Replay(r *http.Request) {
 	if err != nil {
 		log.Fatalf("replay: %v", err) // want `^err \(built from io\.ReadAll\(r\.Body\) in decode, the whole request body\) reaches the log message of log\.Fatalf; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
 	}
-	in.logger.Debug("first decode done", zap.Error(err))
+	in.logger.Warn("first decode done", zap.Error(err))
 	_, err = decode(r)
-	in.logger.Debug("second decode done", zap.Error(err)) // want `^err \(built from io\.ReadAll\(r\.Body\) in decode, the whole request body\) reaches the zap error field; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
+	in.logger.Warn("second decode done", zap.Error(err)) // want `^err \(built from io\.ReadAll\(r\.Body\) in decode, the whole request body\) reaches the zap error field; record only the fields you need, never whole bodies, forms or header maps \(pii/body-dump\)$`
 }
 
 // Preview guards with a condition that lets a non-nil err through.
