@@ -52,7 +52,44 @@ func (c *collector) detachmentComment(stack []ast.Node, pos token.Pos) bool {
 			return true
 		}
 		if !firstInBody(stack[:i], s) {
+			return c.inDocumentedBlock(idx, stack[:i])
+		}
+	}
+	return false
+}
+
+// inDocumentedBlock reports whether the top of stack lies in a bare block
+// (a { ... } of its own among statements, not the body of an if, a loop
+// or a function) that opens with a comment saying its contexts are
+// detached on purpose:
+//
+//	{
+//		// Must complete regardless of the caller's cancellation.
+//
+//		if err := c.store(context.Background(), conn); err != nil {
+func (c *collector) inDocumentedBlock(idx *fileComments, stack []ast.Node) bool {
+	line := func(p token.Pos) int { return c.pass.Fset.Position(p).Line }
+	for k := len(stack) - 1; k > 0; k-- {
+		switch b := stack[k].(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
 			return false
+		case *ast.BlockStmt:
+			switch stack[k-1].(type) {
+			case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+			default:
+				continue // the body of an if, a loop, a function
+			}
+			end := line(b.Rbrace)
+			if len(b.List) > 0 {
+				end = line(b.List[0].Pos())
+			}
+			var text strings.Builder
+			for l := line(b.Lbrace) + 1; l < end; l++ {
+				text.WriteString(idx.endingOn[l])
+			}
+			if saysDetached(text.String()) {
+				return true
+			}
 		}
 	}
 	return false

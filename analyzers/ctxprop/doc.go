@@ -230,7 +230,9 @@
 //     independent, not used, don't use, propagate, shutdown, even if, even
 //     when or regardless. A comment with TODO or FIXME is no such
 //     explanation. Such a comment on a go statement's line, or directly
-//     above it, covers the goroutine's whole body;
+//     above it, covers the goroutine's whole body; one opening a bare block
+//     ({ on a line of its own among statements, the comment before its
+//     first statement) covers the block;
 //   - trace.SpanFromContext(context.Background()) whose no-op span is
 //     returned, stored or passed on, or only ended, never given
 //     attributes, events or a status in the function: a span a caller may
