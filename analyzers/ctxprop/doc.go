@@ -335,7 +335,11 @@
 //   - anything where the context at hand is known to be nil — in the body
 //     of if ctx == nil (or if r == nil for a request) or the else of if
 //     ctx != nil: if ctx == nil { return http.NewRequest(...) } is how a
-//     client accepts a nil context;
+//     client accepts a nil context — or may be nil: after an if ctx != nil
+//     { ... } without else, or an if ctx == nil { ... } that gives ctx no
+//     value, whose body does not leave the function, the function expects
+//     callers to pass nil (one without tracing yet) and ctx is no context
+//     to offer;
 //   - http.NewRequest (or httptest.NewRequest) whose request is given a
 //     context afterwards with req.WithContext(ctx) or req.Clone(ctx) — in
 //     the same expression or later — or handed to a call together with a

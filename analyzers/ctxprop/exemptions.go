@@ -108,6 +108,108 @@ func inNilBranch(info *types.Info, stack []ast.Node, v *types.Var) bool {
 	return false
 }
 
+// mayBeNil reports whether v may be nil at the top of stack: it is known
+// nil there (inNilBranch), or the function tested it against nil earlier
+// and carried on past the test either way — an if v != nil { ... } with no
+// else whose body does not end the function, or an if v == nil { ... }
+// that neither gives v a value nor ends the function. The function expects
+// callers to pass nil (a caller without tracing yet), so v is no context
+// to offer outside the guarded branch:
+//
+//	if ctx != nil { // FIXME: the hydrator passes nil
+//		_, span := tracer.Start(ctx, "refresh")
+//		defer span.End()
+//	}
+//	app, err := client.Get(context.Background(), name)
+func mayBeNil(info *types.Info, stack []ast.Node, v *types.Var) bool {
+	if inNilBranch(info, stack, v) {
+		return true
+	}
+	if v == nil || len(stack) == 0 {
+		return false
+	}
+	var body *ast.BlockStmt
+	for i := len(stack) - 1; i >= 0 && body == nil; i-- {
+		switch f := stack[i].(type) {
+		case *ast.FuncDecl:
+			body = f.Body
+		case *ast.FuncLit:
+			body = f.Body
+		}
+	}
+	if body == nil {
+		return false
+	}
+	use := stack[len(stack)-1]
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || ifs.End() > use.Pos() || ifs.Init != nil {
+			return true
+		}
+		b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || !comparesToNil(info, b, v) || leavesBlock(info, ifs.Body) {
+			return true
+		}
+		switch {
+		case b.Op == token.NEQ && ifs.Else == nil:
+			found = true
+		case b.Op == token.EQL && !assignsVar(info, ifs.Body, v):
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// leavesBlock reports whether a block ends by leaving: a return, a branch
+// (continue, break, goto), a panic, os.Exit or log.Fatal.
+func leavesBlock(info *types.Info, b *ast.BlockStmt) bool {
+	if len(b.List) == 0 {
+		return false
+	}
+	switch s := b.List[len(b.List)-1].(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
+			_, builtin := info.Uses[id].(*types.Builtin)
+			return builtin
+		}
+		switch api.CalleeName(info, call) {
+		case "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln":
+			return true
+		}
+	}
+	return false
+}
+
+// assignsVar reports whether n assigns to v.
+func assignsVar(info *types.Info, n ast.Node, v *types.Var) bool {
+	assigned := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == v {
+					assigned = true
+				}
+			}
+		}
+		return !assigned
+	})
+	return assigned
+}
+
 // comparesToNil reports whether b compares the variable v with nil.
 func comparesToNil(info *types.Info, b *ast.BinaryExpr, v *types.Var) bool {
 	is := func(e ast.Expr) bool {
