@@ -142,7 +142,8 @@
 //     sent and is reported on every path. A dump in a debug or trace record
 //     (Debug, Debugf, DebugContext, a zerolog Debug() event, a Log call at
 //     a debug level constant), or in a function or method named for
-//     debugging (debugDump, a DebugTransport's RoundTrip), is not reported
+//     debugging (debugDump, a DebugTransport's RoundTrip), also through a
+//     same-package function that dumps its parameter so, is not reported
 //     either: such records are off where production logs run, and whoever
 //     switches them on wants the payload to diagnose. A named secret or
 //     identity at debug level is still reported: dropping it costs the

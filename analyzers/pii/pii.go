@@ -82,7 +82,6 @@ func run(pass *analysis.Pass) (any, error) {
 	c.collect(ins)
 	c.finishSecretRefs()
 	for _, n := range c.sinks {
-		c.inDiagnostic = c.diagnostic[n]
 		c.checkSink(n)
 	}
 	return nil, nil

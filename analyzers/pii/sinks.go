@@ -23,6 +23,9 @@ type sink struct {
 	// through names the same-package wrapper the value reaches the sink
 	// through, if any.
 	through string
+	// diagnostic is set for a sink inside a same-package wrapper that lies
+	// in a debug record or a debugging component (see checker.diagnostic).
+	diagnostic bool
 	// number is set when what a wrapper passes on to the sink is a
 	// number computed from its parameter (v[i], int(r)), not the
 	// parameter itself.
@@ -39,6 +42,9 @@ func (s sink) String() string {
 
 // checkSink checks one call or literal that may put data into telemetry.
 func (c *checker) checkSink(n ast.Node) {
+	saved := c.inDiagnostic
+	c.inDiagnostic = c.diagnostic[n]
+	defer func() { c.inDiagnostic = saved }()
 	if lit, ok := n.(*ast.CompositeLit); ok {
 		lib := "logrus field"
 		mode := modeLogrus
@@ -320,7 +326,7 @@ func (c *checker) report(s sink, value ast.Expr, src *source) {
 		c.r.Reportf(checkStruct, value, "%s reaches %s whole and exposes field %s (%s); %s",
 			subject, s, field, desc, advice)
 	case checkBody:
-		if c.inDiagnostic {
+		if c.inDiagnostic || s.diagnostic {
 			return // a payload dumped at debug level, or by a debugging aid: switched on to diagnose
 		}
 		c.r.Reportf(checkBody, value, "%s reaches %s; record only the fields you need, never whole bodies, forms or header maps",

@@ -85,6 +85,7 @@ func (c *checker) followedParam(e ast.Expr) *types.Var {
 // left out: the rule reports it inside the function already.
 func (c *checker) summarize(s sink, value ast.Expr, mode exposeMode) {
 	s.number = s.number || isNumber(api.TypeOf(c.info, value))
+	s.diagnostic = s.diagnostic || c.inDiagnostic
 	if p := c.followedParam(value); p != nil {
 		if _, seen := c.summary.params[p]; !seen && !c.namedPII(p) && c.structSource(value, mode) == nil {
 			c.summary.params[p] = paramSink{s, mode}
@@ -127,6 +128,7 @@ func (c *checker) forwardsPrintf(call *ast.CallExpr, format int, s sink, mode ex
 	if c.summary == nil || !call.Ellipsis.IsValid() || format >= len(call.Args)-1 {
 		return
 	}
+	s.diagnostic = s.diagnostic || c.inDiagnostic
 	f := c.followedParam(call.Args[format])
 	a := c.followedParam(call.Args[len(call.Args)-1])
 	if f != nil && a != nil && c.summary.printf == nil {
