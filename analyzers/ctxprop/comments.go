@@ -54,8 +54,39 @@ func (c *collector) detachmentComment(stack []ast.Node, pos token.Pos) bool {
 		if !firstInBody(stack[:i], s) {
 			return c.inDocumentedBlock(idx, stack[:i])
 		}
+		if saysDetached(c.openingComment(idx, stack[i-1], s)) {
+			return true
+		}
 	}
 	return false
+}
+
+// openingComment returns the comments that open the block or clause body
+// (the lines after its { or case ...:) before its first statement first,
+// also across a blank line:
+//
+//	case job := <-q.jobs:
+//		// A new context the worker's cancellation does not reach.
+//
+//		jobCtx := context.Background()
+func (c *collector) openingComment(idx *fileComments, body ast.Node, first ast.Stmt) string {
+	line := func(p token.Pos) int { return c.pass.Fset.Position(p).Line }
+	var open token.Pos
+	switch b := body.(type) {
+	case *ast.BlockStmt:
+		open = b.Lbrace
+	case *ast.CaseClause:
+		open = b.Colon
+	case *ast.CommClause:
+		open = b.Colon
+	default:
+		return ""
+	}
+	var text strings.Builder
+	for l := line(open) + 1; l < line(first.Pos()); l++ {
+		text.WriteString(idx.endingOn[l])
+	}
+	return text.String()
 }
 
 // inDocumentedBlock reports whether the top of stack lies in a bare block
@@ -68,7 +99,6 @@ func (c *collector) detachmentComment(stack []ast.Node, pos token.Pos) bool {
 //
 //		if err := c.store(context.Background(), conn); err != nil {
 func (c *collector) inDocumentedBlock(idx *fileComments, stack []ast.Node) bool {
-	line := func(p token.Pos) int { return c.pass.Fset.Position(p).Line }
 	for k := len(stack) - 1; k > 0; k-- {
 		switch b := stack[k].(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
@@ -79,15 +109,7 @@ func (c *collector) inDocumentedBlock(idx *fileComments, stack []ast.Node) bool 
 			default:
 				continue // the body of an if, a loop, a function
 			}
-			end := line(b.Rbrace)
-			if len(b.List) > 0 {
-				end = line(b.List[0].Pos())
-			}
-			var text strings.Builder
-			for l := line(b.Lbrace) + 1; l < end; l++ {
-				text.WriteString(idx.endingOn[l])
-			}
-			if saysDetached(text.String()) {
+			if len(b.List) > 0 && saysDetached(c.openingComment(idx, b, b.List[0])) {
 				return true
 			}
 		}

@@ -232,7 +232,9 @@
 //     explanation. Such a comment on a go statement's line, or directly
 //     above it, covers the goroutine's whole body; one opening a bare block
 //     ({ on a line of its own among statements, the comment before its
-//     first statement) covers the block;
+//     first statement) covers the block; one opening a block or case
+//     clause, before its first statement, covers that statement also
+//     across a blank line;
 //   - trace.SpanFromContext(context.Background()) whose no-op span is
 //     returned, stored or passed on, or only ended, never given
 //     attributes, events or a status in the function: a span a caller may

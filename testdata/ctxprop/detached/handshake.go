@@ -51,3 +51,28 @@ func (g *Gateway) Refresh(ctx context.Context, connID string) error {
 		return g.store.Upsert(context.Background(), connID, "ready") // want `use ctx \(parameter of Refresh\) instead of context\.Background\(\)`
 	}
 }
+
+// Job is a unit of work a worker takes from the queue.
+type Job struct {
+	TraceCtx context.Context
+	Run      func(ctx context.Context) error
+}
+
+// work takes jobs until ctx is done; each job runs on a context of its own.
+func work(ctx context.Context, jobs <-chan Job) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case j := <-jobs:
+			// A new context that the worker's cancellation, when it quits,
+			// does not reach: the job finishes.
+
+			jobCtx := context.Background()
+			if j.TraceCtx != nil {
+				jobCtx = j.TraceCtx
+			}
+			_ = j.Run(jobCtx)
+		}
+	}
+}
