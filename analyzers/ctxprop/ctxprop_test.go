@@ -121,8 +121,8 @@ func TestChecksFlag(t *testing.T) {
 			t.Errorf("unexpected complaint: %s", e)
 		}
 	}
-	if missing != 7 {
-		t.Errorf("with -ctxprop.checks=all,-convention, %d convention expectations went unmatched, want 7", missing)
+	if missing != 8 {
+		t.Errorf("with -ctxprop.checks=all,-convention, %d convention expectations went unmatched, want 8", missing)
 	}
 }
 

@@ -122,7 +122,9 @@
 // reported (the rewrite would recurse), nor a twin known to do something
 // else: go-oidc's Provider.VerifierContext builds a verifier with a fresh
 // key set instead of the provider's cached one, so calling it per request
-// would fetch the keys every time.
+// would fetch the keys every time. Nor is grpc.Dial without grpc.WithBlock
+// (or WithReturnConnectionError): a non-blocking dial returns at once, and
+// DialContext's context governs only the blocking wait.
 //
 // Matching is by go/types identity (package path and name, method of a named
 // type or interface), never by spelling: an aliased import is the same API.

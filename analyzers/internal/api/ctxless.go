@@ -144,7 +144,7 @@ func CtxTwinOf(info *types.Info, pkg *types.Package, call *ast.CallExpr) (Ctxles
 		return CtxlessCall{}, false
 	}
 	t := provenTwin(info, pkg, call, fn, fn.Name()+"Context")
-	if t == nil || notDropInTwins[FullName(fn)] {
+	if t == nil || notDropInTwins[FullName(fn)] || FullName(fn) == "google.golang.org/grpc.Dial" && !blockingDial(info, call) {
 		return CtxlessCall{}, false
 	}
 	return CtxlessCall{Call: call, Func: fn, CtxlessSpec: twin(t.Name()), Convention: true}, true
@@ -158,6 +158,28 @@ func CtxTwinOf(info *types.Info, pkg *types.Package, call *ast.CallExpr) (Ctxles
 var notDropInTwins = map[string]bool{
 	"(*github.com/coreos/go-oidc/v3/oidc.Provider).Verifier": true,
 	"(*github.com/coreos/go-oidc.Provider).Verifier":         true,
+}
+
+// blockingDial reports whether a grpc.Dial call blocks until the
+// connection is up (grpc.WithBlock() or grpc.WithReturnConnectionError()
+// among its options, or options passed as a slice, which cannot be read).
+// A non-blocking dial returns at once: DialContext's context governs only
+// the blocking wait, so without one it changes nothing.
+func blockingDial(info *types.Info, call *ast.CallExpr) bool {
+	if call.Ellipsis.IsValid() || len(call.Args) == 0 {
+		return true
+	}
+	for _, a := range call.Args[1:] {
+		opt, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok {
+			return true // an option from a variable: it may block
+		}
+		switch CalleeName(info, opt) {
+		case "google.golang.org/grpc.WithBlock", "google.golang.org/grpc.WithReturnConnectionError":
+			return true
+		}
+	}
+	return false
 }
 
 // plainCall reports whether call invokes fn directly: a package function by
