@@ -581,8 +581,7 @@ func IsLevelMethod(fn *types.Func) bool {
 	if IsLevelName(name) {
 		return true
 	}
-	base := strings.TrimSuffix(strings.TrimSuffix(name, "f"), "w")
-	if !extraLevels[base] && !extraLevels[name] {
+	if !extraLevels[strings.TrimSuffix(strings.TrimSuffix(name, "f"), "w")] {
 		return false
 	}
 	sig, ok := fn.Type().(*types.Signature)
@@ -595,6 +594,7 @@ func IsLevelMethod(fn *types.Func) bool {
 // hasLevelMethods reports whether t's method set (or its pointer's)
 // includes two or more of the standard level methods.
 func hasLevelMethods(t types.Type) bool {
+	t = types.Unalias(t)
 	if _, ok := t.(*types.Pointer); !ok && !types.IsInterface(t) {
 		t = types.NewPointer(t)
 	}
@@ -614,20 +614,7 @@ func hasLevelMethods(t types.Type) bool {
 // such a logger in its contexts has no other to log with when one is
 // missing.
 func IsLoggerInterface(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	it, ok := types.Unalias(t).Underlying().(*types.Interface)
-	if !ok {
-		return false
-	}
-	n := 0
-	for i := 0; i < it.NumMethods(); i++ {
-		if levelMethods[it.Method(i).Name()] {
-			n++
-		}
-	}
-	return n >= 2
+	return t != nil && types.IsInterface(t) && hasLevelMethods(t)
 }
 
 // LoggerOrWrapperOf is LoggerTypeOf, also accepting a struct (or a pointer

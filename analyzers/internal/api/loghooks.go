@@ -29,13 +29,12 @@ var contextLogBridges = []string{
 
 // ImportView is the part of a package a question is asked about: the
 // packages its files import (Roots) and which of its own declarations
-// count (Declared). The zero view is the whole package. A test variant's
+// count (Declared). The zero view (Declared nil) is the whole package. A test variant's
 // production view leaves out what only its _test.go files bring: a hook a
 // test installs does not run in the program.
 type ImportView struct {
 	Roots    []*types.Package
 	Declared func(token.Pos) bool
-	set      bool
 }
 
 // ProductionView is the view of pkg's non-test files: the packages they
@@ -46,7 +45,7 @@ func ProductionView(fset *token.FileSet, pkg *types.Package, files []*ast.File) 
 		byPath[imp.Path()] = imp
 	}
 	isTest := func(pos token.Pos) bool { return strings.HasSuffix(fset.Position(pos).Filename, "_test.go") }
-	v := ImportView{Declared: func(pos token.Pos) bool { return !isTest(pos) }, set: true}
+	v := ImportView{Declared: func(pos token.Pos) bool { return !isTest(pos) }}
 	seen := map[*types.Package]bool{}
 	for _, f := range files {
 		if isTest(f.Package) {
@@ -84,7 +83,7 @@ func HookInReach(pkg *types.Package, lib LogLibrary, view ImportView) bool {
 	if iface == nil {
 		return true
 	}
-	if !view.set {
+	if view.Declared == nil {
 		view = ImportView{Roots: pkg.Imports(), Declared: func(token.Pos) bool { return true }}
 	}
 	if declaresHook(pkg, iface, view.Declared) {
