@@ -28,7 +28,7 @@ func (c *collector) contextlessCall(call *ast.CallExpr, stack []ast.Node) {
 		return
 	}
 	src, ok := c.contextAt(stack, call.Pos())
-	if !ok || c.inCallbackWithOwnContext(stack, src, ok) || mayBeNil(info, stack, src.Var) || c.pure[src.Var] {
+	if !ok || c.inCallbackWithOwnContext(stack, src, ok) || c.mayBeNil(stack, src.Var) || c.pure[src.Var] {
 		// The only context at hand is an empty root: no trace to lose,
 		// and it is often one the code cancels on purpose.
 		return

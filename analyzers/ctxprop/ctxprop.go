@@ -142,6 +142,7 @@ type collector struct {
 	// requestFields are the fields each unsent request local is stored in
 	requestFields map[*types.Var][]*types.Var
 	exits         map[*types.Func]bool // functions of this package that call os.Exit (see exitsProcess)
+	flow          *lint.Flow           // calls that never return, built on first use (see leavesBlock)
 	// untraced is set in a command-line tool that never traces, and
 	// testSupport in a test-support package: their non-test files are
 	// not checked.

@@ -121,7 +121,8 @@ func inNilBranch(info *types.Info, stack []ast.Node, v *types.Var) bool {
 //		defer span.End()
 //	}
 //	app, err := client.Get(context.Background(), name)
-func mayBeNil(info *types.Info, stack []ast.Node, v *types.Var) bool {
+func (c *collector) mayBeNil(stack []ast.Node, v *types.Var) bool {
+	info := c.pass.TypesInfo
 	if inNilBranch(info, stack, v) {
 		return true
 	}
@@ -154,13 +155,13 @@ func mayBeNil(info *types.Info, stack []ast.Node, v *types.Var) bool {
 			return true
 		}
 		b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
-		if !ok || !comparesToNil(info, b, v) || leavesBlock(info, ifs.Body) {
+		if !ok || !comparesToNil(info, b, v) || c.leavesBlock(ifs.Body) {
 			return true
 		}
 		switch {
 		case b.Op == token.NEQ && ifs.Else == nil:
 			found = true
-		case b.Op == token.EQL && !assignsVar(info, ifs.Body, v):
+		case b.Op == token.EQL && !lint.AssignsVar(info, ifs.Body, v):
 			found = true
 		}
 		return true
@@ -169,8 +170,9 @@ func mayBeNil(info *types.Info, stack []ast.Node, v *types.Var) bool {
 }
 
 // leavesBlock reports whether a block ends by leaving: a return, a branch
-// (continue, break, goto), a panic, os.Exit or log.Fatal.
-func leavesBlock(info *types.Info, b *ast.BlockStmt) bool {
+// (continue, break, goto), or a call that never returns (panic, os.Exit,
+// log.Fatal, a function of the package that always exits).
+func (c *collector) leavesBlock(b *ast.BlockStmt) bool {
 	if len(b.List) == 0 {
 		return false
 	}
@@ -182,32 +184,12 @@ func leavesBlock(info *types.Info, b *ast.BlockStmt) bool {
 		if !ok {
 			return false
 		}
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
-			_, builtin := info.Uses[id].(*types.Builtin)
-			return builtin
+		if c.flow == nil {
+			c.flow = lint.NewFlow(c.pass)
 		}
-		switch api.CalleeName(info, call) {
-		case "os.Exit", "log.Fatal", "log.Fatalf", "log.Fatalln", "log.Panic", "log.Panicf", "log.Panicln":
-			return true
-		}
+		return !c.flow.MayReturn(call)
 	}
 	return false
-}
-
-// assignsVar reports whether n assigns to v.
-func assignsVar(info *types.Info, n ast.Node, v *types.Var) bool {
-	assigned := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok {
-			for _, l := range as.Lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == v {
-					assigned = true
-				}
-			}
-		}
-		return !assigned
-	})
-	return assigned
 }
 
 // comparesToNil reports whether b compares the variable v with nil.

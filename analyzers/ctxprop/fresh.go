@@ -78,7 +78,7 @@ func (c *collector) freshContext(call *ast.CallExpr, fresh string, stack []ast.N
 		return
 	}
 	src, ok := c.contextAt(stack, call.Pos())
-	if !ok || c.inCallbackWithOwnContext(stack, src, ok) || inOnceInit(info, stack, src.Var) || mayBeNil(info, stack, src.Var) {
+	if !ok || c.inCallbackWithOwnContext(stack, src, ok) || inOnceInit(info, stack, src.Var) || c.mayBeNil(stack, src.Var) {
 		return
 	}
 	if c.pure[src.Var] {

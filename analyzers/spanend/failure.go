@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/cfg"
 
 	"github.com/otellint/otellint/analyzers/internal/api"
+	"github.com/otellint/otellint/analyzers/internal/lint"
 )
 
 // failure is the evidence that an error recorded on a span is the failure of
@@ -190,7 +191,7 @@ func (c *checker) flowCarriers(n ast.Node, rec recordedErr, carriers map[*types.
 	as, ok := n.(*ast.AssignStmt)
 	if !ok {
 		if rec.root != nil {
-			if _, isSel := rec.expr.(*ast.SelectorExpr); isSel && c.assignsVar(n, rec.root) {
+			if _, isSel := rec.expr.(*ast.SelectorExpr); isSel && lint.AssignsVar(c.info, n, rec.root) {
 				return carriers, false // res = next(): res.err is another error now
 			}
 		}
@@ -246,21 +247,6 @@ func (c *checker) assignedVar(l ast.Expr) *types.Var {
 	}
 	v, _ := c.info.ObjectOf(id).(*types.Var)
 	return v
-}
-
-// assignsVar reports whether n assigns v (outside function literals).
-func (c *checker) assignsVar(n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(x ast.Node) bool {
-		switch x := x.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.AssignStmt:
-			found = found || assigns(c.info, x, v)
-		}
-		return !found
-	})
-	return found
 }
 
 // returnsRecorded reports whether ret returns the recorded error as the

@@ -39,3 +39,23 @@ func AwaitedContext(info *types.Info, e ast.Expr) *types.Var {
 	}
 	return nil
 }
+
+// AssignsVar reports whether n assigns v (outside function literals, which
+// run at a time the source order does not tell).
+func AssignsVar(info *types.Info, n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for _, l := range x.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
