@@ -24,13 +24,6 @@ var bufferingOptions = map[string]bool{
 	api.SDKLogPath + ".WithProcessor":       true,
 }
 
-// simpleProcessors are the processors that export each span or record as
-// it ends, holding nothing back.
-var simpleProcessors = map[string]bool{
-	api.SDKTracePath + ".NewSimpleSpanProcessor": true,
-	api.SDKLogPath + ".NewSimpleProcessor":       true,
-}
-
 // buffersNothing reports whether the provider built by the constructor
 // call at cur holds nothing that Shutdown would export: each of its
 // readers and processors is visible and holds nothing back — a pulled
@@ -110,9 +103,10 @@ func (c *checker) registersProcessor(cur inspector.Cursor) bool {
 // exports each span or record as it ends: sdktrace.WithSyncer(exp), or
 // WithSpanProcessor / sdklog.WithProcessor given a simple processor.
 func (c *checker) exportsOnEnd(cur inspector.Cursor, opt *ast.CallExpr, fn *types.Func) bool {
+	if _, sync := api.SyncExportOf(fn); sync {
+		return true // sdktrace.WithSyncer
+	}
 	switch api.FullName(fn) {
-	case api.SDKTracePath + ".WithSyncer":
-		return true
 	case api.SDKTracePath + ".WithSpanProcessor", api.SDKLogPath + ".WithProcessor":
 		return len(opt.Args) == 1 && c.simpleProcessor(cur, opt.Args[0], fn.Pkg(), 3)
 	}
@@ -153,8 +147,8 @@ func (c *checker) simpleProcessor(cur inspector.Cursor, e ast.Expr, sdk *types.P
 	if callee == nil {
 		return false
 	}
-	if simpleProcessors[api.FullName(callee)] {
-		return true
+	if _, sync := api.SyncExportOf(callee); sync {
+		return true // NewSimpleSpanProcessor, sdklog.NewSimpleProcessor
 	}
 	if callee.Pkg() != c.pass.Pkg || call.Ellipsis.IsValid() {
 		return false
