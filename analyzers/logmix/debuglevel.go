@@ -24,13 +24,14 @@ type debugSite struct {
 }
 
 // reportDebugLevels reports the loggers of the package built at a debug or
-// trace level that nothing configurable decides.
-func reportDebugLevels(pass *analysis.Pass, r *lint.Reporter, ins *inspector.Inspector) {
+// trace level that nothing configurable decides. serves tells whether the
+// package starts serving requests (usage.serves, which mixed-libraries
+// reads too).
+func reportDebugLevels(pass *analysis.Pass, r *lint.Reporter, ins *inspector.Inspector, serves bool) {
 	if !r.Enabled(checkDebugLevel) || importsTesting(pass) {
 		return // a test-support package builds loggers for tests
 	}
 	var sites []debugSite
-	serves := false
 	filter := []ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)}
 	ins.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
@@ -43,7 +44,6 @@ func reportDebugLevels(pass *analysis.Pass, r *lint.Reporter, ins *inspector.Ins
 		var msg string
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			serves = serves || api.StartsServing(pass.TypesInfo, n)
 			msg = debugCallMessage(pass.TypesInfo, n, stack)
 		case *ast.CompositeLit:
 			msg = debugOptionsMessage(pass.TypesInfo, n)

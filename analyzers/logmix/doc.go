@@ -298,7 +298,8 @@
 // testing); a main package that serves nothing (no http.ListenAndServe,
 // (*http.Server).Serve, (*grpc.Server).Serve, gin, echo or fiber start in
 // the package, other than a debug server for pprof: a nil handler on a
-// constant loopback address such as "localhost:6060"): a command-line tool
+// constant loopback address such as "localhost:6060", also as an
+// http.Server with no Handler whose Addr starts with one): a command-line tool
 // or a load generator prints debug output for the person running it, not
 // into a production log pipeline.
 //

@@ -77,7 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 	for _, h := range u.hot {
 		r.Report(checkHotPath, h)
 	}
-	reportDebugLevels(pass, r, ins)
+	reportDebugLevels(pass, r, ins, u.serves)
 	return nil, nil
 }
 
