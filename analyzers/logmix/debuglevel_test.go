@@ -21,5 +21,6 @@ func TestDebugLevel(t *testing.T) {
 		"./logmix/zerologtool",
 		"./logmix/zerologsetup",
 		"./logmix/logtest",
+		"./logmix/logintool",
 	)
 }
